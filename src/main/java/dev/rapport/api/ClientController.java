@@ -1,0 +1,128 @@
+package dev.rapport.api;
+
+import java.util.List;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import dev.rapport.api.ClientDtos.ClientRequest;
+import dev.rapport.api.ClientDtos.ClientResponse;
+import dev.rapport.api.TouchDtos.TouchRequest;
+import dev.rapport.api.TouchDtos.TouchResponse;
+import dev.rapport.attention.AttentionService;
+import dev.rapport.attention.TierCadence;
+import dev.rapport.clients.Client;
+import dev.rapport.clients.ClientKind;
+import dev.rapport.clients.ClientQuery;
+import dev.rapport.clients.ClientService;
+import dev.rapport.clients.ClientStatus;
+import dev.rapport.clients.Touch;
+import dev.rapport.shared.ClientId;
+import dev.rapport.shared.InvalidInputException;
+import dev.rapport.shared.UserId;
+import dev.rapport.teams.CurrentUser;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+@RestController
+@RequestMapping("/api/v1/clients")
+@Tag(name = "Clients", description = "Clients and their touches")
+class ClientController {
+    private final ClientService clients;
+    private final AttentionService attention;
+
+    ClientController(ClientService clients, AttentionService attention) {
+        this.clients = clients;
+        this.attention = attention;
+    }
+
+    @GetMapping
+    @Operation(summary = "List and search clients",
+            description = "q matches name, organisation or email; sorted by name; keyset-paginated via cursor.")
+    PageDto<ClientResponse> list(CurrentUser user, @RequestParam(required = false) String q,
+                                 @RequestParam(required = false) String tag,
+                                 @RequestParam(required = false) String tier,
+                                 @RequestParam(required = false) String status,
+                                 @RequestParam(required = false) String kind,
+                                 @RequestParam(required = false) Long ownerId,
+                                 @RequestParam(defaultValue = "false") boolean includeArchived,
+                                 @RequestParam(required = false) String cursor,
+                                 @RequestParam(defaultValue = "50") int limit) {
+        ClientStatus st = status == null ? null : ClientStatus.fromCode(status)
+                .orElseThrow(() -> new InvalidInputException("status", "must be one of prospect, active, past"));
+        ClientKind kd = kind == null ? null : ClientKind.fromCode(kind)
+                .orElseThrow(() -> new InvalidInputException("kind", "must be one of external, internal"));
+        if (limit < 1 || limit > ClientService.MAX_PAGE) {
+            throw new InvalidInputException("limit", "must be 1 to " + ClientService.MAX_PAGE);
+        }
+        var query = new ClientQuery(q, tag, tier, st, kd, ownerId == null ? null : new UserId(ownerId),
+                includeArchived, cursor, limit);
+        return PageDto.of(clients.search(user, query), ClientResponse::of);
+    }
+
+    @PostMapping
+    @Operation(summary = "Create a client")
+    ResponseEntity<ClientResponse> create(CurrentUser user, @RequestBody ClientRequest request) {
+        Client client = clients.create(user, request.toDetails(user.userId(), defaultTier(user)));
+        var location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}")
+                .buildAndExpand(client.id().value()).toUri();
+        return ResponseEntity.created(location).body(ClientResponse.of(client));
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "Read a client")
+    ClientResponse get(CurrentUser user, @PathVariable long id) {
+        return ClientResponse.of(clients.get(user, new ClientId(id)));
+    }
+
+    @PutMapping("/{id}")
+    @Operation(summary = "Replace a client's details", description = "Send the whole client; omitted lists are emptied.")
+    ClientResponse update(CurrentUser user, @PathVariable long id, @RequestBody ClientRequest request) {
+        return ClientResponse.of(clients.update(user, new ClientId(id),
+                request.toDetails(user.userId(), defaultTier(user))));
+    }
+
+    @PostMapping("/{id}/archive")
+    @Operation(summary = "Archive a client", description = "Archived clients leave the queue and default listings.")
+    ClientResponse archive(CurrentUser user, @PathVariable long id) {
+        return ClientResponse.of(clients.archive(user, new ClientId(id), true));
+    }
+
+    @PostMapping("/{id}/unarchive")
+    @Operation(summary = "Bring an archived client back")
+    ClientResponse unarchive(CurrentUser user, @PathVariable long id) {
+        return ClientResponse.of(clients.archive(user, new ClientId(id), false));
+    }
+
+    @PostMapping("/{id}/touches")
+    @Operation(summary = "Record a touch", description = "An inbound touch with updateRequest=true is a late signal.")
+    ResponseEntity<TouchResponse> touch(CurrentUser user, @PathVariable long id, @RequestBody TouchRequest request) {
+        Touch touch = clients.recordTouch(user, new ClientId(id), request.toNewTouch());
+        return ResponseEntity.status(HttpStatus.CREATED).body(TouchResponse.of(touch));
+    }
+
+    @GetMapping("/{id}/timeline")
+    @Operation(summary = "A client's touches, newest first", description = "Keyset-paginated via cursor.")
+    PageDto<TouchResponse> timeline(CurrentUser user, @PathVariable long id,
+                                    @RequestParam(required = false) String cursor,
+                                    @RequestParam(defaultValue = "50") int limit) {
+        if (limit < 1 || limit > ClientService.MAX_PAGE) {
+            throw new InvalidInputException("limit", "must be 1 to " + ClientService.MAX_PAGE);
+        }
+        return PageDto.of(clients.timeline(user, new ClientId(id), cursor, limit), TouchResponse::of);
+    }
+
+    private String defaultTier(CurrentUser user) {
+        List<TierCadence> tiers = attention.cadences(user.teamId());
+        return tiers.isEmpty() ? null : tiers.get(tiers.size() - 1).tier();
+    }
+}

@@ -1,0 +1,72 @@
+package dev.rapport.api;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import dev.rapport.clients.CadenceOverride;
+import dev.rapport.clients.Client;
+import dev.rapport.clients.ClientDetails;
+import dev.rapport.clients.ClientKind;
+import dev.rapport.clients.ClientStatus;
+import dev.rapport.clients.Competitor;
+import dev.rapport.shared.Problems;
+import dev.rapport.shared.UserId;
+
+/** JSON shapes of clients at the API edge. */
+final class ClientDtos {
+    private ClientDtos() {
+    }
+
+    record CadenceDto(Integer idealDays, Integer maxDays, Integer richEveryDays) {
+    }
+
+    record CompetitorDto(String name, String notes) {
+    }
+
+    /**
+     * Create or replace a client. Omitted: ownerId = you, status = active, kind = external,
+     * tier = the team's least demanding tier.
+     */
+    record ClientRequest(String name, String organisation, List<String> emails, List<String> phones,
+                         List<String> addresses, List<String> tags, Long ownerId, String tier, String status,
+                         String kind, LocalDate signedOn, Integer depthCurrent, Integer depthTarget,
+                         CadenceDto cadence, String notes, List<CompetitorDto> competitors) {
+
+        ClientDetails toDetails(UserId me, String defaultTier) {
+            Problems problems = new Problems();
+            ClientStatus st = status == null ? ClientStatus.ACTIVE : ClientStatus.fromCode(status).orElse(null);
+            problems.check(st != null, "status", "must be one of prospect, active, past");
+            ClientKind kd = kind == null ? ClientKind.EXTERNAL : ClientKind.fromCode(kind).orElse(null);
+            problems.check(kd != null, "kind", "must be one of external, internal");
+            problems.throwIfAny();
+            CadenceOverride override = cadence == null ? CadenceOverride.NONE
+                    : new CadenceOverride(cadence.idealDays(), cadence.maxDays(), cadence.richEveryDays());
+            List<Competitor> comps = competitors == null ? List.of()
+                    : competitors.stream().map(c -> c == null ? null : new Competitor(c.name(), c.notes())).toList();
+            return new ClientDetails(name, organisation, emails, phones, addresses, tags,
+                    ownerId == null ? me : new UserId(ownerId), tier == null ? defaultTier : tier, st, kd, signedOn,
+                    depthCurrent, depthTarget, override, notes, comps);
+        }
+    }
+
+    record ClientResponse(long id, String name, String organisation, List<String> emails, List<String> phones,
+                          List<String> addresses, List<String> tags, long ownerId, String tier, String status,
+                          String kind, LocalDate signedOn, Integer depthCurrent, Integer depthTarget,
+                          CadenceDto cadence, String notes, List<CompetitorDto> competitors, boolean archived,
+                          Instant createdAt, Instant updatedAt, Instant archivedAt, Instant lastTouchAt,
+                          Instant lastRichTouchAt, Instant lastOutboundAt, Instant lastUpdateRequestAt) {
+
+        static ClientResponse of(Client c) {
+            ClientDetails d = c.details();
+            CadenceOverride o = d.cadence();
+            return new ClientResponse(c.id().value(), d.name(), d.organisation(), d.emails(), d.phones(),
+                    d.addresses(), d.tags(), d.ownerId().value(), d.tier(), d.status().code(), d.kind().code(),
+                    d.signedOn(), d.depthCurrent(), d.depthTarget(),
+                    new CadenceDto(o.idealDays(), o.maxDays(), o.richEveryDays()), d.notes(),
+                    d.competitors().stream().map(x -> new CompetitorDto(x.name(), x.notes())).toList(),
+                    c.archived(), c.createdAt(), c.updatedAt(), c.archivedAt(), c.lastTouchAt(), c.lastRichAt(),
+                    c.lastOutboundAt(), c.lastUpdateRequestAt());
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package dev.rapport.api;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import dev.rapport.shared.ConflictException;
+import dev.rapport.shared.FieldProblem;
+import dev.rapport.shared.InvalidInputException;
+import dev.rapport.shared.NotFoundException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+/** Every API error as an RFC 9457 problem detail; never a stack trace or SQL. */
+@RestControllerAdvice(basePackageClasses = ProblemHandler.class)
+class ProblemHandler extends ResponseEntityExceptionHandler {
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+    static final URI VALIDATION = URI.create("https://rapport.dev/problems/validation");
+
+    @ExceptionHandler(NotFoundException.class)
+    ProblemDetail notFound(NotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, e.getMessage());
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    ProblemDetail conflict(ConflictException e) {
+        return problem(HttpStatus.CONFLICT, e.getMessage());
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ProblemDetail forbidden(AccessDeniedException e) {
+        return problem(HttpStatus.FORBIDDEN, e.getMessage());
+    }
+
+    @ExceptionHandler(InvalidInputException.class)
+    ProblemDetail invalid(InvalidInputException e) {
+        return validation(e.problems());
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
+        ProblemDetail pd = problem(HttpStatus.BAD_REQUEST, "parameter '" + e.getName() + "' has an invalid value");
+        pd.setProperty("errors", List.of(Map.of("field", e.getName(), "reason", "has an invalid value")));
+        return pd;
+    }
+
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception e) {
+        log.error("unexpected error", e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "an unexpected error occurred; it has been logged");
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        List<FieldProblem> problems = ex.getBindingResult().getFieldErrors().stream()
+                .map(f -> new FieldProblem(f.getField(), f.getDefaultMessage())).toList();
+        return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).body(validation(problems));
+    }
+
+    /** Malformed JSON is 400 with its position; well-formed JSON with a bad value is 422 naming the field. */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        Throwable cause = ex.getCause();
+        if (cause instanceof StreamReadException parse) {
+            TokenStreamLocation at = parse.getLocation();
+            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+            ProblemDetail pd = problem(HttpStatus.BAD_REQUEST, "malformed JSON" + where + ": "
+                    + parse.getOriginalMessage());
+            if (at != null) {
+                pd.setProperty("line", at.getLineNr());
+                pd.setProperty("column", at.getColumnNr());
+            }
+            return ResponseEntity.badRequest().body(pd);
+        }
+        if (cause instanceof JacksonException bind && !bind.getPath().isEmpty()) {
+            String field = path(bind);
+            String reason = bind instanceof UnrecognizedPropertyException ? "is not a known field"
+                    : "has the wrong type or format";
+            return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).body(validation(List.of(new FieldProblem(field, reason))));
+        }
+        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST,
+                "the request body is missing or is not JSON"));
+    }
+
+    private static String path(JacksonException e) {
+        StringBuilder sb = new StringBuilder();
+        for (JacksonException.Reference ref : e.getPath()) {
+            if (ref.getPropertyName() != null) {
+                if (!sb.isEmpty()) {
+                    sb.append('.');
+                }
+                sb.append(ref.getPropertyName());
+            } else if (ref.getIndex() >= 0) {
+                sb.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return sb.toString();
+    }
+
+    static ProblemDetail validation(List<FieldProblem> problems) {
+        ProblemDetail pd = problem(HttpStatus.UNPROCESSABLE_CONTENT, problems.stream()
+                .map(p -> p.field() + " " + p.reason()).reduce((a, b) -> a + "; " + b).orElse("invalid input"));
+        pd.setType(VALIDATION);
+        pd.setTitle("Invalid input");
+        pd.setProperty("errors", problems.stream().map(p -> Map.of("field", p.field(), "reason", p.reason())).toList());
+        return pd;
+    }
+
+    static ProblemDetail problem(HttpStatus status, String detail) {
+        return ProblemDetail.forStatusAndDetail(status, detail);
+    }
+}

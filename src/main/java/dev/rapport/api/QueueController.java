@@ -1,0 +1,83 @@
+package dev.rapport.api;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.rapport.attention.AttentionService;
+import dev.rapport.attention.QueueEntry;
+import dev.rapport.attention.Snooze;
+import dev.rapport.shared.ClientId;
+import dev.rapport.teams.CurrentUser;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+@RestController
+@RequestMapping("/api/v1/queue")
+@Tag(name = "Attention queue", description = "Who needs contact today, and why")
+class QueueController {
+    private final AttentionService attention;
+
+    QueueController(AttentionService attention) {
+        this.attention = attention;
+    }
+
+    record ReasonDto(String code, String text) {
+    }
+
+    record EntryDto(long clientId, String name, String tier, LocalDate lastTouchOn, Long daysSinceTouch,
+                    LocalDate dueOn, int overdueDays, int score, List<ReasonDto> reasons) {
+        static EntryDto of(QueueEntry e) {
+            return new EntryDto(e.clientId().value(), e.name(), e.tier(), e.lastTouchOn(), e.daysSinceTouch(),
+                    e.dueOn(), e.overdueDays(), e.score(),
+                    e.reasons().stream().map(r -> new ReasonDto(r.code().code(), r.text())).toList());
+        }
+    }
+
+    record QueueDto(LocalDate date, int count, int snoozed, List<EntryDto> entries) {
+    }
+
+    record SnoozeRequest(LocalDate until, String reason) {
+    }
+
+    record SnoozeDto(long clientId, LocalDate until, String reason, Instant createdAt) {
+        static SnoozeDto of(Snooze s) {
+            return new SnoozeDto(s.clientId().value(), s.until(), s.reason(), s.createdAt());
+        }
+    }
+
+    @GetMapping
+    @Operation(summary = "Today's attention queue for the signed-in user",
+            description = "Ranked; each entry says why. 'date' (your local calendar day) defaults to today.")
+    QueueDto queue(CurrentUser user,
+                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
+        var queue = attention.queue(user, date);
+        var entries = queue.entries().stream().map(EntryDto::of).toList();
+        return new QueueDto(queue.date(), entries.size(), queue.snoozed(), entries);
+    }
+
+    @PostMapping("/{clientId}/snooze")
+    @Operation(summary = "Snooze a client's entry until a date",
+            description = "Visible again on that date; a new update request from the client ends the snooze.")
+    SnoozeDto snooze(CurrentUser user, @PathVariable long clientId, @RequestBody SnoozeRequest request) {
+        return SnoozeDto.of(attention.snooze(user, new ClientId(clientId), request.until(), request.reason()));
+    }
+
+    @DeleteMapping("/{clientId}/snooze")
+    @Operation(summary = "End a snooze now")
+    ResponseEntity<Void> unsnooze(CurrentUser user, @PathVariable long clientId) {
+        attention.unsnooze(user, new ClientId(clientId));
+        return ResponseEntity.noContent().build();
+    }
+}

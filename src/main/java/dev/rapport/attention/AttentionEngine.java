@@ -1,0 +1,158 @@
+package dev.rapport.attention;
+
+import static java.time.temporal.ChronoUnit.DAYS;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import dev.rapport.clients.CadenceFacts;
+import dev.rapport.clients.CadenceOverride;
+
+/**
+ * Decides who needs contact on a given local day and why (PRODUCT.md, "Cadences and the attention
+ * queue" and "Precise rules"). Pure: no clock, no storage; the caller passes today and the zone.
+ */
+public final class AttentionEngine {
+    /** An active listing tightens the cadence to at least weekly (seed 004). */
+    static final int LISTING_DAYS = 7;
+
+    /** Ranking: a higher score never loses to a lower one; ties fall back to name then id. */
+    static final Comparator<QueueEntry> RANKING = Comparator.comparingInt(QueueEntry::score).reversed()
+            .thenComparing(e -> e.name().toLowerCase(Locale.ROOT))
+            .thenComparingLong(e -> e.clientId().value());
+
+    private AttentionEngine() {
+    }
+
+    public static List<QueueEntry> queue(List<ClientState> clients, AttentionPolicy policy, LocalDate today,
+                                         ZoneId zone) {
+        List<QueueEntry> entries = new ArrayList<>();
+        for (ClientState client : clients) {
+            evaluate(client, policy, today, zone).ifPresent(entries::add);
+        }
+        entries.sort(RANKING);
+        return entries;
+    }
+
+    /** The client's queue entry for today, or empty when nothing is due or the entry is snoozed. */
+    public static Optional<QueueEntry> evaluate(ClientState state, AttentionPolicy policy, LocalDate today,
+                                                ZoneId zone) {
+        CadenceFacts f = state.facts();
+        if (snoozed(state, today)) {
+            return Optional.empty();
+        }
+        TierCadence tier = policy.tier(f.tier());
+        Effective cadence = Effective.of(tier, f.cadence(), state.activeListing());
+        LocalDate created = f.createdAt().atZone(zone).toLocalDate();
+        LocalDate lastTouch = localDate(f.lastTouchAt(), zone);
+        LocalDate base = lastTouch != null ? lastTouch : created;
+        LocalDate dueOn = lastTouch != null ? base.plusDays(cadence.ideal()) : created;
+        LocalDate overdueAfter = base.plusDays(cadence.max());
+        Long since = lastTouch == null ? null : DAYS.between(lastTouch, today);
+
+        List<Reason> reasons = new ArrayList<>();
+        int overdueDays = 0;
+        String allows = cadence.source(tier);
+        if (today.isAfter(overdueAfter)) {
+            overdueDays = (int) DAYS.between(overdueAfter, today);
+            reasons.add(new Reason(ReasonCode.OVERDUE, sinceText(since, created) + ", " + allows + " allows at most "
+                    + days(cadence.max()) + " — " + days(overdueDays) + " overdue"));
+        } else if (!today.isBefore(dueOn)) {
+            reasons.add(new Reason(ReasonCode.DUE, sinceText(since, created) + ", " + allows + " allows "
+                    + cadence.ideal()));
+        }
+        richReason(f, cadence, allows, policy, today, zone, created).ifPresent(reasons::add);
+        lateReason(f, zone).ifPresent(reasons::add);
+        if (reasons.isEmpty()) {
+            return Optional.empty();
+        }
+        int score = score(overdueDays, tier.rank(), reasons.size());
+        return Optional.of(new QueueEntry(f.id(), f.name(), f.tier(), tier.rank(), lastTouch, since, dueOn,
+                overdueDays, score, reasons));
+    }
+
+    /** Grows with days overdue, tier rank and the number of reasons; monotone in each. */
+    static int score(int overdueDays, int tierRank, int reasonCount) {
+        return 2 * overdueDays + 10 * tierRank + 15 * reasonCount;
+    }
+
+    /** Hidden until its date, unless the client asked for an update after the snooze was set. */
+    static boolean snoozed(ClientState state, LocalDate today) {
+        Snooze snooze = state.snooze();
+        if (snooze == null || !today.isBefore(snooze.until())) {
+            return false;
+        }
+        Instant request = state.facts().lastUpdateRequestAt();
+        return request == null || !request.isAfter(snooze.createdAt());
+    }
+
+    private static Optional<Reason> richReason(CadenceFacts f, Effective cadence, String allows,
+                                               AttentionPolicy policy, LocalDate today, ZoneId zone,
+                                               LocalDate created) {
+        if (cadence.rich() == null) {
+            return Optional.empty();
+        }
+        LocalDate lastRich = localDate(f.lastRichAt(), zone);
+        LocalDate from = lastRich != null ? lastRich : created;
+        if (today.isBefore(from.plusDays(cadence.rich()))) {
+            return Optional.empty();
+        }
+        String what = "no rich contact (" + policy.richChannels() + ")";
+        String since = lastRich != null ? " for " + days(DAYS.between(lastRich, today))
+                : " since added on " + created;
+        return Optional.of(new Reason(ReasonCode.RICH_CONTACT_DUE, what + since + ", " + allows + " wants one every "
+                + days(cadence.rich())));
+    }
+
+    /** The client asked for an update and no real outbound touch came strictly later. */
+    private static Optional<Reason> lateReason(CadenceFacts f, ZoneId zone) {
+        Instant request = f.lastUpdateRequestAt();
+        if (request == null || (f.lastOutboundAt() != null && f.lastOutboundAt().isAfter(request))) {
+            return Optional.empty();
+        }
+        return Optional.of(new Reason(ReasonCode.LATE_SIGNAL, "asked for an update on "
+                + request.atZone(zone).toLocalDate() + " — you were late"));
+    }
+
+    private static String sinceText(Long since, LocalDate created) {
+        return since == null ? "never touched since added on " + created : days(since) + " since last touch";
+    }
+
+    private static String days(long n) {
+        return n == 1 ? "1 day" : n + " days";
+    }
+
+    private static LocalDate localDate(Instant instant, ZoneId zone) {
+        return instant == null ? null : instant.atZone(zone).toLocalDate();
+    }
+
+    /** The cadence that applies: per-client override, then tier, then the listing tightening. */
+    record Effective(int ideal, int max, Integer rich, boolean overridden, boolean listing) {
+        static Effective of(TierCadence tier, CadenceOverride override, boolean activeListing) {
+            CadenceOverride o = override == null ? CadenceOverride.NONE : override;
+            int ideal = o.idealDays() != null ? o.idealDays() : tier.idealDays();
+            int max = o.maxDays() != null ? o.maxDays() : tier.maxDays();
+            Integer rich = o.richEveryDays() != null ? o.richEveryDays() : tier.richEveryDays();
+            boolean overridden = o.idealDays() != null || o.maxDays() != null || o.richEveryDays() != null;
+            max = Math.max(max, ideal);
+            if (activeListing) {
+                ideal = Math.min(ideal, LISTING_DAYS);
+                max = Math.min(max, LISTING_DAYS);
+            }
+            return new Effective(ideal, max, rich, overridden, activeListing);
+        }
+
+        String source(TierCadence tier) {
+            if (listing) {
+                return "an active listing";
+            }
+            return overridden ? "this client's cadence" : "tier " + tier.tier();
+        }
+    }
+}

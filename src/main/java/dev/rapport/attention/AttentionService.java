@@ -1,0 +1,139 @@
+package dev.rapport.attention;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.rapport.clients.Channel;
+import dev.rapport.clients.ClientService;
+import dev.rapport.shared.ClientId;
+import dev.rapport.shared.ConflictException;
+import dev.rapport.shared.NotFoundException;
+import dev.rapport.shared.Problems;
+import dev.rapport.shared.TeamId;
+import dev.rapport.teams.CurrentUser;
+import dev.rapport.teams.TeamCreated;
+
+/** The attention queue, snoozes and the tier cadences that drive them. */
+@Service
+public class AttentionService {
+    private final AttentionRepository repository;
+    private final ClientService clients;
+    private final Clock clock;
+
+    AttentionService(AttentionRepository repository, ClientService clients, Clock clock) {
+        this.repository = repository;
+        this.clients = clients;
+        this.clock = clock;
+    }
+
+    /** Today's queue for the user: their own active clients that need contact, ranked. */
+    public Queue queue(CurrentUser user, LocalDate day) {
+        LocalDate today = day != null ? day : user.today(clock);
+        Map<ClientId, Snooze> snoozes = repository.activeSnoozes(user.teamId(), user.userId(), today).stream()
+                .collect(Collectors.toMap(Snooze::clientId, Function.identity()));
+        List<ClientState> states = clients.cadenceFacts(user.teamId(), user.userId()).stream()
+                .map(f -> new ClientState(f, false, snoozes.get(f.id()))).toList();
+        List<QueueEntry> entries = AttentionEngine.queue(states, policy(user.teamId()), today, user.zone());
+        long snoozed = states.stream().filter(s -> AttentionEngine.snoozed(s, today)).count();
+        return new Queue(today, entries, (int) snoozed);
+    }
+
+    /** The queue plus how many entries a snooze hides today. */
+    public record Queue(LocalDate date, List<QueueEntry> entries, int snoozed) {
+    }
+
+    AttentionPolicy policy(TeamId team) {
+        String rich = clients.channelWeights(team).richChannels().stream().map(Channel::code)
+                .map(c -> c.replace('_', ' ')).collect(Collectors.joining(", "));
+        return AttentionPolicy.of(repository.cadences(team), rich.isEmpty() ? "none configured" : rich);
+    }
+
+    @Transactional
+    public Snooze snooze(CurrentUser user, ClientId client, LocalDate until, String reason) {
+        requireWriter(user);
+        clients.get(user, client);
+        LocalDate today = user.today(clock);
+        new Problems()
+                .check(until != null, "until", "must be a date")
+                .check(until == null || until.isAfter(today), "until", "must be after today (" + today + ")")
+                .check(reason != null && !reason.isBlank(), "reason", "must not be empty")
+                .check(reason == null || reason.length() <= 500, "reason", "must be at most 500 characters")
+                .throwIfAny();
+        Snooze snooze = new Snooze(client, until, reason.strip(), clock.instant());
+        repository.saveSnooze(user.teamId(), user.userId(), snooze);
+        return snooze;
+    }
+
+    @Transactional
+    public void unsnooze(CurrentUser user, ClientId client) {
+        requireWriter(user);
+        clients.get(user, client);
+        if (!repository.deleteSnooze(user.teamId(), client)) {
+            throw new NotFoundException("snooze for client", client);
+        }
+    }
+
+    public List<TierCadence> cadences(TeamId team) {
+        return repository.cadences(team);
+    }
+
+    @Transactional
+    public List<TierCadence> replaceCadences(CurrentUser user, List<TierCadence> cadences) {
+        requireWriter(user);
+        validate(cadences);
+        Set<String> kept = cadences.stream().map(TierCadence::tier).collect(Collectors.toSet());
+        for (TierCadence old : repository.cadences(user.teamId())) {
+            if (!kept.contains(old.tier()) && clients.tierInUse(user.teamId(), old.tier())) {
+                throw new ConflictException("tier " + old.tier() + " is still used by clients; move them first");
+            }
+        }
+        repository.replaceCadences(user.teamId(), cadences);
+        return repository.cadences(user.teamId());
+    }
+
+    private static void validate(List<TierCadence> cadences) {
+        Problems problems = new Problems();
+        problems.check(cadences != null && !cadences.isEmpty(), "tiers", "must configure at least one tier");
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; cadences != null && i < cadences.size(); i++) {
+            TierCadence c = cadences.get(i);
+            String at = "tiers[" + i + "]";
+            if (c == null) {
+                problems.add(at, "must not be null");
+                continue;
+            }
+            problems.check(c.tier() != null && c.tier().matches("[A-Za-z0-9_-]{1,20}"), at + ".tier",
+                    "must be 1-20 letters, digits, - or _")
+                    .check(c.tier() == null || seen.add(c.tier()), at + ".tier", "is listed twice")
+                    .check(c.idealDays() >= 1 && c.idealDays() <= 3650, at + ".idealDays", "must be 1 to 3650")
+                    .check(c.maxDays() >= 1 && c.maxDays() <= 3650, at + ".maxDays", "must be 1 to 3650")
+                    .check(c.maxDays() >= c.idealDays(), at + ".maxDays", "must not be shorter than idealDays")
+                    .check(c.richEveryDays() == null || (c.richEveryDays() >= 1 && c.richEveryDays() <= 3650),
+                            at + ".richEveryDays", "must be 1 to 3650, or null for no rich-contact rule")
+                    .check(c.rank() >= 0 && c.rank() <= 100, at + ".rank", "must be 0 to 100");
+        }
+        problems.throwIfAny();
+    }
+
+    @EventListener
+    void seedDefaults(TeamCreated event) {
+        repository.replaceCadences(event.teamId(), TierCadence.defaults());
+    }
+
+    private static void requireWriter(CurrentUser user) {
+        if (!user.role().canWrite()) {
+            throw new AccessDeniedException("viewers cannot change data");
+        }
+    }
+}

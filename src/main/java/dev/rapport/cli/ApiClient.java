@@ -1,0 +1,124 @@
+package dev.rapport.cli;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A small REST client for the Rapport API; problems become one-line CLI errors. */
+final class ApiClient {
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final String baseUrl;
+    private final String token;
+
+    ApiClient(String baseUrl, String token) {
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.token = token;
+    }
+
+    static ApiClient from(CliContext ctx) {
+        CliConfig config = CliConfig.load(ctx);
+        return new ApiClient(config.url(), config.token());
+    }
+
+    JsonNode get(String path, Map<String, String> query) {
+        return send("GET", path + queryString(query), null);
+    }
+
+    JsonNode post(String path, Object body) {
+        return send("POST", path, body);
+    }
+
+    JsonNode put(String path, Object body) {
+        return send("PUT", path, body);
+    }
+
+    JsonNode send(String method, String path, Object body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .timeout(Duration.ofSeconds(60)).header("Accept", "application/json");
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (body != null) {
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        } else {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        HttpResponse<String> response;
+        try {
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (ConnectException e) {
+            throw new CliException("cannot reach " + baseUrl + ": is the server running?");
+        } catch (IOException e) {
+            throw new CliException("cannot talk to " + baseUrl + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CliException("interrupted");
+        }
+        return handle(response);
+    }
+
+    private static JsonNode handle(HttpResponse<String> response) {
+        JsonNode json = parse(response.body());
+        if (response.statusCode() / 100 == 2) {
+            return json;
+        }
+        if (response.statusCode() == 401) {
+            throw new CliException("not signed in or the token was revoked: run `rapport login <server-url>`");
+        }
+        StringBuilder message = new StringBuilder("error " + response.statusCode());
+        String detail = Output.text(json, "detail");
+        if (json.has("errors") && json.get("errors").isArray() && !json.get("errors").isEmpty()) {
+            for (JsonNode e : json.get("errors")) {
+                message.append("\n  ").append(Output.text(e, "field")).append(": ").append(Output.text(e, "reason"));
+            }
+        } else if (detail != null) {
+            message.append(": ").append(detail);
+        }
+        throw new CliException(message.toString());
+    }
+
+    private static JsonNode parse(String body) {
+        if (body == null || body.isBlank()) {
+            return JSON.createObjectNode();
+        }
+        try {
+            return JSON.readTree(body);
+        } catch (JacksonException e) {
+            return JSON.createObjectNode();
+        }
+    }
+
+    static String queryString(Map<String, String> query) {
+        if (query == null || query.isEmpty()) {
+            return "";
+        }
+        Map<String, String> present = new LinkedHashMap<>();
+        query.forEach((k, v) -> {
+            if (v != null) {
+                present.put(k, v);
+            }
+        });
+        if (present.isEmpty()) {
+            return "";
+        }
+        return "?" + present.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+    }
+}

@@ -1,0 +1,27 @@
+package dev.rapport.clients;
+
+import java.time.Instant;
+
+import dev.rapport.shared.ClientId;
+import dev.rapport.shared.TeamId;
+
+/**
+ * A client as stored, with rollups kept on write from real touches (automated ones never count):
+ * the cadence, rich-contact rule and late signal read these instead of scanning touches.
+ */
+public record Client(
+        ClientId id,
+        TeamId teamId,
+        ClientDetails details,
+        Instant createdAt,
+        Instant updatedAt,
+        Instant archivedAt,
+        Instant lastTouchAt,
+        Instant lastRichAt,
+        Instant lastOutboundAt,
+        Instant lastUpdateRequestAt) {
+
+    public boolean archived() {
+        return archivedAt != null;
+    }
+}

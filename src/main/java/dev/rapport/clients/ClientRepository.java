@@ -1,0 +1,40 @@
+package dev.rapport.clients;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import dev.rapport.shared.ClientId;
+import dev.rapport.shared.Page;
+import dev.rapport.shared.TeamId;
+import dev.rapport.shared.UserId;
+
+/** Storage of clients, touches and their rollups; every method is scoped by team. */
+interface ClientRepository {
+    ClientId insert(TeamId team, ClientDetails details, Instant now);
+
+    boolean update(TeamId team, ClientId id, ClientDetails details, Instant now);
+
+    boolean setArchivedAt(TeamId team, ClientId id, Instant archivedAt, Instant now);
+
+    Optional<Client> find(TeamId team, ClientId id);
+
+    Page<Client> search(TeamId team, ClientQuery query);
+
+    /** Inserts the touch and, unless automated, folds it into the client's rollups. */
+    long insertTouch(TeamId team, ClientId client, UserId user, NewTouch touch, boolean rich, Instant now);
+
+    Page<Touch> timeline(TeamId team, ClientId client, String cursor, int limit);
+
+    List<CadenceFacts> cadenceFacts(TeamId team, UserId owner);
+
+    ChannelWeights weights(TeamId team);
+
+    void saveWeights(TeamId team, ChannelWeights weights);
+
+    /** Re-derives last_rich_at for the whole team after the rich channel set changed. */
+    void recomputeLastRich(TeamId team, Set<Channel> richChannels);
+
+    long countClientsWithTier(TeamId team, String tier);
+}

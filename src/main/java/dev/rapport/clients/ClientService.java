@@ -1,0 +1,175 @@
+package dev.rapport.clients;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.rapport.shared.ClientId;
+import dev.rapport.shared.NotFoundException;
+import dev.rapport.shared.Page;
+import dev.rapport.shared.Problems;
+import dev.rapport.shared.TeamId;
+import dev.rapport.shared.UserId;
+import dev.rapport.teams.AccountService;
+import dev.rapport.teams.CurrentUser;
+import dev.rapport.teams.TeamCreated;
+
+/** Clients and their touches: the public surface of the clients feature. */
+@Service
+public class ClientService {
+    public static final int MAX_PAGE = 200;
+
+    private final ClientRepository clients;
+    private final KnownTiers tiers;
+    private final AccountService accounts;
+    private final Clock clock;
+
+    ClientService(ClientRepository clients, KnownTiers tiers, AccountService accounts, Clock clock) {
+        this.clients = clients;
+        this.tiers = tiers;
+        this.accounts = accounts;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Client create(CurrentUser user, ClientDetails details) {
+        return create(user, details, clock.instant());
+    }
+
+    /** Creates a client whose relationship started earlier (imports, demo data); never in the future. */
+    @Transactional
+    public Client create(CurrentUser user, ClientDetails details, Instant createdAt) {
+        requireWriter(user);
+        validate(user.teamId(), details);
+        Instant now = clock.instant();
+        ClientId id = clients.insert(user.teamId(), details, createdAt.isAfter(now) ? now : createdAt);
+        return get(user, id);
+    }
+
+    @Transactional
+    public Client update(CurrentUser user, ClientId id, ClientDetails details) {
+        requireWriter(user);
+        get(user, id);
+        validate(user.teamId(), details);
+        clients.update(user.teamId(), id, details, clock.instant());
+        return get(user, id);
+    }
+
+    @Transactional
+    public Client archive(CurrentUser user, ClientId id, boolean archived) {
+        requireWriter(user);
+        Client client = get(user, id);
+        if (client.archived() != archived) {
+            Instant now = clock.instant();
+            clients.setArchivedAt(user.teamId(), id, archived ? now : null, now);
+        }
+        return get(user, id);
+    }
+
+    public Client get(CurrentUser user, ClientId id) {
+        return clients.find(user.teamId(), id).orElseThrow(() -> new NotFoundException("client", id));
+    }
+
+    public Page<Client> search(CurrentUser user, ClientQuery query) {
+        return clients.search(user.teamId(), withLimit(query));
+    }
+
+    @Transactional
+    public Touch recordTouch(CurrentUser user, ClientId clientId, NewTouch touch) {
+        return recordTouches(user, clientId, List.of(touch)).get(0);
+    }
+
+    /** Records several touches of one client, all or nothing; every invalid one is reported. */
+    @Transactional
+    public List<Touch> recordTouches(CurrentUser user, ClientId clientId, List<NewTouch> touches) {
+        requireWriter(user);
+        get(user, clientId);
+        Instant now = clock.instant();
+        Problems problems = new Problems();
+        for (NewTouch touch : touches) {
+            touch.validate(problems, now);
+        }
+        problems.throwIfAny();
+        ChannelWeights weights = clients.weights(user.teamId());
+        return touches.stream().map(touch -> {
+            NewTouch t = touch.at() != null ? touch : new NewTouch(now, touch.channel(), touch.direction(),
+                    touch.minutes(), touch.note(), touch.rating(), touch.updateRequest(), touch.automated());
+            long id = clients.insertTouch(user.teamId(), clientId, user.userId(), t, weights.rich(t.channel()), now);
+            return new Touch(id, clientId, user.userId(), t.at(), t.channel(), t.direction(), t.minutes(), t.note(),
+                    t.rating(), t.updateRequest(), t.automated(), now);
+        }).toList();
+    }
+
+    public Page<Touch> timeline(CurrentUser user, ClientId clientId, String cursor, int limit) {
+        get(user, clientId);
+        return clients.timeline(user.teamId(), clientId, cursor, clampLimit(limit));
+    }
+
+    /** The cadence inputs of every active client a user owns. */
+    public List<CadenceFacts> cadenceFacts(TeamId team, UserId owner) {
+        return clients.cadenceFacts(team, owner);
+    }
+
+    public ChannelWeights channelWeights(TeamId team) {
+        return clients.weights(team);
+    }
+
+    @Transactional
+    public ChannelWeights setChannelWeights(CurrentUser user, Map<Channel, Integer> weights) {
+        requireWriter(user);
+        Problems problems = new Problems();
+        weights.forEach((c, w) -> problems.check(w != null && w >= 0 && w <= 10, "weights." + c.code(),
+                "must be 0 to 10"));
+        problems.throwIfAny();
+        ChannelWeights before = clients.weights(user.teamId());
+        ChannelWeights after = new ChannelWeights(weights);
+        clients.saveWeights(user.teamId(), after);
+        if (!before.richChannels().equals(after.richChannels())) {
+            clients.recomputeLastRich(user.teamId(), after.richChannels());
+        }
+        return after;
+    }
+
+    public boolean tierInUse(TeamId team, String tier) {
+        return clients.countClientsWithTier(team, tier) > 0;
+    }
+
+    @EventListener
+    void seedDefaults(TeamCreated event) {
+        clients.saveWeights(event.teamId(), ChannelWeights.defaults());
+    }
+
+    private void validate(TeamId team, ClientDetails details) {
+        Problems problems = new Problems();
+        details.validate(problems);
+        List<String> known = tiers.tiers(team);
+        if (details.tier() != null && !details.tier().isEmpty() && !known.contains(details.tier())) {
+            problems.add("tier", "unknown tier '" + details.tier() + "'; this team has " + String.join(", ", known));
+        }
+        if (details.ownerId() != null && !accounts.isMember(team, details.ownerId())) {
+            problems.add("ownerId", "is not a member of this team");
+        }
+        problems.throwIfAny();
+    }
+
+    private static ClientQuery withLimit(ClientQuery q) {
+        return new ClientQuery(q.text(), q.tag(), q.tier(), q.status(), q.kind(), q.ownerId(), q.includeArchived(),
+                q.cursor(), clampLimit(q.limit()));
+    }
+
+    private static int clampLimit(int limit) {
+        return limit <= 0 ? 50 : Math.min(limit, MAX_PAGE);
+    }
+
+    static void requireWriter(CurrentUser user) {
+        if (!user.role().canWrite()) {
+            throw new AccessDeniedException("viewers cannot change data");
+        }
+    }
+}

@@ -1,0 +1,412 @@
+package dev.rapport.clients;
+
+import static dev.rapport.shared.Sql.ts;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+import dev.rapport.shared.ClientId;
+import dev.rapport.shared.Cursor;
+import dev.rapport.shared.Page;
+import dev.rapport.shared.Sql;
+import dev.rapport.shared.TeamId;
+import dev.rapport.shared.UserId;
+
+@Repository
+class JdbcClientRepository implements ClientRepository {
+    private static final String CLIENT_COLUMNS = """
+            c.id, c.team_id, c.owner_id, c.name, c.organisation, c.tier, c.status, c.kind, c.signed_on,
+            c.depth_current, c.depth_target, c.ideal_days, c.max_days, c.rich_every_days, c.notes,
+            c.created_at, c.updated_at, c.archived_at, c.last_touch_at, c.last_rich_at, c.last_outbound_at,
+            c.last_update_request_at
+            """;
+
+    private final JdbcClient jdbc;
+
+    JdbcClientRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public ClientId insert(TeamId team, ClientDetails d, Instant now) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO client (team_id, owner_id, name, name_lower, organisation, tier, status, kind, signed_on,
+                    depth_current, depth_target, ideal_days, max_days, rich_every_days, notes, created_at, updated_at)
+                VALUES (:team, :owner, :name, :nameLower, :org, :tier, :status, :kind, :signedOn,
+                    :depthCurrent, :depthTarget, :ideal, :max, :rich, :notes, :now, :now)
+                """).paramSource(detailParams(team, d, now)).update(keys, "id");
+        ClientId id = new ClientId(keys.getKeyAs(Long.class));
+        insertChildren(team, id, d);
+        return id;
+    }
+
+    @Override
+    public boolean update(TeamId team, ClientId id, ClientDetails d, Instant now) {
+        Map<String, Object> params = detailParams(team, d, now);
+        params.put("id", id.value());
+        int rows = jdbc.sql("""
+                UPDATE client SET owner_id = :owner, name = :name, name_lower = :nameLower, organisation = :org,
+                    tier = :tier, status = :status, kind = :kind, signed_on = :signedOn,
+                    depth_current = :depthCurrent, depth_target = :depthTarget, ideal_days = :ideal,
+                    max_days = :max, rich_every_days = :rich, notes = :notes, updated_at = :now
+                WHERE id = :id AND team_id = :team
+                """).paramSource(params).update();
+        if (rows == 0) {
+            return false;
+        }
+        for (String table : List.of("client_email", "client_phone", "client_address", "client_tag",
+                "client_competitor")) {
+            jdbc.sql("DELETE FROM " + table + " WHERE client_id = ? AND team_id = ?")
+                    .params(id.value(), team.value()).update();
+        }
+        insertChildren(team, id, d);
+        return true;
+    }
+
+    private static Map<String, Object> detailParams(TeamId team, ClientDetails d, Instant now) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("team", team.value());
+        p.put("owner", d.ownerId().value());
+        p.put("name", d.name());
+        p.put("nameLower", d.name().toLowerCase(Locale.ROOT));
+        p.put("org", d.organisation());
+        p.put("tier", d.tier());
+        p.put("status", d.status().code());
+        p.put("kind", d.kind().code());
+        p.put("signedOn", d.signedOn());
+        p.put("depthCurrent", d.depthCurrent());
+        p.put("depthTarget", d.depthTarget());
+        p.put("ideal", d.cadence().idealDays());
+        p.put("max", d.cadence().maxDays());
+        p.put("rich", d.cadence().richEveryDays());
+        p.put("notes", d.notes());
+        p.put("now", ts(now));
+        return p;
+    }
+
+    private void insertChildren(TeamId team, ClientId id, ClientDetails d) {
+        for (int i = 0; i < d.emails().size(); i++) {
+            String email = d.emails().get(i);
+            jdbc.sql("INSERT INTO client_email (team_id, client_id, position, email, email_lower) VALUES (?, ?, ?, ?, ?)")
+                    .params(team.value(), id.value(), i, email, email.toLowerCase(Locale.ROOT)).update();
+        }
+        for (int i = 0; i < d.phones().size(); i++) {
+            jdbc.sql("INSERT INTO client_phone (team_id, client_id, position, phone) VALUES (?, ?, ?, ?)")
+                    .params(team.value(), id.value(), i, d.phones().get(i)).update();
+        }
+        for (int i = 0; i < d.addresses().size(); i++) {
+            jdbc.sql("INSERT INTO client_address (team_id, client_id, position, address) VALUES (?, ?, ?, ?)")
+                    .params(team.value(), id.value(), i, d.addresses().get(i)).update();
+        }
+        for (String tag : d.tags()) {
+            jdbc.sql("INSERT INTO client_tag (team_id, client_id, tag) VALUES (?, ?, ?)")
+                    .params(team.value(), id.value(), tag).update();
+        }
+        for (int i = 0; i < d.competitors().size(); i++) {
+            Competitor c = d.competitors().get(i);
+            jdbc.sql("INSERT INTO client_competitor (team_id, client_id, position, name, notes) VALUES (?, ?, ?, ?, ?)")
+                    .params(team.value(), id.value(), i, c.name().strip(), c.notes()).update();
+        }
+    }
+
+    @Override
+    public boolean setArchivedAt(TeamId team, ClientId id, Instant archivedAt, Instant now) {
+        return jdbc.sql("UPDATE client SET archived_at = ?, updated_at = ? WHERE id = ? AND team_id = ?")
+                .params(ts(archivedAt), ts(now), id.value(), team.value()).update() == 1;
+    }
+
+    @Override
+    public Optional<Client> find(TeamId team, ClientId id) {
+        List<Row> rows = jdbc.sql("SELECT " + CLIENT_COLUMNS + " FROM client c WHERE c.id = ? AND c.team_id = ?")
+                .params(id.value(), team.value()).query(JdbcClientRepository::row).list();
+        return withChildren(team, rows).stream().findFirst();
+    }
+
+    @Override
+    public Page<Client> search(TeamId team, ClientQuery q) {
+        StringBuilder sql = new StringBuilder("SELECT " + CLIENT_COLUMNS + " FROM client c WHERE c.team_id = :team");
+        Map<String, Object> p = new HashMap<>();
+        p.put("team", team.value());
+        if (!q.includeArchived()) {
+            sql.append(" AND c.archived_at IS NULL");
+        }
+        if (q.text() != null && !q.text().isBlank()) {
+            sql.append("""
+                     AND (c.name_lower LIKE :text ESCAPE '\\' OR LOWER(c.organisation) LIKE :text ESCAPE '\\'
+                      OR EXISTS (SELECT 1 FROM client_email e WHERE e.client_id = c.id AND e.team_id = :team
+                                 AND e.email_lower LIKE :text ESCAPE '\\'))
+                    """);
+            p.put("text", Sql.likeContains(q.text().strip().toLowerCase(Locale.ROOT)));
+        }
+        if (q.tag() != null && !q.tag().isBlank()) {
+            sql.append(" AND EXISTS (SELECT 1 FROM client_tag t WHERE t.client_id = c.id AND t.team_id = :team"
+                    + " AND t.tag = :tag)");
+            p.put("tag", q.tag().strip().toLowerCase(Locale.ROOT));
+        }
+        if (q.tier() != null && !q.tier().isBlank()) {
+            sql.append(" AND c.tier = :tier");
+            p.put("tier", q.tier().strip());
+        }
+        if (q.status() != null) {
+            sql.append(" AND c.status = :status");
+            p.put("status", q.status().code());
+        }
+        if (q.kind() != null) {
+            sql.append(" AND c.kind = :kind");
+            p.put("kind", q.kind().code());
+        }
+        if (q.ownerId() != null) {
+            sql.append(" AND c.owner_id = :owner");
+            p.put("owner", q.ownerId().value());
+        }
+        if (q.cursor() != null) {
+            List<String> parts = Cursor.decode(q.cursor(), 2);
+            sql.append(" AND (c.name_lower > :afterName OR (c.name_lower = :afterName AND c.id > :afterId))");
+            p.put("afterName", parts.get(0));
+            p.put("afterId", parseId(parts.get(1)));
+        }
+        sql.append(" ORDER BY c.name_lower, c.id LIMIT :limit");
+        p.put("limit", q.limit() + 1);
+        List<Row> rows = jdbc.sql(sql.toString()).params(p).query(JdbcClientRepository::row).list();
+        String next = null;
+        if (rows.size() > q.limit()) {
+            rows = rows.subList(0, q.limit());
+            Row last = rows.get(rows.size() - 1);
+            next = Cursor.encode(last.nameLower(), Long.toString(last.id()));
+        }
+        return new Page<>(withChildren(team, rows), next);
+    }
+
+    private static long parseId(String raw) {
+        try {
+            return Long.parseLong(raw);
+        } catch (NumberFormatException e) {
+            throw new dev.rapport.shared.InvalidInputException("cursor", "is not a cursor returned by this API");
+        }
+    }
+
+    @Override
+    public long insertTouch(TeamId team, ClientId client, UserId user, NewTouch t, boolean rich, Instant now) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO touch (team_id, client_id, user_id, at, channel, direction, minutes, note, rating,
+                    update_request, automated, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """).params(team.value(), client.value(), user.value(), ts(t.at()), t.channel().code(),
+                t.direction().code(), t.minutes(), t.note(), t.rating(), t.updateRequest(), t.automated(), ts(now))
+                .update(keys, "id");
+        if (!t.automated()) {
+            foldIntoRollups(team, client, t, rich);
+        }
+        return keys.getKeyAs(Long.class);
+    }
+
+    /** Rollups take the maximum, so touches logged after the fact and out of order stay correct. */
+    private void foldIntoRollups(TeamId team, ClientId client, NewTouch t, boolean rich) {
+        boolean outbound = t.direction() == Direction.OUTBOUND;
+        boolean request = t.updateRequest() && t.direction() == Direction.INBOUND;
+        jdbc.sql("""
+                UPDATE client SET
+                    last_touch_at = CASE WHEN last_touch_at IS NULL OR last_touch_at < :at THEN :at
+                                         ELSE last_touch_at END,
+                    last_rich_at = CASE WHEN :rich AND (last_rich_at IS NULL OR last_rich_at < :at) THEN :at
+                                        ELSE last_rich_at END,
+                    last_outbound_at = CASE WHEN :outbound AND (last_outbound_at IS NULL OR last_outbound_at < :at)
+                                            THEN :at ELSE last_outbound_at END,
+                    last_update_request_at = CASE WHEN :request
+                                                   AND (last_update_request_at IS NULL OR last_update_request_at < :at)
+                                                  THEN :at ELSE last_update_request_at END
+                WHERE id = :id AND team_id = :team
+                """).param("at", ts(t.at())).param("rich", rich).param("outbound", outbound)
+                .param("request", request).param("id", client.value()).param("team", team.value()).update();
+    }
+
+    @Override
+    public Page<Touch> timeline(TeamId team, ClientId client, String cursor, int limit) {
+        StringBuilder sql = new StringBuilder("""
+                SELECT id, client_id, user_id, at, channel, direction, minutes, note, rating, update_request,
+                       automated, created_at
+                FROM touch WHERE client_id = :client AND team_id = :team
+                """);
+        Map<String, Object> p = new HashMap<>();
+        p.put("client", client.value());
+        p.put("team", team.value());
+        if (cursor != null) {
+            List<String> parts = Cursor.decode(cursor, 2);
+            try {
+                p.put("beforeAt", ts(Instant.parse(parts.get(0))));
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new dev.rapport.shared.InvalidInputException("cursor", "is not a cursor returned by this API");
+            }
+            p.put("beforeId", parseId(parts.get(1)));
+            sql.append(" AND (at < :beforeAt OR (at = :beforeAt AND id < :beforeId))");
+        }
+        sql.append(" ORDER BY at DESC, id DESC LIMIT :limit");
+        p.put("limit", limit + 1);
+        List<Touch> touches = jdbc.sql(sql.toString()).params(p).query(JdbcClientRepository::touch).list();
+        String next = null;
+        if (touches.size() > limit) {
+            touches = touches.subList(0, limit);
+            Touch last = touches.get(limit - 1);
+            next = Cursor.encode(last.at().toString(), Long.toString(last.id()));
+        }
+        return new Page<>(touches, next);
+    }
+
+    @Override
+    public List<CadenceFacts> cadenceFacts(TeamId team, UserId owner) {
+        return jdbc.sql("""
+                SELECT id, name, tier, ideal_days, max_days, rich_every_days, signed_on, created_at,
+                       last_touch_at, last_rich_at, last_outbound_at, last_update_request_at
+                FROM client WHERE team_id = ? AND owner_id = ? AND archived_at IS NULL
+                """).params(team.value(), owner.value())
+                .query((rs, n) -> new CadenceFacts(new ClientId(rs.getLong("id")), rs.getString("name"),
+                        rs.getString("tier"), override(rs), rs.getObject("signed_on", LocalDate.class),
+                        instant(rs, "created_at"), instant(rs, "last_touch_at"), instant(rs, "last_rich_at"),
+                        instant(rs, "last_outbound_at"), instant(rs, "last_update_request_at")))
+                .list();
+    }
+
+    @Override
+    public ChannelWeights weights(TeamId team) {
+        Map<Channel, Integer> weights = new HashMap<>();
+        jdbc.sql("SELECT channel, weight FROM channel_weight WHERE team_id = ?").param(team.value())
+                .query(rs -> {
+                    Channel.fromCode(rs.getString("channel")).ifPresent(c -> {
+                        try {
+                            weights.put(c, rs.getInt("weight"));
+                        } catch (SQLException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    });
+                });
+        return new ChannelWeights(weights);
+    }
+
+    @Override
+    public void saveWeights(TeamId team, ChannelWeights weights) {
+        jdbc.sql("DELETE FROM channel_weight WHERE team_id = ?").param(team.value()).update();
+        weights.weights().forEach((channel, weight) -> jdbc
+                .sql("INSERT INTO channel_weight (team_id, channel, weight) VALUES (?, ?, ?)")
+                .params(team.value(), channel.code(), weight).update());
+    }
+
+    @Override
+    public void recomputeLastRich(TeamId team, Set<Channel> richChannels) {
+        if (richChannels.isEmpty()) {
+            jdbc.sql("UPDATE client SET last_rich_at = NULL WHERE team_id = ?").param(team.value()).update();
+            return;
+        }
+        jdbc.sql("""
+                UPDATE client SET last_rich_at = (
+                    SELECT MAX(t.at) FROM touch t
+                    WHERE t.client_id = client.id AND t.team_id = :team AND NOT t.automated AND t.channel IN (:rich))
+                WHERE team_id = :team
+                """).param("team", team.value())
+                .param("rich", richChannels.stream().map(Channel::code).toList()).update();
+    }
+
+    @Override
+    public long countClientsWithTier(TeamId team, String tier) {
+        return jdbc.sql("SELECT COUNT(*) FROM client WHERE team_id = ? AND tier = ?").params(team.value(), tier)
+                .query(Long.class).single();
+    }
+
+    /** A client row before its child lists are attached. */
+    private record Row(long id, String nameLower, Client client) {
+    }
+
+    private static Row row(ResultSet rs, int n) throws SQLException {
+        ClientDetails details = new ClientDetails(rs.getString("name"), rs.getString("organisation"), List.of(),
+                List.of(), List.of(), List.of(), new UserId(rs.getLong("owner_id")), rs.getString("tier"),
+                ClientStatus.fromCode(rs.getString("status")).orElseThrow(),
+                ClientKind.fromCode(rs.getString("kind")).orElseThrow(), rs.getObject("signed_on", LocalDate.class),
+                rs.getObject("depth_current", Integer.class),
+                rs.getObject("depth_target", Integer.class), override(rs), rs.getString("notes"), List.of());
+        Client client = new Client(new ClientId(rs.getLong("id")), new TeamId(rs.getLong("team_id")), details,
+                instant(rs, "created_at"), instant(rs, "updated_at"), instant(rs, "archived_at"),
+                instant(rs, "last_touch_at"), instant(rs, "last_rich_at"), instant(rs, "last_outbound_at"),
+                instant(rs, "last_update_request_at"));
+        return new Row(client.id().value(), rs.getString("name").toLowerCase(Locale.ROOT), client);
+    }
+
+    private static CadenceOverride override(ResultSet rs) throws SQLException {
+        return new CadenceOverride(rs.getObject("ideal_days", Integer.class), rs.getObject("max_days", Integer.class),
+                rs.getObject("rich_every_days", Integer.class));
+    }
+
+    /** Loads the child lists of a page of clients in one query per table (no N+1). */
+    private List<Client> withChildren(TeamId team, List<Row> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        List<Long> ids = rows.stream().map(Row::id).toList();
+        Map<Long, List<String>> emails = strings("SELECT client_id, email AS v FROM client_email", team, ids);
+        Map<Long, List<String>> phones = strings("SELECT client_id, phone AS v FROM client_phone", team, ids);
+        Map<Long, List<String>> addresses = strings("SELECT client_id, address AS v FROM client_address", team, ids);
+        Map<Long, List<String>> tags = new HashMap<>();
+        jdbc.sql("SELECT client_id, tag FROM client_tag WHERE team_id = :team AND client_id IN (:ids) ORDER BY tag")
+                .param("team", team.value()).param("ids", ids)
+                .query(rs -> {
+                    tags.computeIfAbsent(rs.getLong("client_id"), k -> new ArrayList<>()).add(rs.getString("tag"));
+                });
+        Map<Long, List<Competitor>> competitors = new HashMap<>();
+        jdbc.sql("""
+                SELECT client_id, name, notes FROM client_competitor WHERE team_id = :team AND client_id IN (:ids)
+                ORDER BY client_id, position
+                """).param("team", team.value()).param("ids", ids)
+                .query(rs -> {
+                    competitors.computeIfAbsent(rs.getLong("client_id"), k -> new ArrayList<>())
+                            .add(new Competitor(rs.getString("name"), rs.getString("notes")));
+                });
+        return rows.stream().map(r -> {
+            Client c = r.client();
+            ClientDetails d = c.details();
+            ClientDetails full = new ClientDetails(d.name(), d.organisation(), emails.getOrDefault(r.id(), List.of()),
+                    phones.getOrDefault(r.id(), List.of()), addresses.getOrDefault(r.id(), List.of()),
+                    tags.getOrDefault(r.id(), List.of()), d.ownerId(), d.tier(), d.status(), d.kind(), d.signedOn(),
+                    d.depthCurrent(), d.depthTarget(), d.cadence(), d.notes(),
+                    competitors.getOrDefault(r.id(), List.of()));
+            return new Client(c.id(), c.teamId(), full, c.createdAt(), c.updatedAt(), c.archivedAt(), c.lastTouchAt(),
+                    c.lastRichAt(), c.lastOutboundAt(), c.lastUpdateRequestAt());
+        }).toList();
+    }
+
+    private Map<Long, List<String>> strings(String select, TeamId team, List<Long> ids) {
+        Map<Long, List<String>> result = new HashMap<>();
+        jdbc.sql(select + " WHERE team_id = :team AND client_id IN (:ids) ORDER BY client_id, position")
+                .param("team", team.value()).param("ids", ids)
+                .query(rs -> {
+                    result.computeIfAbsent(rs.getLong("client_id"), k -> new ArrayList<>()).add(rs.getString("v"));
+                });
+        return result;
+    }
+
+    private static Touch touch(ResultSet rs, int n) throws SQLException {
+        return new Touch(rs.getLong("id"), new ClientId(rs.getLong("client_id")), new UserId(rs.getLong("user_id")),
+                instant(rs, "at"), Channel.fromCode(rs.getString("channel")).orElseThrow(),
+                Direction.fromCode(rs.getString("direction")).orElseThrow(), rs.getObject("minutes", Integer.class),
+                rs.getString("note"), rs.getObject("rating", Integer.class), rs.getBoolean("update_request"),
+                rs.getBoolean("automated"), instant(rs, "created_at"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+}

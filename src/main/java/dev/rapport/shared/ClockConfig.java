@@ -1,0 +1,15 @@
+package dev.rapport.shared;
+
+import java.time.Clock;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class ClockConfig {
+    /** The only place that reads the system clock; tests replace this bean. */
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}

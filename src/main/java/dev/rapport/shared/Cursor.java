@@ -1,0 +1,32 @@
+package dev.rapport.shared;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+
+/** Opaque keyset cursor: a few string parts, URL-safe base64 encoded. */
+public final class Cursor {
+    private static final String SEP = "\u001f";
+
+    private Cursor() {
+    }
+
+    public static String encode(String... parts) {
+        return Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(String.join(SEP, parts).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Decodes a cursor with the expected number of parts or reports the field as invalid. */
+    public static List<String> decode(String cursor, int parts) {
+        try {
+            String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            List<String> split = List.of(raw.split(SEP, -1));
+            if (split.size() != parts) {
+                throw new IllegalArgumentException("wrong number of parts");
+            }
+            return split;
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("cursor", "is not a cursor returned by this API");
+        }
+    }
+}

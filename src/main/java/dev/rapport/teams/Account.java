@@ -1,0 +1,14 @@
+package dev.rapport.teams;
+
+import dev.rapport.shared.TeamId;
+import dev.rapport.shared.UserId;
+
+/** A signed-up user as stored, with the team they act in by default. */
+record Account(UserId userId, String email, String displayName, String passwordHash, String userZone,
+               TeamId teamId, Role role, String teamZone) {
+
+    CurrentUser toCurrentUser() {
+        String zone = userZone != null ? userZone : teamZone;
+        return new CurrentUser(userId, teamId, role, java.time.ZoneId.of(zone), email, displayName);
+    }
+}

@@ -1,0 +1,6 @@
+package dev.rapport.teams;
+
+import dev.rapport.shared.UserId;
+
+public record Member(UserId userId, String email, String displayName, Role role) {
+}

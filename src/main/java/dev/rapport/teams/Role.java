@@ -1,0 +1,20 @@
+package dev.rapport.teams;
+
+import java.util.Locale;
+
+/** A user's role in one team (PRODUCT.md, "People and tenancy"). */
+public enum Role {
+    OWNER, MANAGER, MEMBER, VIEWER;
+
+    public String code() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Role fromCode(String code) {
+        return valueOf(code.toUpperCase(Locale.ROOT));
+    }
+
+    public boolean canWrite() {
+        return this != VIEWER;
+    }
+}
