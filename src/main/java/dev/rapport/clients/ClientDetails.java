@@ -37,7 +37,7 @@ public record ClientDetails(
         emails = cleanList(emails);
         phones = cleanList(phones);
         addresses = cleanList(addresses);
-        tags = cleanList(tags).stream().map(t -> t.toLowerCase(Locale.ROOT)).distinct().toList();
+        tags = cleanList(tags).stream().map(t -> t.toLowerCase(Locale.ROOT)).distinct().sorted().toList();
         tier = strip(tier);
         cadence = cadence == null ? CadenceOverride.NONE : cadence;
         notes = blankToNull(notes);

@@ -19,6 +19,8 @@ public record NewTouch(
     static final Duration MAX_FUTURE = Duration.ofDays(1);
 
     public NewTouch {
+        // both databases keep microseconds: store exactly what we compare later
+        at = at == null ? null : at.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         note = note == null || note.isBlank() ? null : note.strip();
     }
 

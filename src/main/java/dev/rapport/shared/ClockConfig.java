@@ -10,6 +10,7 @@ class ClockConfig {
     /** The only place that reads the system clock; tests replace this bean. */
     @Bean
     Clock clock() {
-        return Clock.systemUTC();
+        // microsecond ticks: what H2 and PostgreSQL store, so values read back compare equal
+        return Clock.tick(Clock.systemUTC(), java.time.Duration.ofNanos(1000));
     }
 }
