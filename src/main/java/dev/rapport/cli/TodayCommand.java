@@ -34,9 +34,10 @@ class TodayCommand implements Callable<Integer> {
             Output.json(ctx.out(), queue);
             return 0;
         }
-        ctx.out().println("Attention queue for " + Output.text(queue, "date") + ": " + queue.get("count").asInt()
-                + " clients" + (queue.get("snoozed").asInt() > 0 ? " (" + queue.get("snoozed").asInt()
-                + " snoozed)" : ""));
+        int count = queue.get("count").asInt();
+        int snoozed = queue.get("snoozed").asInt();
+        ctx.out().println("Attention queue for " + Output.text(queue, "date") + ": " + count
+                + (count == 1 ? " client" : " clients") + (snoozed > 0 ? " (" + snoozed + " snoozed)" : ""));
         List<List<String>> rows = new ArrayList<>();
         for (JsonNode e : queue.get("entries")) {
             List<String> reasons = new ArrayList<>();

@@ -1,0 +1,133 @@
+package dev.rapport.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.rapport.support.Api;
+import dev.rapport.support.AppTestBase;
+import dev.rapport.teams.Role;
+import tools.jackson.databind.JsonNode;
+
+/** The `rapport` CLI against a running server; runs once per database (see the subclasses). */
+abstract class CliContract extends AppTestBase {
+    @TempDir
+    Path config;
+
+    private String email;
+
+    record Run(int code, String out, String err) {
+    }
+
+    Run withInput(String stdin, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        var ctx = new CliContext(config, new PrintWriter(out, true), new PrintWriter(err, true),
+                new BufferedReader(new StringReader(stdin)), Map.of());
+        int code = Cli.execute(args, ctx);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    Run rapport(String... args) {
+        return withInput("", args);
+    }
+
+    @BeforeEach
+    void signIn() {
+        email = newTeam(Role.MEMBER).email();
+        Run login = withInput("correct horse battery\n", "login", baseUrl(), "--email", email, "--password-stdin");
+        assertThat(login.code()).as(login.err()).isZero();
+        assertThat(login.out()).contains("Signed in");
+    }
+
+    @Test
+    void loginStoresATokenOnlyTheUserCanRead() throws IOException {
+        Path file = config.resolve("config.properties");
+        assertThat(Files.readString(file)).contains("token=rp_");
+        assertThat(Files.getPosixFilePermissions(file))
+                .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+        Run wrong = withInput("nope nope nope\n", "login", baseUrl(), "--email", email, "--password-stdin");
+        assertThat(wrong.code()).isEqualTo(1);
+        assertThat(wrong.err()).contains("invalid email or password");
+    }
+
+    @Test
+    void addShowListAndTouchClients() {
+        Run add = rapport("client", "add", "Ada Lovelace", "--org", "Engines", "--email", "ada@example.com",
+                "--tier", "A", "--tag", "vip", "--depth", "1", "--target-depth", "3");
+        assertThat(add.code()).as(add.err()).isZero();
+        assertThat(add.out()).contains("Added client").contains("Ada Lovelace").contains("tier A");
+
+        Run touch = rapport("touch", "ada", "--channel", "phone", "--minutes", "15", "--note", "Quarterly review");
+        assertThat(touch.code()).as(touch.err()).isZero();
+        assertThat(touch.out()).contains("Recorded outbound phone touch");
+
+        Run show = rapport("client", "show", "Ada Lovelace");
+        assertThat(show.out()).contains("Ada Lovelace").contains("Engines").contains("Quarterly review")
+                .contains("1 -> 3");
+
+        Run list = rapport("client", "list", "--json");
+        JsonNode page = Api.JSON.readTree(list.out());
+        assertThat(page.get("items").get(0).get("name").asString()).isEqualTo("Ada Lovelace");
+    }
+
+    @Test
+    void todayShowsTheQueueWithReasons() {
+        rapport("client", "add", "Ada Lovelace", "--tier", "A");
+        rapport("client", "add", "Bob Builder", "--tier", "C");
+        rapport("touch", "Ada", "--channel", "email");
+        rapport("touch", "Bob", "--channel", "phone", "--update-request");
+        clock.advance(Duration.ofDays(8));
+        Run today = rapport("today");
+        assertThat(today.code()).as(today.err()).isZero();
+        assertThat(today.out()).contains("Attention queue for 2026-12-01: 2 clients")
+                .contains("8 days since last touch, tier A allows 7")
+                .contains("asked for an update on 2026-11-23 — you were late");
+        JsonNode json = Api.JSON.readTree(rapport("today", "--json").out());
+        assertThat(json.get("count").asInt()).isEqualTo(2);
+
+        Run snooze = rapport("snooze", "Bob", "--until", "2026-12-05", "--reason", "travelling");
+        assertThat(snooze.code()).as(snooze.err()).isZero();
+        assertThat(rapport("today").out()).contains("1 client (1 snoozed)");
+    }
+
+    @Test
+    void badInputGivesOneClearLineAndExitCode1() {
+        Run unknownChannel = rapport("client", "add", "Ada");
+        assertThat(unknownChannel.code()).isZero();
+        Run bad = rapport("touch", "Ada", "--channel", "pigeon");
+        assertThat(bad.code()).isEqualTo(1);
+        assertThat(bad.err()).contains("channel: must be one of").doesNotContain("Exception");
+        Run missing = rapport("touch", "Nobody", "--channel", "phone");
+        assertThat(missing.code()).isEqualTo(1);
+        assertThat(missing.err()).contains("no client matches 'Nobody'");
+        Run notFound = rapport("client", "show", "99999999");
+        assertThat(notFound.err()).contains("error 404");
+        rapport("client", "add", "Ada Two");
+        Run ambiguous = rapport("client", "show", "Ada T");
+        assertThat(ambiguous.code()).isZero();
+        Run several = rapport("client", "show", "Ad");
+        assertThat(several.err()).contains("matches several clients");
+    }
+
+    @Test
+    void withoutLoginTheCliSaysHowToSignIn() throws IOException {
+        Files.delete(config.resolve("config.properties"));
+        Run today = rapport("today");
+        assertThat(today.code()).isEqualTo(1);
+        assertThat(today.err()).contains("rapport login");
+    }
+}
