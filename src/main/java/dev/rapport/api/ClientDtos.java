@@ -18,7 +18,7 @@ final class ClientDtos {
     private ClientDtos() {
     }
 
-    record CadenceDto(Integer idealDays, Integer maxDays, Integer richEveryDays) {
+    record CadenceOverrideDto(Integer idealDays, Integer maxDays, Integer richEveryDays) {
     }
 
     record CompetitorDto(String name, String notes) {
@@ -31,7 +31,7 @@ final class ClientDtos {
     record ClientRequest(String name, String organisation, List<String> emails, List<String> phones,
                          List<String> addresses, List<String> tags, Long ownerId, String tier, String status,
                          String kind, LocalDate signedOn, Integer depthCurrent, Integer depthTarget,
-                         CadenceDto cadence, String notes, List<CompetitorDto> competitors) {
+                         CadenceOverrideDto cadence, String notes, List<CompetitorDto> competitors) {
 
         ClientDetails toDetails(UserId me, String defaultTier) {
             Problems problems = new Problems();
@@ -53,7 +53,7 @@ final class ClientDtos {
     record ClientResponse(long id, String name, String organisation, List<String> emails, List<String> phones,
                           List<String> addresses, List<String> tags, long ownerId, String tier, String status,
                           String kind, LocalDate signedOn, Integer depthCurrent, Integer depthTarget,
-                          CadenceDto cadence, String notes, List<CompetitorDto> competitors, boolean archived,
+                          CadenceOverrideDto cadence, String notes, List<CompetitorDto> competitors, boolean archived,
                           Instant createdAt, Instant updatedAt, Instant archivedAt, Instant lastTouchAt,
                           Instant lastRichTouchAt, Instant lastOutboundAt, Instant lastUpdateRequestAt) {
 
@@ -63,7 +63,7 @@ final class ClientDtos {
             return new ClientResponse(c.id().value(), d.name(), d.organisation(), d.emails(), d.phones(),
                     d.addresses(), d.tags(), d.ownerId().value(), d.tier(), d.status().code(), d.kind().code(),
                     d.signedOn(), d.depthCurrent(), d.depthTarget(),
-                    new CadenceDto(o.idealDays(), o.maxDays(), o.richEveryDays()), d.notes(),
+                    new CadenceOverrideDto(o.idealDays(), o.maxDays(), o.richEveryDays()), d.notes(),
                     d.competitors().stream().map(x -> new CompetitorDto(x.name(), x.notes())).toList(),
                     c.archived(), c.createdAt(), c.updatedAt(), c.archivedAt(), c.lastTouchAt(), c.lastRichAt(),
                     c.lastOutboundAt(), c.lastUpdateRequestAt());

@@ -34,25 +34,25 @@ class SettingsController {
     }
 
     /** richEveryDays null = no rich-contact rule; rank: higher = more important (A 3, B 2, C 1). */
-    record CadenceDto(String tier, Integer rank, Integer idealDays, Integer maxDays, Integer richEveryDays) {
-        static CadenceDto of(TierCadence c) {
-            return new CadenceDto(c.tier(), c.rank(), c.idealDays(), c.maxDays(), c.richEveryDays());
+    record TierCadenceDto(String tier, Integer rank, Integer idealDays, Integer maxDays, Integer richEveryDays) {
+        static TierCadenceDto of(TierCadence c) {
+            return new TierCadenceDto(c.tier(), c.rank(), c.idealDays(), c.maxDays(), c.richEveryDays());
         }
     }
 
     @GetMapping("/cadences")
     @Operation(summary = "Tier cadences")
-    List<CadenceDto> cadences(CurrentUser user) {
-        return attention.cadences(user.teamId()).stream().map(CadenceDto::of).toList();
+    List<TierCadenceDto> cadences(CurrentUser user) {
+        return attention.cadences(user.teamId()).stream().map(TierCadenceDto::of).toList();
     }
 
     @PutMapping("/cadences")
     @Operation(summary = "Replace the tier cadences",
             description = "A tier still used by clients cannot be removed (409).")
-    List<CadenceDto> setCadences(CurrentUser user, @RequestBody List<CadenceDto> request) {
+    List<TierCadenceDto> setCadences(CurrentUser user, @RequestBody List<TierCadenceDto> request) {
         Problems problems = new Problems();
         for (int i = 0; i < request.size(); i++) {
-            CadenceDto c = request.get(i);
+            TierCadenceDto c = request.get(i);
             problems.check(c != null && c.idealDays() != null, "tiers[" + i + "].idealDays", "is required")
                     .check(c != null && c.maxDays() != null, "tiers[" + i + "].maxDays", "is required");
         }
@@ -60,11 +60,11 @@ class SettingsController {
         int fallbackRank = request.size();
         List<TierCadence> cadences = new java.util.ArrayList<>();
         for (int i = 0; i < request.size(); i++) {
-            CadenceDto c = request.get(i);
+            TierCadenceDto c = request.get(i);
             cadences.add(new TierCadence(c.tier(), c.rank() != null ? c.rank() : fallbackRank - i, c.idealDays(),
                     c.maxDays(), c.richEveryDays()));
         }
-        return attention.replaceCadences(user, cadences).stream().map(CadenceDto::of).toList();
+        return attention.replaceCadences(user, cadences).stream().map(TierCadenceDto::of).toList();
     }
 
     @GetMapping("/channel-weights")

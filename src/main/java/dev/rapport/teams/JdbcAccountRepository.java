@@ -90,7 +90,11 @@ class JdbcAccountRepository implements AccountRepository {
 
     @Override
     public void touchToken(String tokenHash, Instant now) {
-        jdbc.sql("UPDATE api_token SET last_used_at = ? WHERE token_hash = ?").params(ts(now), tokenHash).update();
+        // at most one write a minute per token: a busy client must not turn every read into a write
+        jdbc.sql("""
+                UPDATE api_token SET last_used_at = ?
+                WHERE token_hash = ? AND (last_used_at IS NULL OR last_used_at < ?)
+                """).params(ts(now), tokenHash, ts(now.minusSeconds(60))).update();
     }
 
     @Override

@@ -48,6 +48,12 @@ abstract class ApiContract extends AppTestBase {
         assertThat(r.json().get("paths").has("/api/v1/clients")).isTrue();
         assertThat(r.json().get("paths").has("/api/v1/queue")).isTrue();
         assertThat(r.json().get("paths").has("/api/v1/clients/{id}/timeline")).isTrue();
+        assertThat(r.body()).doesNotContain("CurrentUser");
+        assertThat(r.json().get("components").get("securitySchemes").has("bearer")).isTrue();
+        JsonNode create = r.json().get("paths").get("/api/v1/clients").get("post");
+        assertThat(create.get("responses").has("422")).isTrue();
+        assertThat(r.json().get("components").get("schemas").has("TierCadenceDto")).isTrue();
+        assertThat(r.json().get("components").get("schemas").has("CadenceOverrideDto")).isTrue();
     }
 
     @Test
