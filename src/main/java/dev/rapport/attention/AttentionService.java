@@ -10,7 +10,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.springframework.context.event.EventListener;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -61,7 +60,7 @@ public class AttentionService {
 
     @Transactional
     public Snooze snooze(CurrentUser user, ClientId client, LocalDate until, String reason) {
-        requireWriter(user);
+        user.requireWriter();
         clients.get(user, client);
         LocalDate today = user.today(clock);
         new Problems()
@@ -77,7 +76,7 @@ public class AttentionService {
 
     @Transactional
     public void unsnooze(CurrentUser user, ClientId client) {
-        requireWriter(user);
+        user.requireWriter();
         clients.get(user, client);
         if (!repository.deleteSnooze(user.teamId(), client)) {
             throw new NotFoundException("snooze for client", client);
@@ -90,7 +89,7 @@ public class AttentionService {
 
     @Transactional
     public List<TierCadence> replaceCadences(CurrentUser user, List<TierCadence> cadences) {
-        requireWriter(user);
+        user.requireWriter();
         validate(cadences);
         Set<String> kept = cadences.stream().map(TierCadence::tier).collect(Collectors.toSet());
         for (TierCadence old : repository.cadences(user.teamId())) {
@@ -131,9 +130,4 @@ public class AttentionService {
         repository.replaceCadences(event.teamId(), TierCadence.defaults());
     }
 
-    private static void requireWriter(CurrentUser user) {
-        if (!user.role().canWrite()) {
-            throw new AccessDeniedException("viewers cannot change data");
-        }
-    }
 }

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.context.event.EventListener;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -45,7 +44,7 @@ public class ClientService {
     /** Creates a client whose relationship started earlier (imports, demo data); never in the future. */
     @Transactional
     public Client create(CurrentUser user, ClientDetails details, Instant createdAt) {
-        requireWriter(user);
+        user.requireWriter();
         validate(user.teamId(), details);
         Instant now = clock.instant();
         ClientId id = clients.insert(user.teamId(), details, createdAt.isAfter(now) ? now : createdAt);
@@ -54,7 +53,7 @@ public class ClientService {
 
     @Transactional
     public Client update(CurrentUser user, ClientId id, ClientDetails details) {
-        requireWriter(user);
+        user.requireWriter();
         get(user, id);
         validate(user.teamId(), details);
         clients.update(user.teamId(), id, details, clock.instant());
@@ -63,7 +62,7 @@ public class ClientService {
 
     @Transactional
     public Client archive(CurrentUser user, ClientId id, boolean archived) {
-        requireWriter(user);
+        user.requireWriter();
         Client client = get(user, id);
         if (client.archived() != archived) {
             Instant now = clock.instant();
@@ -88,7 +87,7 @@ public class ClientService {
     /** Records several touches of one client, all or nothing; every invalid one is reported. */
     @Transactional
     public List<Touch> recordTouches(CurrentUser user, ClientId clientId, List<NewTouch> touches) {
-        requireWriter(user);
+        user.requireWriter();
         get(user, clientId);
         Instant now = clock.instant();
         Problems problems = new Problems();
@@ -122,7 +121,7 @@ public class ClientService {
 
     @Transactional
     public ChannelWeights setChannelWeights(CurrentUser user, Map<Channel, Integer> weights) {
-        requireWriter(user);
+        user.requireWriter();
         Problems problems = new Problems();
         weights.forEach((c, w) -> problems.check(w != null && w >= 0 && w <= 10, "weights." + c.code(),
                 "must be 0 to 10"));
@@ -167,9 +166,4 @@ public class ClientService {
         return limit <= 0 ? 50 : Math.min(limit, MAX_PAGE);
     }
 
-    static void requireWriter(CurrentUser user) {
-        if (!user.role().canWrite()) {
-            throw new AccessDeniedException("viewers cannot change data");
-        }
-    }
 }

@@ -1,12 +1,12 @@
 package dev.rapport.clients;
 
+import static dev.rapport.shared.Sql.instant;
 import static dev.rapport.shared.Sql.ts;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -405,8 +405,4 @@ class JdbcClientRepository implements ClientRepository {
                 rs.getBoolean("automated"), instant(rs, "created_at"));
     }
 
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
-    }
 }

@@ -1,6 +1,5 @@
 package dev.rapport.shared;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -14,20 +13,10 @@ public final class Sql {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 
-    public static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof OffsetDateTime odt) {
-            return odt.toInstant();
-        }
-        if (value instanceof Timestamp t) {
-            return t.toInstant();
-        }
-        if (value instanceof Instant i) {
-            return i;
-        }
-        throw new IllegalStateException("unexpected timestamp type " + value.getClass());
+    /** Reads a TIMESTAMP WITH TIME ZONE column the same way on H2 and PostgreSQL. */
+    public static Instant instant(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
     }
 
     /** Escapes LIKE metacharacters so user search text matches literally. */

@@ -1,11 +1,11 @@
 package dev.rapport.teams;
 
+import static dev.rapport.shared.Sql.instant;
 import static dev.rapport.shared.Sql.ts;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -144,8 +144,4 @@ class JdbcAccountRepository implements AccountRepository {
                 Role.fromCode(rs.getString("role")), rs.getString("team_zone"));
     }
 
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
-    }
 }
