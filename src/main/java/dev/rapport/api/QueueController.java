@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 import dev.rapport.attention.AttentionService;
 import dev.rapport.attention.QueueEntry;
 import dev.rapport.attention.Snooze;
+import dev.rapport.journal.JournalReports;
 import dev.rapport.shared.ClientId;
 import dev.rapport.teams.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
@@ -28,9 +29,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "Attention queue", description = "Who needs contact today, and why")
 class QueueController {
     private final AttentionService attention;
+    private final JournalReports journal;
 
-    QueueController(AttentionService attention) {
+    QueueController(AttentionService attention, JournalReports journal) {
         this.attention = attention;
+        this.journal = journal;
     }
 
     record ReasonDto(String code, String text) {
@@ -45,7 +48,8 @@ class QueueController {
         }
     }
 
-    record QueueDto(LocalDate date, int count, int snoozed, List<EntryDto> entries) {
+    /** reminders: things to do that are not about one client (e.g. unlogged time during a challenge). */
+    record QueueDto(LocalDate date, int count, int snoozed, List<EntryDto> entries, List<String> reminders) {
     }
 
     record SnoozeRequest(LocalDate until, String reason) {
@@ -64,7 +68,7 @@ class QueueController {
                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
         var queue = attention.queue(user, date);
         var entries = queue.entries().stream().map(EntryDto::of).toList();
-        return new QueueDto(queue.date(), entries.size(), queue.snoozed(), entries);
+        return new QueueDto(queue.date(), entries.size(), queue.snoozed(), entries, journal.reminders(user));
     }
 
     @PostMapping("/{clientId}/snooze")

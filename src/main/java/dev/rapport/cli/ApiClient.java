@@ -48,6 +48,19 @@ final class ApiClient {
     }
 
     JsonNode send(String method, String path, Object body) {
+        return handle(raw(method, path, body));
+    }
+
+    /** A non-JSON resource (e.g. an SVG chart) as text; errors are reported like any other. */
+    String text(String path) {
+        HttpResponse<String> response = raw("GET", path, null);
+        if (response.statusCode() / 100 != 2) {
+            handle(response);
+        }
+        return response.body();
+    }
+
+    private HttpResponse<String> raw(String method, String path, Object body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(60)).header("Accept", "application/json");
         if (token != null) {
@@ -70,7 +83,7 @@ final class ApiClient {
             Thread.currentThread().interrupt();
             throw new CliException("interrupted");
         }
-        return handle(response);
+        return response;
     }
 
     private static JsonNode handle(HttpResponse<String> response) {

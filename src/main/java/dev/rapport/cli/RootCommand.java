@@ -8,7 +8,8 @@ import picocli.CommandLine.Mixin;
 @Command(name = "rapport", mixinStandardHelpOptions = true, version = "Rapport 0.1",
         description = "Relationship-first CRM. Without a command: start the server.",
         subcommands = {ServeCommand.class, LoginCommand.class, TodayCommand.class, ClientCommand.class,
-                TouchCommand.class, SnoozeCommand.class, AdminCommand.class})
+                TouchCommand.class, SnoozeCommand.class, LogCommand.class, TimerCommand.class, DayCommand.class,
+                ReportCommand.class, ChallengeCommand.class, AdminCommand.class})
 class RootCommand implements Callable<Integer> {
     private final CliContext ctx;
 

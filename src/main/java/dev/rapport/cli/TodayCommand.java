@@ -46,6 +46,7 @@ class TodayCommand implements Callable<Integer> {
                     Output.orDash(Output.text(e, "daysSinceTouch")), Integer.toString(e.get("overdueDays").asInt()),
                     Integer.toString(e.get("score").asInt()), String.join("; ", reasons)));
         }
+        queue.get("reminders").forEach(r -> ctx.out().println("! " + r.asString()));
         if (!rows.isEmpty()) {
             ctx.out().println();
             Output.table(ctx.out(), List.of("ID", "CLIENT", "TIER", "DAYS", "OVERDUE", "SCORE", "WHY"), rows);

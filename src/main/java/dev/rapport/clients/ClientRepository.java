@@ -29,6 +29,9 @@ interface ClientRepository {
 
     List<CadenceFacts> cadenceFacts(TeamId team, UserId owner);
 
+    /** Real touches with a duration recorded by the user that overlap [from, to). */
+    List<TimedTouch> timedTouches(TeamId team, UserId user, Instant from, Instant to);
+
     ChannelWeights weights(TeamId team);
 
     void saveWeights(TeamId team, ChannelWeights weights);

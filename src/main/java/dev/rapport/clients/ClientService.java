@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,12 +28,15 @@ public class ClientService {
     private final ClientRepository clients;
     private final KnownTiers tiers;
     private final AccountService accounts;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ClientService(ClientRepository clients, KnownTiers tiers, AccountService accounts, Clock clock) {
+    ClientService(ClientRepository clients, KnownTiers tiers, AccountService accounts,
+                  ApplicationEventPublisher events, Clock clock) {
         this.clients = clients;
         this.tiers = tiers;
         this.accounts = accounts;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -75,6 +79,28 @@ public class ClientService {
         return clients.find(user.teamId(), id).orElseThrow(() -> new NotFoundException("client", id));
     }
 
+    public boolean exists(CurrentUser user, ClientId id) {
+        return clients.find(user.teamId(), id).isPresent();
+    }
+
+    /** What a person typed (an id, or part of a name or email) as exactly one client, or a field error. */
+    public ClientId resolve(CurrentUser user, String ref, String field) {
+        if (ref.matches("\\d{1,18}") && exists(user, new ClientId(Long.parseLong(ref)))) {
+            return new ClientId(Long.parseLong(ref));
+        }
+        List<Client> matches = clients.search(user.teamId(), new ClientQuery(ref, null, null, null, null, null, false,
+                null, 10)).items();
+        List<Client> exact = matches.stream().filter(c -> c.details().name().equalsIgnoreCase(ref)).toList();
+        if (exact.size() == 1 || matches.size() == 1) {
+            return (exact.size() == 1 ? exact : matches).get(0).id();
+        }
+        if (matches.isEmpty()) {
+            throw new dev.rapport.shared.InvalidInputException(field, "no client matches '" + ref + "'");
+        }
+        throw new dev.rapport.shared.InvalidInputException(field, "'" + ref + "' matches several clients: "
+                + String.join(", ", matches.stream().map(c -> c.details().name() + " (#" + c.id() + ")").toList()));
+    }
+
     public Page<Client> search(CurrentUser user, ClientQuery query) {
         return clients.search(user.teamId(), withLimit(query));
     }
@@ -96,13 +122,25 @@ public class ClientService {
         }
         problems.throwIfAny();
         ChannelWeights weights = clients.weights(user.teamId());
-        return touches.stream().map(touch -> {
+        List<Touch> recorded = touches.stream().map(touch -> {
             NewTouch t = touch.at() != null ? touch : new NewTouch(now, touch.channel(), touch.direction(),
                     touch.minutes(), touch.note(), touch.rating(), touch.updateRequest(), touch.automated());
             long id = clients.insertTouch(user.teamId(), clientId, user.userId(), t, weights.rich(t.channel()), now);
             return new Touch(id, clientId, user.userId(), t.at(), t.channel(), t.direction(), t.minutes(), t.note(),
                     t.rating(), t.updateRequest(), t.automated(), now);
         }).toList();
+        List<TimedTouch> timed = recorded.stream()
+                .filter(t -> !t.automated() && t.minutes() != null && t.minutes() > 0)
+                .map(t -> new TimedTouch(t.at(), t.minutes())).toList();
+        if (!timed.isEmpty()) {
+            events.publishEvent(new TouchesRecorded(user.teamId(), user.userId(), user.zone(), timed));
+        }
+        return recorded;
+    }
+
+    /** Touch time of a user over a period, for the time journal. */
+    public List<TimedTouch> timedTouches(TeamId team, UserId user, Instant from, Instant to) {
+        return clients.timedTouches(team, user, from, to);
     }
 
     public Page<Touch> timeline(CurrentUser user, ClientId clientId, String cursor, int limit) {

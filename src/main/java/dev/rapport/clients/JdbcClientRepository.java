@@ -283,6 +283,20 @@ class JdbcClientRepository implements ClientRepository {
     }
 
     @Override
+    public List<TimedTouch> timedTouches(TeamId team, UserId user, Instant from, Instant to) {
+        // a touch lasts at most a day, which bounds the index range scanned
+        return jdbc.sql("""
+                SELECT at, minutes FROM touch
+                WHERE team_id = ? AND user_id = ? AND at > ? AND at < ? AND minutes > 0 AND NOT automated
+                ORDER BY at
+                """).params(team.value(), user.value(), ts(from.minus(java.time.Duration.ofDays(1))), ts(to))
+                .query((rs, n) -> new TimedTouch(instant(rs, "at"), rs.getInt("minutes")))
+                .list().stream()
+                .filter(t -> t.at().plusSeconds(t.minutes() * 60L).isAfter(from))
+                .toList();
+    }
+
+    @Override
     public ChannelWeights weights(TeamId team) {
         Map<Channel, Integer> weights = new HashMap<>();
         jdbc.sql("SELECT channel, weight FROM channel_weight WHERE team_id = ?").param(team.value())

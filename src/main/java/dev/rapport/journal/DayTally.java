@@ -14,10 +14,16 @@ import java.util.TreeMap;
  * touch time it overlaps; uncovered touch time counts as client interaction that contributes to
  * customer needs; overlapping touches are merged; duration-only entries cover nothing.
  */
-public record DayTally(LocalDate day, long dayLengthSeconds, Map<String, Long> seconds, long contributesSeconds) {
+public record DayTally(LocalDate day, long dayLengthSeconds, Map<String, Long> seconds,
+                       Map<String, Long> contributes) {
 
     public DayTally {
         seconds = Map.copyOf(seconds);
+        contributes = Map.copyOf(contributes);
+    }
+
+    public long contributesSeconds() {
+        return contributes.values().stream().mapToLong(Long::longValue).sum();
     }
 
     public long loggedSeconds() {
@@ -32,7 +38,7 @@ public record DayTally(LocalDate day, long dayLengthSeconds, Map<String, Long> s
     public static DayTally of(LocalDate day, ZoneId zone, List<JournalEntry> entries, List<TimeSpan> touches) {
         TimeSpan window = window(day, zone);
         Map<String, Long> seconds = new TreeMap<>();
-        long contributes = 0;
+        Map<String, Long> contributes = new TreeMap<>();
         List<TimeSpan> counted = new ArrayList<>();
         List<JournalEntry> timed = entries.stream().filter(JournalEntry::timed)
                 .sorted(Comparator.comparing((JournalEntry e) -> e.span().start())).toList();
@@ -44,13 +50,11 @@ public record DayTally(LocalDate day, long dayLengthSeconds, Map<String, Long> s
             // entries never overlap once stored; counting only the new part keeps that true for any input
             long s = TimeSpan.minus(inDay, TimeSpan.union(counted)).stream().mapToLong(TimeSpan::seconds).sum();
             counted.add(inDay);
-            seconds.merge(e.category(), s, Long::sum);
-            contributes += e.contributes() ? s : 0;
+            add(seconds, contributes, e.category(), s, e.contributes());
         }
         for (JournalEntry e : entries) {
             if (!e.timed() && e.day().equals(day)) {
-                seconds.merge(e.category(), e.minutes() * 60L, Long::sum);
-                contributes += e.contributes() ? e.minutes() * 60L : 0;
+                add(seconds, contributes, e.category(), e.minutes() * 60L, e.contributes());
             }
         }
         List<TimeSpan> covered = TimeSpan.union(counted);
@@ -61,11 +65,17 @@ public record DayTally(LocalDate day, long dayLengthSeconds, Map<String, Long> s
                 touchSeconds += TimeSpan.minus(inDay, covered).stream().mapToLong(TimeSpan::seconds).sum();
             }
         }
-        if (touchSeconds > 0) {
-            seconds.merge(Category.CLIENT_INTERACTION, touchSeconds, Long::sum);
-            contributes += touchSeconds;
-        }
+        add(seconds, contributes, Category.CLIENT_INTERACTION, touchSeconds, true);
         seconds.values().removeIf(v -> v == 0);
+        contributes.values().removeIf(v -> v == 0);
         return new DayTally(day, window.seconds(), seconds, contributes);
+    }
+
+    private static void add(Map<String, Long> seconds, Map<String, Long> contributes, String category, long s,
+                            boolean contributing) {
+        seconds.merge(category, s, Long::sum);
+        if (contributing) {
+            contributes.merge(category, s, Long::sum);
+        }
     }
 }

@@ -29,6 +29,11 @@ public record TimeSpan(Instant start, Instant end) {
         return e.isAfter(s) ? new TimeSpan(s, e) : null;
     }
 
+    /** "10:15–11:30" in the zone's local time, for people. */
+    public String local(java.time.ZoneId zone) {
+        return start.atZone(zone).toLocalTime().withNano(0) + "–" + end.atZone(zone).toLocalTime().withNano(0);
+    }
+
     /** Sorts and merges overlapping or touching spans into disjoint ones. */
     public static List<TimeSpan> union(List<TimeSpan> spans) {
         List<TimeSpan> sorted = new ArrayList<>(spans);
