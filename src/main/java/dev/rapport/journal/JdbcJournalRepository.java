@@ -25,7 +25,7 @@ import dev.rapport.shared.UserId;
 @Repository
 class JdbcJournalRepository implements JournalRepository {
     private static final String ENTRY_COLUMNS = """
-            id, user_id, category, start_at, end_at, day, minutes, client_id, note, contributes, created_at
+            id, user_id, category, start_at, end_at, local_day, minutes, client_id, note, contributes, created_at
             """;
     /** Entries are at most 24 hours long: bounds the index range of an overlap search. */
     private static final Duration LONGEST = Duration.ofHours(25);
@@ -63,7 +63,7 @@ class JdbcJournalRepository implements JournalRepository {
     public long insert(TeamId team, JournalEntry e, Instant now) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
-                INSERT INTO journal_entry (team_id, user_id, client_id, category, start_at, end_at, day, minutes, note,
+                INSERT INTO journal_entry (team_id, user_id, client_id, category, start_at, end_at, local_day, minutes, note,
                     contributes, created_at, updated_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """).params(team.value(), e.userId().value(), e.clientId() == null ? null : e.clientId().value(),
@@ -77,7 +77,7 @@ class JdbcJournalRepository implements JournalRepository {
     @Override
     public boolean update(TeamId team, long id, JournalEntry e, Instant now) {
         int rows = jdbc.sql("""
-                UPDATE journal_entry SET client_id = ?, category = ?, start_at = ?, end_at = ?, day = ?, minutes = ?,
+                UPDATE journal_entry SET client_id = ?, category = ?, start_at = ?, end_at = ?, local_day = ?, minutes = ?,
                     note = ?, contributes = ?, updated_at = ?
                 WHERE id = ? AND team_id = ?
                 """).params(e.clientId() == null ? null : e.clientId().value(), e.category(),
@@ -126,8 +126,8 @@ class JdbcJournalRepository implements JournalRepository {
                  FROM journal_entry
                 WHERE team_id = :team AND user_id = :user
                   AND ((start_at > :earliest AND start_at < :end AND end_at > :start)
-                       OR (start_at IS NULL AND day BETWEEN :firstDay AND :lastDay))
-                ORDER BY day, start_at, id
+                       OR (start_at IS NULL AND local_day BETWEEN :firstDay AND :lastDay))
+                ORDER BY local_day, start_at, id
                 """).param("team", team.value()).param("user", user.value())
                 .param("earliest", ts(window.start().minus(LONGEST))).param("end", ts(window.end()))
                 .param("start", ts(window.start())).param("firstDay", firstDay).param("lastDay", lastDay)
@@ -137,14 +137,14 @@ class JdbcJournalRepository implements JournalRepository {
 
     @Override
     public void replaceDay(TeamId team, UserId user, DayTally tally, List<Category> categories) {
-        jdbc.sql("DELETE FROM journal_day WHERE team_id = ? AND user_id = ? AND day = ?")
+        jdbc.sql("DELETE FROM journal_day WHERE team_id = ? AND user_id = ? AND local_day = ?")
                 .params(team.value(), user.value(), tally.day()).update();
         Map<String, CategoryClass> classes = new HashMap<>();
         categories.forEach(c -> classes.put(c.code(), c.categoryClass()));
         for (Map.Entry<String, Long> e : tally.seconds().entrySet()) {
             long contributes = tally.contributes().getOrDefault(e.getKey(), 0L);
             jdbc.sql("""
-                    INSERT INTO journal_day (team_id, user_id, day, category, category_class, seconds,
+                    INSERT INTO journal_day (team_id, user_id, local_day, category, category_class, seconds,
                         contributes_seconds) VALUES (?, ?, ?, ?, ?, ?, ?)
                     """).params(team.value(), user.value(), tally.day(), e.getKey(),
                     classes.getOrDefault(e.getKey(), CategoryClass.INTERNAL).code(), e.getValue(), contributes)
@@ -156,7 +156,7 @@ class JdbcJournalRepository implements JournalRepository {
     public List<ChallengeReport.CategoryTotal> categoryTotals(TeamId team, UserId user, LocalDate from, LocalDate to) {
         return jdbc.sql("""
                 SELECT category, SUM(seconds) AS s, SUM(contributes_seconds) AS c FROM journal_day
-                WHERE team_id = ? AND user_id = ? AND day BETWEEN ? AND ? GROUP BY category
+                WHERE team_id = ? AND user_id = ? AND local_day BETWEEN ? AND ? GROUP BY category
                 """).params(team.value(), user.value(), from, to)
                 .query((rs, n) -> new ChallengeReport.CategoryTotal(rs.getString("category"), rs.getLong("s"),
                         rs.getLong("c")))
@@ -166,13 +166,13 @@ class JdbcJournalRepository implements JournalRepository {
     @Override
     public List<ChallengeReport.DayTotal> dayTotals(TeamId team, UserId user, LocalDate from, LocalDate to) {
         return jdbc.sql("""
-                SELECT day, SUM(seconds) AS logged,
+                SELECT local_day, SUM(seconds) AS logged,
                        SUM(CASE WHEN category_class = 'external_connection' THEN seconds ELSE 0 END) AS ext,
                        SUM(CASE WHEN category_class = 'firefighting' THEN seconds ELSE 0 END) AS fire
-                FROM journal_day WHERE team_id = ? AND user_id = ? AND day BETWEEN ? AND ?
-                GROUP BY day ORDER BY day
+                FROM journal_day WHERE team_id = ? AND user_id = ? AND local_day BETWEEN ? AND ?
+                GROUP BY local_day ORDER BY local_day
                 """).params(team.value(), user.value(), from, to)
-                .query((rs, n) -> new ChallengeReport.DayTotal(rs.getObject("day", LocalDate.class),
+                .query((rs, n) -> new ChallengeReport.DayTotal(rs.getObject("local_day", LocalDate.class),
                         rs.getLong("logged"), rs.getLong("ext"), rs.getLong("fire")))
                 .list();
     }
@@ -181,7 +181,7 @@ class JdbcJournalRepository implements JournalRepository {
     public List<UserCategoryTotal> teamTotals(TeamId team, LocalDate from, LocalDate to) {
         return jdbc.sql("""
                 SELECT user_id, category, SUM(seconds) AS s, SUM(contributes_seconds) AS c FROM journal_day
-                WHERE team_id = ? AND day BETWEEN ? AND ? GROUP BY user_id, category
+                WHERE team_id = ? AND local_day BETWEEN ? AND ? GROUP BY user_id, category
                 """).params(team.value(), from, to)
                 .query((rs, n) -> new UserCategoryTotal(new UserId(rs.getLong("user_id")), rs.getString("category"),
                         rs.getLong("s"), rs.getLong("c")))
@@ -252,7 +252,7 @@ class JdbcJournalRepository implements JournalRepository {
         Instant start = instant(rs, "start_at");
         Instant end = instant(rs, "end_at");
         return new JournalEntry(rs.getLong("id"), new UserId(rs.getLong("user_id")), rs.getString("category"),
-                start == null ? null : new TimeSpan(start, end), rs.getObject("day", LocalDate.class),
+                start == null ? null : new TimeSpan(start, end), rs.getObject("local_day", LocalDate.class),
                 rs.getInt("minutes"), clientId(rs), rs.getString("note"), List.of(), rs.getBoolean("contributes"),
                 instant(rs, "created_at"));
     }
