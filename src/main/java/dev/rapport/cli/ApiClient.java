@@ -32,6 +32,7 @@ final class ApiClient {
 
     static ApiClient from(CliContext ctx) {
         CliConfig config = CliConfig.load(ctx);
+        Output.useZone(config.zone());
         return new ApiClient(config.url(), config.token());
     }
 
@@ -48,21 +49,21 @@ final class ApiClient {
     }
 
     JsonNode send(String method, String path, Object body) {
-        return handle(raw(method, path, body));
+        return handle(raw(method, path, body, "application/json"));
     }
 
     /** A non-JSON resource (e.g. an SVG chart) as text; errors are reported like any other. */
     String text(String path) {
-        HttpResponse<String> response = raw("GET", path, null);
+        HttpResponse<String> response = raw("GET", path, null, "*/*");
         if (response.statusCode() / 100 != 2) {
             handle(response);
         }
         return response.body();
     }
 
-    private HttpResponse<String> raw(String method, String path, Object body) {
+    private HttpResponse<String> raw(String method, String path, Object body, String accept) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .timeout(Duration.ofSeconds(60)).header("Accept", "application/json");
+                .timeout(Duration.ofSeconds(60)).header("Accept", accept);
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }

@@ -10,12 +10,13 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Properties;
 
 /** The server URL and API token saved by `rapport login`, readable only by the user. */
-record CliConfig(String url, String token) {
+record CliConfig(String url, String token, String zone) {
     private static final String FILE = "config.properties";
 
     static CliConfig load(CliContext ctx) {
         String url = ctx.env().get("RAPPORT_URL");
         String token = ctx.env().get("RAPPORT_TOKEN");
+        String zone = null;
         Path file = ctx.configDir().resolve(FILE);
         if (Files.exists(file)) {
             Properties p = new Properties();
@@ -26,11 +27,12 @@ record CliConfig(String url, String token) {
             }
             url = url != null ? url : p.getProperty("url");
             token = token != null ? token : p.getProperty("token");
+            zone = p.getProperty("zone");
         }
         if (url == null || token == null) {
             throw new CliException("not signed in: run `rapport login <server-url>` first");
         }
-        return new CliConfig(url, token);
+        return new CliConfig(url, token, zone);
     }
 
     void save(CliContext ctx) {
@@ -44,6 +46,9 @@ record CliConfig(String url, String token) {
             Properties p = new Properties();
             p.setProperty("url", url);
             p.setProperty("token", token);
+            if (zone != null) {
+                p.setProperty("zone", zone);
+            }
             try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
                 p.store(w, "rapport CLI: keep this file private, it holds an API token");
             }

@@ -52,7 +52,9 @@ class LoginCommand implements Callable<Integer> {
             throw new CliException(e.getMessage().contains("not signed in") ? "invalid email or password"
                     : e.getMessage());
         }
-        new CliConfig(url, Output.text(token, "token")).save(ctx);
+        String secret = Output.text(token, "token");
+        JsonNode me = new ApiClient(url, secret).get("/api/v1/me", java.util.Map.of());
+        new CliConfig(url, secret, Output.text(me, "timeZone")).save(ctx);
         ctx.out().println("Signed in to " + url + " as " + email + ". Token saved in " + ctx.configDir() + ".");
         return 0;
     }

@@ -23,13 +23,20 @@ final class Output {
         return s == null || s.isEmpty() ? "-" : s;
     }
 
-    /** An API instant shown in the CLI machine's local time, to the minute. */
+    /** The signed-in user's time zone (saved at login); the machine's until then. */
+    private static volatile java.time.ZoneId zone = java.time.ZoneId.systemDefault();
+
+    static void useZone(String zoneId) {
+        zone = zoneId == null ? java.time.ZoneId.systemDefault() : java.time.ZoneId.of(zoneId);
+    }
+
+    /** An API instant shown in the user's local time, to the minute. */
     static String when(String isoInstant) {
         if (isoInstant == null) {
             return null;
         }
         try {
-            return java.time.Instant.parse(isoInstant).atZone(java.time.ZoneId.systemDefault()).toLocalDateTime()
+            return java.time.Instant.parse(isoInstant).atZone(zone).toLocalDateTime()
                     .truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toString().replace('T', ' ');
         } catch (java.time.format.DateTimeParseException e) {
             return isoInstant;

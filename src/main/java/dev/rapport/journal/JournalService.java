@@ -157,7 +157,7 @@ public class JournalService {
     /** Parses the quick-entry grammar ("30m email", "09:00-09:45 call @acme") for a local day. */
     @Transactional
     public JournalEntry quick(CurrentUser user, String text, LocalDate date, ClientId clientId, boolean split) {
-        QuickEntry q = QuickEntry.parse(text, repo.categories(user.teamId()));
+        QuickEntry q = QuickEntry.parse(text, repo.categories(user.teamId()), clientId != null);
         LocalDate day = date != null ? date : user.today(clock);
         ClientId client = clientId != null ? clientId : q.clientRef() == null ? null : clients.resolve(user,
                 q.clientRef(), "text");

@@ -38,6 +38,11 @@ public record QuickEntry(Integer minutes, LocalTime start, LocalTime end, String
     }
 
     public static QuickEntry parse(String text, List<Category> categories) {
+        return parse(text, categories, false);
+    }
+
+    /** withClient: a client is attached outside the text (e.g. --client), so "call" means client time. */
+    public static QuickEntry parse(String text, List<Category> categories, boolean withClient) {
         if (text == null || text.isBlank()) {
             throw new InvalidInputException("text", "is empty; try '30m email' or '09:00-09:45 call ACME'");
         }
@@ -56,7 +61,7 @@ public record QuickEntry(Integer minutes, LocalTime start, LocalTime end, String
                 note.add(w);
             }
         }
-        String category = category(word, categories, clientRef != null);
+        String category = category(word, categories, withClient || clientRef != null);
         String noteText = note.isEmpty() ? null : String.join(" ", note);
         Matcher range = RANGE.matcher(spec);
         if (range.matches()) {

@@ -130,4 +130,44 @@ abstract class CliContract extends AppTestBase {
         assertThat(today.code()).isEqualTo(1);
         assertThat(today.err()).contains("rapport login");
     }
+
+    @Test
+    void logTimeTimersTheDayAndTheChallengeReport() throws IOException {
+        rapport("client", "add", "ACME Corp", "--tier", "A");
+        Run email = rapport("log", "30m", "email");
+        assertThat(email.code()).as(email.err()).isZero();
+        assertThat(email.out()).contains("Logged 30 min email on 2026-11-23");
+        Run call = rapport("log", "09:00-09:45", "call", "ACME review", "--client", "acme");
+        assertThat(call.code()).as(call.err()).isZero();
+        assertThat(call.out()).contains("Logged 45 min client_interaction");
+        Run yesterday = rapport("log", "2h", "firefighting", "--yesterday");
+        assertThat(yesterday.out()).contains("on 2026-11-22");
+
+        assertThat(rapport("timer", "start", "internal_admin").out()).contains("Timer started: internal_admin");
+        clock.advance(Duration.ofMinutes(20));
+        assertThat(rapport("timer", "status").out()).contains("Running: internal_admin");
+        assertThat(rapport("timer", "stop").out()).contains("Logged 20 min internal_admin");
+        assertThat(rapport("timer", "status").out()).contains("No timer is running.");
+
+        Run day = rapport("day");
+        assertThat(day.code()).as(day.err()).isZero();
+        assertThat(day.out()).contains("2026-11-23: 1.6 h logged").contains("ACME review")
+                .contains("client_interaction 45m");
+
+        Run report = rapport("report", "challenge", "--week", "--svg", config.resolve("week.svg").toString());
+        assertThat(report.code()).as(report.err()).isZero();
+        assertThat(report.out()).contains("24-hour challenge, 2026-11-23 to 2026-11-29")
+                .contains("Client interaction").contains("Customer-facing share 47%").contains("Chart saved to");
+        assertThat(Files.readString(config.resolve("week.svg"))).startsWith("<svg");
+
+        Run bad = rapport("log", "25h", "email");
+        assertThat(bad.code()).isEqualTo(1);
+        assertThat(bad.err()).contains("text: '25h' must be more than 0 and at most 24h");
+        Run overlap = rapport("log", "09:30-10:00", "email");
+        assertThat(overlap.err()).contains("overlaps journal entry");
+
+        assertThat(rapport("challenge", "start").out()).contains("Challenge on: 2026-11-23 to 2026-11-23");
+        assertThat(rapport("challenge", "status").out()).contains("(running)");
+        assertThat(rapport("today").out()).contains("! 24-hour challenge:");
+    }
 }
