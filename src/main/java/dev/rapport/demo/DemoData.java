@@ -24,6 +24,8 @@ import dev.rapport.clients.ClientStatus;
 import dev.rapport.clients.Competitor;
 import dev.rapport.clients.Direction;
 import dev.rapport.clients.NewTouch;
+import dev.rapport.journal.EntryDraft;
+import dev.rapport.journal.JournalService;
 import dev.rapport.shared.TeamId;
 import dev.rapport.shared.UserId;
 import dev.rapport.teams.AccountService;
@@ -56,13 +58,19 @@ public class DemoData {
         "Talked about school catchment", "Checked in after the move", "Birthday wishes", "Mortgage pre-approval",
         "Asked about renovation costs", "Shared a neighbourhood report", "Coffee at the office"};
 
+    /** A working day as the study found it: mostly errands, email and phone; little client time. */
+    private static final String[] DAY_PLAN = {"email", "errands", "phone", "client_interaction", "web", "email",
+        "internal_admin", "errands", "misc", "firefighting", "email", "phone"};
+
     private final AccountService accounts;
     private final ClientService clients;
+    private final JournalService journal;
     private final Clock clock;
 
-    DemoData(AccountService accounts, ClientService clients, Clock clock) {
+    DemoData(AccountService accounts, ClientService clients, JournalService journal, Clock clock) {
         this.accounts = accounts;
         this.clients = clients;
+        this.journal = journal;
         this.clock = clock;
     }
 
@@ -85,8 +93,36 @@ public class DemoData {
             CurrentUser owner = agents.get(i < 90 ? 0 : 1 + (i % 3));
             touches += seedClient(owner, i, random, now);
         }
-        log.info("Demo data: team '{}' with {} agents, 200 clients and {} touches", TEAM, agents.size(), touches);
+        int entries = seedJournal(agents.get(0), random);
+        log.info("Demo data: team '{}' with {} agents, 200 clients, {} touches and {} journal entries", TEAM,
+                agents.size(), touches, entries);
         return true;
+    }
+
+    /** Four weeks of working days in Dana's journal, so the 24-hour challenge report has a story. */
+    private int seedJournal(CurrentUser dana, Random r) {
+        ZoneId zone = ZoneId.of(ZONE);
+        LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
+        int count = 0;
+        for (LocalDate day = today.minusDays(28); day.isBefore(today); day = day.plusDays(1)) {
+            if (day.getDayOfWeek().getValue() >= 6) {
+                continue;
+            }
+            List<EntryDraft> drafts = new ArrayList<>();
+            java.time.LocalDateTime t = day.atTime(8, 30 + r.nextInt(4) * 5);
+            for (String category : DAY_PLAN) {
+                int minutes = category.equals("client_interaction") ? 15 + r.nextInt(3) * 10 : 25 + r.nextInt(50);
+                if (r.nextInt(8) == 0) {
+                    t = t.plusMinutes(15 + r.nextInt(30));
+                }
+                java.time.LocalDateTime end = t.plusMinutes(minutes);
+                drafts.add(new EntryDraft(t.atZone(zone).toInstant(), end.atZone(zone).toInstant(), null, null,
+                        category, null, null, List.of(), category.equals("phone") ? r.nextBoolean() : null));
+                t = end;
+            }
+            count += journal.createAll(dana, drafts).size();
+        }
+        return count;
     }
 
     private CurrentUser agent(TeamId team, String email, String name, Role role) {

@@ -2,6 +2,7 @@ package dev.rapport.demo;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
@@ -11,7 +12,7 @@ import dev.rapport.teams.AccountService;
 
 /** With --demo seeds the demo team (once) and prints where to sign in; otherwise hints at the first owner. */
 @Component
-class DemoRunner {
+class DemoRunner implements SmartInitializingSingleton {
     private static final Logger log = LoggerFactory.getLogger(DemoRunner.class);
 
     private final DemoData demo;
@@ -24,6 +25,16 @@ class DemoRunner {
         this.env = env;
     }
 
+    private boolean seeded;
+
+    /** Seeds while the context starts, before the web server accepts requests: no sign-in races the seeding. */
+    @Override
+    public void afterSingletonsInstantiated() {
+        if (env.getProperty("rapport.demo", Boolean.class, false)) {
+            seeded = demo.seedIfMissing();
+        }
+    }
+
     @EventListener(ApplicationReadyEvent.class)
     void ready() {
         String port = env.getProperty("local.server.port");
@@ -32,7 +43,6 @@ class DemoRunner {
         }
         String url = "http://localhost:" + port;
         if (env.getProperty("rapport.demo", Boolean.class, false)) {
-            boolean seeded = demo.seedIfMissing();
             System.out.println();
             System.out.println("  Rapport is running at " + url + (seeded ? " (demo data created)" : ""));
             System.out.println("  Demo login: " + DemoData.LOGIN + " / " + DemoData.PASSWORD);

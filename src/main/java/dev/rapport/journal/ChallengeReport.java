@@ -47,8 +47,10 @@ public record ChallengeReport(LocalDate from, LocalDate to, double loggedMinutes
                        double internalShare) {
     }
 
-    public static ChallengeReport build(LocalDate from, LocalDate to, ZoneId zone, List<Category> categories,
-                                        List<CategoryTotal> totals, List<DayTotal> dayTotals) {
+    /** today: days after it are not over yet, so they count no untracked time. */
+    public static ChallengeReport build(LocalDate from, LocalDate to, LocalDate today, ZoneId zone,
+                                        List<Category> categories, List<CategoryTotal> totals,
+                                        List<DayTotal> dayTotals) {
         long logged = totals.stream().mapToLong(CategoryTotal::seconds).sum();
         long contributes = totals.stream().mapToLong(CategoryTotal::contributesSeconds).sum();
         Map<String, Category> byCode = new LinkedHashMap<>();
@@ -72,7 +74,7 @@ public record ChallengeReport(LocalDate from, LocalDate to, double loggedMinutes
         Map<CategoryClass, Share> classes = new EnumMap<>(CategoryClass.class);
         classSeconds.forEach((c, s) -> classes.put(c, new Share(s / 60.0, share(s, logged))));
 
-        List<Day> days = days(from, to, zone, dayTotals);
+        List<Day> days = days(from, to, today, zone, dayTotals);
         double untracked = days.stream().mapToDouble(Day::untrackedMinutes).sum();
         double untrackedWorking = workingGap(days);
         List<Week> weeks = weeks(dayTotals);
@@ -86,20 +88,22 @@ public record ChallengeReport(LocalDate from, LocalDate to, double loggedMinutes
         return whole == 0 ? 0 : 100.0 * part / whole;
     }
 
-    private static List<Day> days(LocalDate from, LocalDate to, ZoneId zone, List<DayTotal> totals) {
+    private static List<Day> days(LocalDate from, LocalDate to, LocalDate today, ZoneId zone,
+                                  List<DayTotal> totals) {
         Map<LocalDate, Long> logged = new TreeMap<>();
         totals.forEach(t -> logged.merge(t.day(), t.loggedSeconds(), Long::sum));
         List<Day> days = new ArrayList<>();
         for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
             long length = DayTally.window(d, zone).seconds();
             long s = logged.getOrDefault(d, 0L);
-            days.add(new Day(d, length / 3600.0, s / 60.0, Math.max(0, length - s) / 60.0));
+            long untracked = d.isAfter(today) ? 0 : Math.max(0, length - s);
+            days.add(new Day(d, length / 3600.0, s / 60.0, untracked / 60.0));
         }
         return days;
     }
 
     private static double workingGap(List<Day> days) {
-        return days.stream()
+        return days.stream().filter(d -> d.untrackedMinutes() > 0)
                 .filter(d -> d.day().getDayOfWeek() != DayOfWeek.SATURDAY && d.day().getDayOfWeek() != DayOfWeek.SUNDAY)
                 .mapToDouble(d -> Math.max(0, WORKING_DAY_MINUTES - d.loggedMinutes())).sum();
     }

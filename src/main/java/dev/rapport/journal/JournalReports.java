@@ -47,7 +47,7 @@ public class JournalReports {
 
     public ChallengeReport report(CurrentUser user, LocalDate from, LocalDate to) {
         JournalService.checkRange(from, to, 366);
-        return ChallengeReport.build(from, to, user.zone(), repo.categories(user.teamId()),
+        return ChallengeReport.build(from, to, user.today(journal.clock()), user.zone(), repo.categories(user.teamId()),
                 repo.categoryTotals(user.teamId(), user.userId(), from, to),
                 repo.dayTotals(user.teamId(), user.userId(), from, to));
     }

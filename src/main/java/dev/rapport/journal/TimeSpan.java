@@ -31,7 +31,9 @@ public record TimeSpan(Instant start, Instant end) {
 
     /** "10:15–11:30" in the zone's local time, for people. */
     public String local(java.time.ZoneId zone) {
-        return start.atZone(zone).toLocalTime().withNano(0) + "–" + end.atZone(zone).toLocalTime().withNano(0);
+        var minutes = java.time.temporal.ChronoUnit.MINUTES;
+        return start.atZone(zone).toLocalTime().truncatedTo(minutes) + "–"
+                + end.atZone(zone).toLocalTime().truncatedTo(minutes);
     }
 
     /** Sorts and merges overlapping or touching spans into disjoint ones. */

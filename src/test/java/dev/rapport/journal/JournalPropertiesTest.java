@@ -73,7 +73,7 @@ class JournalPropertiesTest {
                         t.seconds().forEach((c, s) -> totals.add(new ChallengeReport.CategoryTotal(c, s, 0)));
                         days.add(new ChallengeReport.DayTotal(d, t.loggedSeconds(), 0, 0));
                     }
-                    ChallengeReport r = ChallengeReport.build(from, to, ZONE, Category.defaults(), totals, days);
+                    ChallengeReport r = ChallengeReport.build(from, to, to, ZONE, Category.defaults(), totals, days);
                     if (r.loggedMinutes() > 0) {
                         assertThat(r.rows().stream().mapToDouble(ChallengeReport.Row::share).sum())
                                 .isCloseTo(100.0, org.assertj.core.data.Offset.offset(1e-6));
