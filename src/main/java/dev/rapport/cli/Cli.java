@@ -25,6 +25,9 @@ public final class Cli {
                 return ce.exitCode();
             }
             cmd.getErr().println("error: " + ex.getMessage());
+            if (context.env().containsKey("RAPPORT_DEBUG")) {
+                ex.printStackTrace(cmd.getErr());
+            }
             return 1;
         });
         return cl.execute(args);

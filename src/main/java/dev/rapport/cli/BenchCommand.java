@@ -1,0 +1,59 @@
+package dev.rapport.cli;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.springframework.context.ConfigurableApplicationContext;
+
+import dev.rapport.bench.JournalBenchmark;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "bench", description = "Benchmarks against a database (never a timed test).",
+        subcommands = BenchCommand.Journal.class)
+class BenchCommand {
+
+    @Command(name = "journal", description = "Generate journal data and time the reports next to a naive baseline. "
+            + "Writes a new team into the database: use a scratch database.")
+    static class Journal implements Callable<Integer> {
+        private final CliContext ctx;
+
+        @Option(names = "--users", defaultValue = "50", description = "team size (default 50)")
+        int users;
+
+        @Option(names = "--days", defaultValue = "730", description = "days of history for the first user (730)")
+        int days;
+
+        @Option(names = "--team-days", defaultValue = "90", description = "days of history for the others (90)")
+        int teamDays;
+
+        @Option(names = "--iterations", defaultValue = "50", description = "measured runs per case (50)")
+        int iterations;
+
+        @Option(names = "--seed", defaultValue = "1", description = "random seed (1)")
+        long seed;
+
+        @Mixin
+        DbOptions db;
+
+        Journal(CliContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() {
+            if (users < 1 || days < 1 || teamDays < 1 || iterations < 1) {
+                throw new CliException("--users, --days, --team-days and --iterations must be at least 1");
+            }
+            Map<String, String> props = new LinkedHashMap<>(db.properties(ctx.env()));
+            props.put("logging.level.root", "WARN");
+            try (ConfigurableApplicationContext app = ServerLauncher.start(props, false)) {
+                app.getBean(JournalBenchmark.class).run(new JournalBenchmark.Options(users, days, teamDays,
+                        iterations, seed), ctx.out());
+            }
+            return 0;
+        }
+    }
+}

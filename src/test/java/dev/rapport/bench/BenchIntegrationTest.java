@@ -1,0 +1,48 @@
+package dev.rapport.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.PrintWriter;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import dev.rapport.cli.Cli;
+import dev.rapport.cli.CliContext;
+import dev.rapport.support.TestDatabases;
+
+/**
+ * Proves the benchmark command works on both databases at a tiny size (it is not a timed test).
+ * Full size: -Dbench.users=50 -Dbench.days=730 -Dbench.teamDays=90 -Dbench.iterations=50.
+ */
+class BenchIntegrationTest {
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgres"})
+    void journalBenchmarkRunsAndPrintsRatios(String db) {
+        String url = db.equals("h2")
+                ? "jdbc:h2:file:" + dir.resolve("bench") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
+                        + "DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;USER=sa"
+                : TestDatabases.newPostgresUrl();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Cli.execute(new String[] {"bench", "journal", "--db-url", url,
+            "--users", System.getProperty("bench.users", "3"), "--days", System.getProperty("bench.days", "20"),
+            "--team-days", System.getProperty("bench.teamDays", "10"),
+            "--iterations", System.getProperty("bench.iterations", "5")},
+                new CliContext(dir, new PrintWriter(out, true), new PrintWriter(err, true),
+                        new BufferedReader(new StringReader("")), Map.of()));
+        System.out.println(out);
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("journal entries").contains("yearly report, one user")
+                .containsPattern("team quarter report, \\d+ users +[0-9.]+ +[0-9.]+ +[0-9.]+ +[0-9.]+ +[0-9.]+x");
+    }
+}
