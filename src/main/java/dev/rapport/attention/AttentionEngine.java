@@ -21,6 +21,8 @@ import dev.rapport.clients.CadenceOverride;
 public final class AttentionEngine {
     /** An active listing tightens the cadence to at least weekly (seed 004). */
     static final int LISTING_DAYS = 7;
+    /** A pending promise enters the queue this many days before its due date. */
+    static final int PROMISE_DAYS = 2;
 
     /** Ranking: a higher score never loses to a lower one; ties fall back to name then id. */
     static final Comparator<QueueEntry> RANKING = Comparator.comparingInt(QueueEntry::score).reversed()
@@ -69,6 +71,7 @@ public final class AttentionEngine {
         }
         richReason(f, cadence, allows, policy, today, zone, created).ifPresent(reasons::add);
         lateReason(f, zone).ifPresent(reasons::add);
+        promiseReason(state, today).ifPresent(reasons::add);
         if (reasons.isEmpty()) {
             return Optional.empty();
         }
@@ -118,6 +121,22 @@ public final class AttentionEngine {
         }
         return Optional.of(new Reason(ReasonCode.LATE_SIGNAL, "asked for an update on "
                 + request.atZone(zone).toLocalDate() + " — you were late"));
+    }
+
+    /** A pending promise due today or within the next two days. */
+    private static Optional<Reason> promiseReason(ClientState state, LocalDate today) {
+        List<ClientState.PendingPromise> soon = state.promises().stream()
+                .filter(p -> !p.dueOn().isBefore(today) && !p.dueOn().isAfter(today.plusDays(PROMISE_DAYS)))
+                .sorted(Comparator.comparing(ClientState.PendingPromise::dueOn)).toList();
+        if (soon.isEmpty()) {
+            return Optional.empty();
+        }
+        ClientState.PendingPromise first = soon.get(0);
+        long in = DAYS.between(today, first.dueOn());
+        String when = in == 0 ? "today" : in == 1 ? "tomorrow" : "in " + in + " days";
+        String more = soon.size() > 1 ? " (and " + (soon.size() - 1) + " more)" : "";
+        return Optional.of(new Reason(ReasonCode.PROMISE_DUE, "you promised “" + first.text() + "” by "
+                + first.dueOn() + " — due " + when + more));
     }
 
     private static String sinceText(Long since, LocalDate created) {

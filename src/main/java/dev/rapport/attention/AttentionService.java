@@ -15,6 +15,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.rapport.clients.Channel;
 import dev.rapport.clients.ClientService;
+import dev.rapport.promises.Promise;
+import dev.rapport.promises.PromiseService;
 import dev.rapport.shared.ClientId;
 import dev.rapport.shared.ConflictException;
 import dev.rapport.shared.NotFoundException;
@@ -28,11 +30,13 @@ import dev.rapport.teams.TeamCreated;
 public class AttentionService {
     private final AttentionRepository repository;
     private final ClientService clients;
+    private final PromiseService promises;
     private final Clock clock;
 
-    AttentionService(AttentionRepository repository, ClientService clients, Clock clock) {
+    AttentionService(AttentionRepository repository, ClientService clients, PromiseService promises, Clock clock) {
         this.repository = repository;
         this.clients = clients;
+        this.promises = promises;
         this.clock = clock;
     }
 
@@ -41,8 +45,11 @@ public class AttentionService {
         LocalDate today = day != null ? day : user.today(clock);
         Map<ClientId, Snooze> snoozes = repository.activeSnoozes(user.teamId(), user.userId(), today).stream()
                 .collect(Collectors.toMap(Snooze::clientId, Function.identity()));
+        Map<ClientId, List<ClientState.PendingPromise>> promised = promises.dueSoon(user.teamId(), user.userId(), today)
+                .stream().collect(Collectors.groupingBy(Promise::clientId, Collectors.mapping(
+                        p -> new ClientState.PendingPromise(p.text(), p.dueOn()), Collectors.toList())));
         List<ClientState> states = clients.cadenceFacts(user.teamId(), user.userId()).stream()
-                .map(f -> new ClientState(f, false, snoozes.get(f.id()))).toList();
+                .map(f -> new ClientState(f, false, snoozes.get(f.id()), promised.get(f.id()))).toList();
         List<QueueEntry> entries = AttentionEngine.queue(states, policy(user.teamId()), today, user.zone());
         long snoozed = states.stream().filter(s -> AttentionEngine.snoozed(s, today)).count();
         return new Queue(today, entries, (int) snoozed);

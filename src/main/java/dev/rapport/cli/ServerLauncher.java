@@ -24,6 +24,10 @@ final class ServerLauncher {
     /** Properties are passed as command-line arguments so they beat application.properties. */
     static ConfigurableApplicationContext start(Map<String, String> properties, boolean web) {
         List<String> args = new ArrayList<>();
+        if (!web) {
+            // local commands start, do their work and stop: no background jobs
+            args.add("--rapport.jobs.enabled=false");
+        }
         properties.forEach((k, v) -> args.add("--" + k + "=" + v));
         SpringApplication app = new SpringApplication(RapportApplication.class);
         app.setMainApplicationClass(RapportApplication.class);

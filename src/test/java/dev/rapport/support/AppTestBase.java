@@ -18,7 +18,7 @@ import dev.rapport.teams.Role;
  * The whole app on a random port with a controllable clock. Subclasses choose the database with
  * an initializer; every test makes its own team, so tests share a context without sharing data.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "rapport.jobs.enabled=false")
 @Import(TestClockConfig.class)
 public abstract class AppTestBase {
     private static final AtomicInteger COUNTER = new AtomicInteger();

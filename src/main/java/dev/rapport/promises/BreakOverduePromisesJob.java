@@ -1,0 +1,64 @@
+package dev.rapport.promises;
+
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Marks pending promises past their due date as broken. Idempotent, and guarded by a row lock in
+ * the database so that with several app instances only one runs it at a time.
+ */
+@Component
+public class BreakOverduePromisesJob {
+    static final String JOB = "break-overdue-promises";
+    private static final Logger log = LoggerFactory.getLogger(BreakOverduePromisesJob.class);
+    private static final Duration LEASE = Duration.ofMinutes(10);
+
+    private final PromiseRepository repo;
+    private final Clock clock;
+    private final String instance = ManagementFactory.getRuntimeMXBean().getName();
+
+    BreakOverduePromisesJob(PromiseRepository repo, Clock clock) {
+        this.repo = repo;
+        this.clock = clock;
+    }
+
+    /** Runs once now; returns how many promises broke, or -1 when another instance holds the lock. */
+    @Transactional
+    public int run() {
+        Instant now = clock.instant();
+        if (!repo.lock(JOB, now, now.plus(LEASE), instance)) {
+            return -1;
+        }
+        int broken = repo.breakOverdue(now);
+        repo.unlock(JOB, now);
+        if (broken > 0) {
+            log.info("Marked {} overdue promises as broken", broken);
+        }
+        return broken;
+    }
+
+    /** Every 15 minutes, so a promise breaks soon after midnight in its team's time zone. */
+    @Component
+    @ConditionalOnProperty(name = "rapport.jobs.enabled", havingValue = "true", matchIfMissing = true)
+    static class Schedule {
+        private final BreakOverduePromisesJob job;
+
+        Schedule(BreakOverduePromisesJob job) {
+            this.job = job;
+        }
+
+        @Scheduled(initialDelayString = "PT1M", fixedDelayString = "PT15M")
+        void tick() {
+            job.run();
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package dev.rapport.promises;
+
+import static dev.rapport.shared.Sql.instant;
+import static dev.rapport.shared.Sql.ts;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+import dev.rapport.shared.ClientId;
+import dev.rapport.shared.TeamId;
+import dev.rapport.shared.UserId;
+
+@Repository
+class JdbcPromiseRepository implements PromiseRepository {
+    private static final String COLUMNS = """
+            id, client_id, user_id, text, made_on, due_on, original_due_on, status, renegotiations, reason,
+            closed_at, created_at
+            """;
+
+    private final JdbcClient jdbc;
+
+    JdbcPromiseRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public long insert(TeamId team, Promise p) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO promise (team_id, client_id, user_id, text, made_on, due_on, original_due_on, status,
+                    renegotiations, reason, closed_at, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """).params(team.value(), p.clientId().value(), p.userId().value(), p.text(), p.madeOn(), p.dueOn(),
+                p.originalDueOn(), p.status().code(), p.renegotiations(), p.reason(), ts(p.closedAt()),
+                ts(p.createdAt())).update(keys, "id");
+        return keys.getKeyAs(Long.class);
+    }
+
+    @Override
+    public Optional<Promise> find(TeamId team, long id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM promise WHERE id = ? AND team_id = ?").params(id, team.value())
+                .query(JdbcPromiseRepository::promise).optional();
+    }
+
+    @Override
+    public void save(TeamId team, Promise p) {
+        jdbc.sql("""
+                UPDATE promise SET due_on = ?, status = ?, renegotiations = ?, reason = ?, closed_at = ?
+                WHERE id = ? AND team_id = ?
+                """).params(p.dueOn(), p.status().code(), p.renegotiations(), p.reason(), ts(p.closedAt()), p.id(),
+                team.value()).update();
+    }
+
+    @Override
+    public List<Promise> list(TeamId team, UserId user, ClientId client, List<PromiseStatus> statuses) {
+        String byClient = client == null ? "" : " AND client_id = :client";
+        var spec = jdbc.sql("SELECT " + COLUMNS + " FROM promise WHERE team_id = :team AND user_id = :user"
+                        + " AND status IN (:statuses)" + byClient + " ORDER BY due_on, id")
+                .param("team", team.value()).param("user", user.value())
+                .param("statuses", statuses.stream().map(PromiseStatus::code).toList());
+        if (client != null) {
+            spec = spec.param("client", client.value());
+        }
+        return spec.query(JdbcPromiseRepository::promise).list();
+    }
+
+    @Override
+    public List<Promise> pendingDueBy(TeamId team, UserId user, LocalDate day) {
+        return jdbc.sql("SELECT " + COLUMNS + """
+                 FROM promise WHERE team_id = ? AND user_id = ? AND status IN ('open', 'renegotiated') AND due_on <= ?
+                 ORDER BY due_on, id
+                """).params(team.value(), user.value(), day).query(JdbcPromiseRepository::promise).list();
+    }
+
+    @Override
+    public long[] keptAndBroken(TeamId team, UserId user, LocalDate from, LocalDate to) {
+        return jdbc.sql("""
+                SELECT SUM(CASE WHEN status = 'kept' THEN 1 ELSE 0 END) AS kept,
+                       SUM(CASE WHEN status = 'broken' THEN 1 ELSE 0 END) AS broken
+                FROM promise WHERE team_id = ? AND user_id = ? AND due_on BETWEEN ? AND ?
+                """).params(team.value(), user.value(), from, to)
+                .query((rs, n) -> new long[] {rs.getLong("kept"), rs.getLong("broken")}).single();
+    }
+
+    @Override
+    public int breakOverdue(Instant now) {
+        int broken = 0;
+        // each team's calendar day: a promise due on the 23rd breaks once the 24th has begun there
+        for (var team : jdbc.sql("SELECT id, time_zone FROM team").query((rs, n) -> new Object[] {rs.getLong("id"),
+                rs.getString("time_zone")}).list()) {
+            LocalDate today = LocalDate.ofInstant(now, ZoneId.of((String) team[1]));
+            broken += jdbc.sql("""
+                    UPDATE promise SET status = 'broken', closed_at = ?, reason = COALESCE(reason, 'not kept by its due date')
+                    WHERE team_id = ? AND status IN ('open', 'renegotiated') AND due_on < ?
+                    """).params(ts(now), team[0], today).update();
+        }
+        return broken;
+    }
+
+    @Override
+    public boolean lock(String job, Instant now, Instant until, String owner) {
+        return jdbc.sql("UPDATE job_lock SET locked_until = ?, locked_by = ? WHERE name = ? AND locked_until <= ?")
+                .params(ts(until), owner, job, ts(now)).update() == 1;
+    }
+
+    @Override
+    public void unlock(String job, Instant now) {
+        jdbc.sql("UPDATE job_lock SET locked_until = ?, last_run_at = ? WHERE name = ?")
+                .params(ts(now), ts(now), job).update();
+    }
+
+    private static Promise promise(ResultSet rs, int n) throws SQLException {
+        return new Promise(rs.getLong("id"), new ClientId(rs.getLong("client_id")), new UserId(rs.getLong("user_id")),
+                rs.getString("text"), rs.getObject("made_on", LocalDate.class), rs.getObject("due_on", LocalDate.class),
+                rs.getObject("original_due_on", LocalDate.class),
+                PromiseStatus.fromCode(rs.getString("status")).orElseThrow(), rs.getInt("renegotiations"),
+                rs.getString("reason"), instant(rs, "closed_at"), instant(rs, "created_at"));
+    }
+}

@@ -1,0 +1,35 @@
+package dev.rapport.promises;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import dev.rapport.shared.ClientId;
+import dev.rapport.shared.TeamId;
+import dev.rapport.shared.UserId;
+
+interface PromiseRepository {
+    long insert(TeamId team, Promise promise);
+
+    Optional<Promise> find(TeamId team, long id);
+
+    void save(TeamId team, Promise promise);
+
+    /** The user's promises, optionally only pending ones or one client's, due soonest first. */
+    List<Promise> list(TeamId team, UserId user, ClientId client, List<PromiseStatus> statuses);
+
+    /** Pending promises of the user due on or before the given day (for the queue). */
+    List<Promise> pendingDueBy(TeamId team, UserId user, LocalDate day);
+
+    /** kept and broken counts over promises whose (new) due date falls in the period. */
+    long[] keptAndBroken(TeamId team, UserId user, LocalDate from, LocalDate to);
+
+    /** Marks every pending promise due before the team's today as broken; returns how many. */
+    int breakOverdue(Instant now);
+
+    /** Takes the named job lock until the given time unless another instance holds it. */
+    boolean lock(String job, Instant now, Instant until, String owner);
+
+    void unlock(String job, Instant now);
+}

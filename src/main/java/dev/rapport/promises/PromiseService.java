@@ -1,0 +1,105 @@
+package dev.rapport.promises;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.rapport.clients.ClientService;
+import dev.rapport.shared.ClientId;
+import dev.rapport.shared.NotFoundException;
+import dev.rapport.shared.Problems;
+import dev.rapport.shared.TeamId;
+import dev.rapport.shared.UserId;
+import dev.rapport.teams.CurrentUser;
+
+/** Promises made to clients, tracked to kept or broken; the kept rate per user. */
+@Service
+public class PromiseService {
+    /** A pending promise shows in the queue from this many days before its due date. */
+    public static final int QUEUE_DAYS_AHEAD = 2;
+
+    private final PromiseRepository repo;
+    private final ClientService clients;
+    private final Clock clock;
+
+    PromiseService(PromiseRepository repo, ClientService clients, Clock clock) {
+        this.repo = repo;
+        this.clients = clients;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Promise make(CurrentUser user, ClientId client, String text, LocalDate dueOn, LocalDate madeOn) {
+        user.requireWriter();
+        clients.get(user, client);
+        LocalDate today = user.today(clock);
+        LocalDate made = madeOn != null ? madeOn : today;
+        new Problems()
+                .check(text != null && !text.isBlank(), "text", "must say what you promised")
+                .check(text == null || text.strip().length() <= 1000, "text", "must be at most 1000 characters")
+                .check(dueOn != null, "dueOn", "must be a date")
+                .check(!made.isAfter(today), "madeOn", "must not be in the future")
+                .check(dueOn == null || !dueOn.isBefore(made), "dueOn", "must not be before madeOn (" + made + ")")
+                .throwIfAny();
+        Promise promise = new Promise(0, client, user.userId(), text.strip(), made, dueOn, dueOn, PromiseStatus.OPEN,
+                0, null, null, clock.instant());
+        return get(user, repo.insert(user.teamId(), promise));
+    }
+
+    public Promise get(CurrentUser user, long id) {
+        return repo.find(user.teamId(), id).filter(p -> p.userId().equals(user.userId()))
+                .orElseThrow(() -> new NotFoundException("promise", id));
+    }
+
+    public List<Promise> list(CurrentUser user, ClientId client, List<PromiseStatus> statuses) {
+        if (client != null) {
+            clients.get(user, client);
+        }
+        return repo.list(user.teamId(), user.userId(), client, statuses.isEmpty()
+                ? List.of(PromiseStatus.values()) : statuses);
+    }
+
+    @Transactional
+    public Promise keep(CurrentUser user, long id) {
+        user.requireWriter();
+        Promise kept = get(user, id).keep(clock.instant());
+        repo.save(user.teamId(), kept);
+        return kept;
+    }
+
+    @Transactional
+    public Promise breakPromise(CurrentUser user, long id, String reason) {
+        user.requireWriter();
+        Promise broken = get(user, id).breakIt(reason, clock.instant());
+        repo.save(user.teamId(), broken);
+        return broken;
+    }
+
+    @Transactional
+    public Promise renegotiate(CurrentUser user, long id, LocalDate dueOn, String reason) {
+        user.requireWriter();
+        Promise moved = get(user, id).renegotiate(dueOn, reason, user.today(clock));
+        repo.save(user.teamId(), moved);
+        return moved;
+    }
+
+    /** Pending promises due within QUEUE_DAYS_AHEAD days of the day (or already due). */
+    public List<Promise> dueSoon(TeamId team, UserId user, LocalDate day) {
+        return repo.pendingDueBy(team, user, day.plusDays(QUEUE_DAYS_AHEAD));
+    }
+
+    /** kept / (kept + broken) over promises whose (new) due date falls in the period; null when none closed. */
+    public record KeptRate(LocalDate from, LocalDate to, long kept, long broken, Double rate) {
+    }
+
+    public KeptRate keptRate(CurrentUser user, LocalDate from, LocalDate to) {
+        new Problems().check(from != null && to != null && !to.isBefore(from), "to", "must not be before from")
+                .throwIfAny();
+        long[] counts = repo.keptAndBroken(user.teamId(), user.userId(), from, to);
+        long closed = counts[0] + counts[1];
+        return new KeptRate(from, to, counts[0], counts[1], closed == 0 ? null : 100.0 * counts[0] / closed);
+    }
+}

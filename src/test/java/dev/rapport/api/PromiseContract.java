@@ -1,0 +1,137 @@
+package dev.rapport.api;
+
+import static dev.rapport.support.Api.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import dev.rapport.promises.BreakOverduePromisesJob;
+import dev.rapport.support.Api;
+import dev.rapport.support.Api.Response;
+import dev.rapport.support.AppTestBase;
+import dev.rapport.teams.Role;
+import tools.jackson.databind.JsonNode;
+
+/** Promises through the API, the overdue job and the queue; runs once per database. */
+abstract class PromiseContract extends AppTestBase {
+    @Autowired
+    BreakOverduePromisesJob job;
+    @Autowired
+    JdbcClient jdbc;
+
+    static long client(Api api, String name) {
+        return api.post("/api/v1/clients", json("{'name':'" + name + "','tier':'C'}")).json().get("id").asLong();
+    }
+
+    static Response promise(Api api, long client, String text, String due) {
+        return api.post("/api/v1/clients/" + client + "/promises", json("{'text':'" + text + "','dueOn':'" + due
+                + "'}"));
+    }
+
+    static List<String> fields(Response r) {
+        List<String> fields = new ArrayList<>();
+        r.json().get("errors").forEach(e -> fields.add(e.get("field").asString()));
+        return fields;
+    }
+
+    @Test
+    void promisesAreMadeKeptRenegotiatedAndBrokenWithGuardedTransitions() {
+        Api api = newTeam(Role.MEMBER).api();
+        long ada = client(api, "Ada");
+        Response made = promise(api, ada, "send the revised quote", "2026-11-27");
+        assertThat(made.status()).isEqualTo(201);
+        assertThat(made.json().get("status").asString()).isEqualTo("open");
+        assertThat(made.json().get("madeOn").asString()).isEqualTo("2026-11-23");
+        long id = made.json().get("id").asLong();
+
+        Response moved = api.post("/api/v1/promises/" + id + "/renegotiate",
+                json("{'dueOn':'2026-12-04','reason':'bank is slow'}"));
+        assertThat(moved.json().get("status").asString()).isEqualTo("renegotiated");
+        assertThat(moved.json().get("originalDueOn").asString()).isEqualTo("2026-11-27");
+        assertThat(api.get("/api/v1/promises?status=pending").json().size()).isEqualTo(1);
+
+        assertThat(api.post("/api/v1/promises/" + id + "/keep", null).json().get("status").asString())
+                .isEqualTo("kept");
+        Response again = api.post("/api/v1/promises/" + id + "/break", json("{'reason':'oops'}"));
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.json().get("detail").asString()).contains("is kept");
+        assertThat(api.get("/api/v1/promises?status=pending").json().isEmpty()).isTrue();
+    }
+
+    @Test
+    void badPromisesAre422AndOthersPromisesAre404() {
+        var me = newTeam(Role.MEMBER);
+        long ada = client(me.api(), "Ada");
+        assertThat(fields(promise(me.api(), ada, " ", "2026-11-30"))).containsExactly("text");
+        assertThat(fields(me.api().post("/api/v1/clients/" + ada + "/promises",
+                json("{'text':'x','dueOn':'2026-11-20','madeOn':'2026-11-22'}")))).containsExactly("dueOn");
+        assertThat(fields(me.api().post("/api/v1/clients/" + ada + "/promises", json("{'text':'x'}"))))
+                .containsExactly("dueOn");
+        long id = promise(me.api(), ada, "call back", "2026-11-30").json().get("id").asLong();
+        assertThat(fields(me.api().post("/api/v1/promises/" + id + "/renegotiate", json("{'dueOn':'2026-11-29'}"))))
+                .containsExactly("dueOn");
+        Api stranger = newTeam(Role.MEMBER).api();
+        assertThat(stranger.get("/api/v1/promises/" + id).status()).isEqualTo(404);
+        assertThat(stranger.post("/api/v1/promises/" + id + "/keep", null).status()).isEqualTo(404);
+        assertThat(promise(stranger, ada, "hijack", "2026-11-30").status()).isEqualTo(404);
+        assertThat(stranger.get("/api/v1/promises?clientId=" + ada).status()).isEqualTo(404);
+    }
+
+    @Test
+    void promisesDueWithinTwoDaysAreInTheQueue() {
+        Api api = newTeam(Role.MEMBER).api();
+        long ada = client(api, "Ada");
+        api.post("/api/v1/clients/" + ada + "/touches", json("{'channel':'phone'}"));
+        promise(api, ada, "send the revised quote", "2026-11-26");
+        assertThat(api.get("/api/v1/queue").json().get("count").asInt()).isZero();
+        clock.advance(Duration.ofDays(1));
+        JsonNode entry = api.get("/api/v1/queue").json().get("entries").get(0);
+        assertThat(entry.get("reasons").get(0).get("code").asString()).isEqualTo("promise_due");
+        assertThat(entry.get("reasons").get(0).get("text").asString())
+                .isEqualTo("you promised “send the revised quote” by 2026-11-26 — due in 2 days");
+    }
+
+    @Test
+    void theJobBreaksOverduePromisesOnceEvenWhenTwoRunAtOnce() throws Exception {
+        var s = newTeam(Role.MEMBER);
+        long ada = client(s.api(), "Ada");
+        long late = promise(s.api(), ada, "send the deed", "2026-11-24").json().get("id").asLong();
+        long fine = promise(s.api(), ada, "call on friday", "2026-11-27").json().get("id").asLong();
+        clock.advance(Duration.ofDays(1));
+        job.run();
+        assertThat(s.api().get("/api/v1/promises/" + late).json().get("status").asString()).isEqualTo("open");
+        clock.advance(Duration.ofDays(1));
+        var pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Callable<Integer>> twice = List.of(job::run, job::run);
+            pool.invokeAll(twice);
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(s.api().get("/api/v1/promises/" + late).json().get("status").asString()).isEqualTo("broken");
+        assertThat(s.api().get("/api/v1/promises/" + fine).json().get("status").asString()).isEqualTo("open");
+        assertThat(job.run()).isZero();
+
+        // another instance holding the lock: this one skips
+        jdbc.sql("UPDATE job_lock SET locked_until = ? WHERE name = 'break-overdue-promises'")
+                .param(clock.instant().plus(Duration.ofMinutes(5)).atOffset(java.time.ZoneOffset.UTC)).update();
+        assertThat(job.run()).isEqualTo(-1);
+        jdbc.sql("UPDATE job_lock SET locked_until = ? WHERE name = 'break-overdue-promises'")
+                .param(clock.instant().atOffset(java.time.ZoneOffset.UTC)).update();
+
+        JsonNode rate = s.api().get("/api/v1/promises/kept-rate?from=2026-11-01&to=2026-11-30").json();
+        assertThat(rate.get("broken").asLong()).isEqualTo(1);
+        assertThat(rate.get("keptPercent").asDouble()).isZero();
+        s.api().post("/api/v1/promises/" + fine + "/keep", null);
+        assertThat(s.api().get("/api/v1/promises/kept-rate?from=2026-11-01&to=2026-11-30").json().get("keptPercent")
+                .asDouble()).isEqualTo(50.0);
+    }
+}
