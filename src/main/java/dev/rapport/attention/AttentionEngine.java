@@ -72,6 +72,7 @@ public final class AttentionEngine {
         richReason(f, cadence, allows, policy, today, zone, created).ifPresent(reasons::add);
         lateReason(f, zone).ifPresent(reasons::add);
         promiseReason(state, today).ifPresent(reasons::add);
+        milestoneReason(state, zone).ifPresent(reasons::add);
         if (reasons.isEmpty()) {
             return Optional.empty();
         }
@@ -137,6 +138,21 @@ public final class AttentionEngine {
         String more = soon.size() > 1 ? " (and " + (soon.size() - 1) + " more)" : "";
         return Optional.of(new Reason(ReasonCode.PROMISE_DUE, "you promised “" + first.text() + "” by "
                 + first.dueOn() + " — due " + when + more));
+    }
+
+    /** A completed milestone needs a real outbound touch strictly after it. */
+    private static Optional<Reason> milestoneReason(ClientState state, ZoneId zone) {
+        Instant told = state.facts().lastOutboundAt();
+        List<ClientState.CompletedMilestone> untold = state.milestones().stream()
+                .filter(m -> told == null || !told.isAfter(m.completedAt()))
+                .sorted(Comparator.comparing(ClientState.CompletedMilestone::completedAt)).toList();
+        if (untold.isEmpty()) {
+            return Optional.empty();
+        }
+        ClientState.CompletedMilestone last = untold.get(untold.size() - 1);
+        String more = untold.size() > 1 ? " (and " + (untold.size() - 1) + " earlier)" : "";
+        return Optional.of(new Reason(ReasonCode.MILESTONE_UPDATE, "milestone “" + last.name() + "” completed on "
+                + last.completedAt().atZone(zone).toLocalDate() + more + " — tell the client"));
     }
 
     private static String sinceText(Long since, LocalDate created) {

@@ -14,7 +14,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.rapport.clients.Channel;
+import dev.rapport.clients.CadenceFacts;
 import dev.rapport.clients.ClientService;
+import dev.rapport.deals.DealService;
 import dev.rapport.promises.Promise;
 import dev.rapport.promises.PromiseService;
 import dev.rapport.shared.ClientId;
@@ -31,12 +33,15 @@ public class AttentionService {
     private final AttentionRepository repository;
     private final ClientService clients;
     private final PromiseService promises;
+    private final DealService deals;
     private final Clock clock;
 
-    AttentionService(AttentionRepository repository, ClientService clients, PromiseService promises, Clock clock) {
+    AttentionService(AttentionRepository repository, ClientService clients, PromiseService promises,
+                     DealService deals, Clock clock) {
         this.repository = repository;
         this.clients = clients;
         this.promises = promises;
+        this.deals = deals;
         this.clock = clock;
     }
 
@@ -48,11 +53,19 @@ public class AttentionService {
         Map<ClientId, List<ClientState.PendingPromise>> promised = promises.dueSoon(user.teamId(), user.userId(), today)
                 .stream().collect(Collectors.groupingBy(Promise::clientId, Collectors.mapping(
                         p -> new ClientState.PendingPromise(p.text(), p.dueOn()), Collectors.toList())));
+        Map<ClientId, DealService.ClientDeals> deals = this.deals.forQueue(user.teamId(), user.userId());
         List<ClientState> states = clients.cadenceFacts(user.teamId(), user.userId()).stream()
-                .map(f -> new ClientState(f, false, snoozes.get(f.id()), promised.get(f.id()))).toList();
+                .map(f -> state(f, snoozes.get(f.id()), promised.get(f.id()), deals.get(f.id()))).toList();
         List<QueueEntry> entries = AttentionEngine.queue(states, policy(user.teamId()), today, user.zone());
         long snoozed = states.stream().filter(s -> AttentionEngine.snoozed(s, today)).count();
         return new Queue(today, entries, (int) snoozed);
+    }
+
+    private static ClientState state(CadenceFacts f, Snooze snooze, List<ClientState.PendingPromise> promised,
+                                     DealService.ClientDeals deals) {
+        List<ClientState.CompletedMilestone> milestones = deals == null ? List.of() : deals.completed().stream()
+                .map(m -> new ClientState.CompletedMilestone(m.name(), m.completedAt())).toList();
+        return new ClientState(f, deals != null && deals.activeListing(), snooze, promised, milestones);
     }
 
     /** The queue plus how many entries a snooze hides today. */

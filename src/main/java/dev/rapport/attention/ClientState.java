@@ -7,19 +7,26 @@ import dev.rapport.clients.CadenceFacts;
 
 /**
  * Engine input for one client: its stored facts plus what other features know about it: an active
- * listing, a snooze, and the user's pending promises to this client.
+ * listing, a snooze, the user's pending promises to this client and
+ * recently completed deal milestones.
  */
-public record ClientState(CadenceFacts facts, boolean activeListing, Snooze snooze, List<PendingPromise> promises) {
+public record ClientState(CadenceFacts facts, boolean activeListing, Snooze snooze, List<PendingPromise> promises,
+                          List<CompletedMilestone> milestones) {
 
     /** A promise still to keep: what was promised and by when. */
     public record PendingPromise(String text, LocalDate dueOn) {
     }
 
+    /** A deal milestone the client should hear about. */
+    public record CompletedMilestone(String name, java.time.Instant completedAt) {
+    }
+
     public ClientState {
         promises = promises == null ? List.of() : List.copyOf(promises);
+        milestones = milestones == null ? List.of() : List.copyOf(milestones);
     }
 
     public ClientState(CadenceFacts facts, boolean activeListing, Snooze snooze) {
-        this(facts, activeListing, snooze, List.of());
+        this(facts, activeListing, snooze, List.of(), List.of());
     }
 }

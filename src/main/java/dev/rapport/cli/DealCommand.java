@@ -1,0 +1,124 @@
+package dev.rapport.cli;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import tools.jackson.databind.JsonNode;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "deal", description = "Deals and their milestones.",
+        subcommands = {DealCommand.Add.class, DealCommand.ListDeals.class, DealCommand.Done.class,
+                DealCommand.Pipeline.class})
+class DealCommand {
+
+    @Command(name = "add", description = "Start a deal: rapport deal add acme \"Sale of Elm St 4\" --value 450000")
+    static class Add implements Callable<Integer> {
+        private final CliContext ctx;
+
+        @Parameters(index = "0", description = "client id or (part of) name or email")
+        String client;
+
+        @Parameters(index = "1", description = "title")
+        String title;
+
+        @Option(names = "--value", description = "deal value")
+        java.math.BigDecimal value;
+
+        @Option(names = "--template", description = "template id (default: home sale)")
+        Long template;
+
+        Add(CliContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() {
+            ApiClient api = ApiClient.from(ctx);
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("title", title);
+            body.put("amount", value);
+            body.put("templateId", template);
+            JsonNode d = api.post("/api/v1/clients/" + ClientRef.resolve(api, client) + "/deals", body);
+            ctx.out().println("Deal #" + d.get("id").asLong() + " started: " + Output.text(d, "title") + " ("
+                    + d.get("milestones").size() + " milestones)");
+            return 0;
+        }
+    }
+
+    @Command(name = "list", description = "Your open deals.")
+    static class ListDeals implements Callable<Integer> {
+        private final CliContext ctx;
+
+        @Mixin
+        JsonOption json;
+
+        ListDeals(CliContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() {
+            JsonNode list = ApiClient.from(ctx).get("/api/v1/deals", Map.of("status", "open"));
+            if (json.json) {
+                Output.json(ctx.out(), list);
+                return 0;
+            }
+            List<List<String>> rows = new ArrayList<>();
+            list.forEach(d -> rows.add(List.of(Long.toString(d.get("id").asLong()), Output.text(d, "title"),
+                    Output.orDash(Output.text(d, "stage")), Output.orDash(Output.text(d, "amount")),
+                    (d.get("activeListing").asBoolean() ? "listed " : "") + (d.get("stale").asBoolean() ? "STALE" : ""))));
+            Output.table(ctx.out(), List.of("ID", "DEAL", "STAGE", "VALUE", "FLAGS"), rows);
+            return 0;
+        }
+    }
+
+    @Command(name = "done", description = "Complete a milestone: rapport deal done 12 listed")
+    static class Done implements Callable<Integer> {
+        private final CliContext ctx;
+
+        @Parameters(index = "0", description = "deal id")
+        long id;
+
+        @Parameters(index = "1..*", description = "milestone position or (part of) its name")
+        List<String> milestone;
+
+        Done(CliContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("milestone", String.join(" ", milestone));
+            JsonNode d = ApiClient.from(ctx).post("/api/v1/deals/" + id + "/complete", body);
+            ctx.out().println("Deal #" + id + " is at '" + Output.text(d, "stage") + "'. Tell the client: it is in "
+                    + "`rapport today` until you reach out.");
+            return 0;
+        }
+    }
+
+    @Command(name = "pipeline", description = "Open deals by stage.")
+    static class Pipeline implements Callable<Integer> {
+        private final CliContext ctx;
+
+        Pipeline(CliContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() {
+            List<List<String>> rows = new ArrayList<>();
+            ApiClient.from(ctx).get("/api/v1/deals/pipeline", Map.of()).forEach(s -> rows.add(List.of(
+                    Output.text(s, "name"), Integer.toString(s.get("deals").asInt()), Output.text(s, "value"),
+                    s.get("oldestDays").asLong() + "d", Integer.toString(s.get("stale").asInt()))));
+            Output.table(ctx.out(), List.of("STAGE", "DEALS", "VALUE", "OLDEST", "STALE"), rows);
+            return 0;
+        }
+    }
+}

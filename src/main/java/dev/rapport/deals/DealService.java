@@ -1,0 +1,155 @@
+package dev.rapport.deals;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.rapport.clients.ClientService;
+import dev.rapport.shared.ClientId;
+import dev.rapport.shared.ConflictException;
+import dev.rapport.shared.NotFoundException;
+import dev.rapport.shared.Problems;
+import dev.rapport.shared.TeamId;
+import dev.rapport.shared.UserId;
+import dev.rapport.teams.CurrentUser;
+import dev.rapport.teams.TeamCreated;
+
+/** Deals, their milestone templates, the pipeline, and what the attention queue needs of them. */
+@Service
+public class DealService {
+    /** Milestones completed this long ago no longer ask for a client update. */
+    static final Duration UPDATE_WINDOW = Duration.ofDays(60);
+
+    private final DealRepository repo;
+    private final ClientService clients;
+    private final Clock clock;
+
+    DealService(DealRepository repo, ClientService clients, Clock clock) {
+        this.repo = repo;
+        this.clients = clients;
+        this.clock = clock;
+    }
+
+    @EventListener
+    void seedDefaults(TeamCreated event) {
+        repo.insertTemplate(event.teamId(), DealTemplate.homeSale(), clock.instant());
+    }
+
+    public List<DealTemplate> templates(TeamId team) {
+        return repo.templates(team);
+    }
+
+    @Transactional
+    public DealTemplate addTemplate(CurrentUser user, String name, List<String> milestones, Integer listingFrom) {
+        user.requireWriter();
+        DealTemplate.validate(name, milestones, listingFrom);
+        if (repo.templates(user.teamId()).stream().anyMatch(t -> t.name().equalsIgnoreCase(name.strip()))) {
+            throw new ConflictException("a template named '" + name.strip() + "' already exists");
+        }
+        DealTemplate t = new DealTemplate(0, name.strip(), milestones.stream().map(String::strip).toList(),
+                listingFrom, false);
+        long id = repo.insertTemplate(user.teamId(), t, clock.instant());
+        return new DealTemplate(id, t.name(), t.milestones(), t.listingFrom(), false);
+    }
+
+    @Transactional
+    public Deal create(CurrentUser user, ClientId client, String title, Long templateId, BigDecimal amount) {
+        user.requireWriter();
+        clients.get(user, client);
+        List<DealTemplate> templates = repo.templates(user.teamId());
+        DealTemplate template = templates.stream()
+                .filter(t -> templateId == null ? t.name().equals(DealTemplate.HOME_SALE) : t.id() == templateId)
+                .findFirst().orElse(null);
+        new Problems()
+                .check(title != null && !title.isBlank() && title.length() <= 200, "title", "must be 1 to 200 characters")
+                .check(template != null, "templateId", "no such template in your team")
+                .check(amount == null || amount.signum() >= 0, "amount", "must not be negative")
+                .throwIfAny();
+        Instant now = clock.instant();
+        List<Deal.Milestone> milestones = new ArrayList<>();
+        for (int i = 0; i < template.milestones().size(); i++) {
+            milestones.add(new Deal.Milestone(i, template.milestones().get(i), null));
+        }
+        Deal deal = new Deal(0, client, user.userId(), template.id(), title.strip(), amount, DealStatus.OPEN,
+                template.listingFrom(), milestones, now, null, now);
+        return get(user, repo.insert(user.teamId(), deal));
+    }
+
+    public Deal get(CurrentUser user, long id) {
+        return repo.find(user.teamId(), id).filter(d -> d.userId().equals(user.userId()))
+                .orElseThrow(() -> new NotFoundException("deal", id));
+    }
+
+    public List<Deal> list(CurrentUser user, ClientId client, DealStatus status) {
+        return repo.list(user.teamId(), user.userId(), client, status);
+    }
+
+    /** Completes a milestone (by position or name); the client needs to hear about it. */
+    @Transactional
+    public Deal complete(CurrentUser user, long id, String milestone) {
+        user.requireWriter();
+        Deal deal = get(user, id);
+        Deal.Milestone m = deal.find(milestone == null ? "" : milestone.strip())
+                .orElseThrow(() -> new dev.rapport.shared.InvalidInputException("milestone", "no single milestone "
+                        + "matches '" + milestone + "'; use its position (0-" + (deal.milestones().size() - 1)
+                        + ") or name"));
+        Deal done = deal.complete(m.position(), clock.instant());
+        repo.save(user.teamId(), done);
+        return done;
+    }
+
+    @Transactional
+    public Deal lose(CurrentUser user, long id) {
+        user.requireWriter();
+        Deal lost = get(user, id).lose(clock.instant());
+        repo.save(user.teamId(), lost);
+        return lost;
+    }
+
+    /** Open deals grouped by stage (furthest completed milestone), with count, value and ages. */
+    public record Stage(String name, int deals, BigDecimal value, long oldestDays, int stale) {
+    }
+
+    public List<Stage> pipeline(CurrentUser user) {
+        Instant now = clock.instant();
+        Map<String, List<Deal>> byStage = new LinkedHashMap<>();
+        for (Deal d : repo.list(user.teamId(), user.userId(), null, DealStatus.OPEN)) {
+            byStage.computeIfAbsent(d.stage().map(Deal.Milestone::name).orElse("not started"), k -> new ArrayList<>())
+                    .add(d);
+        }
+        return byStage.entrySet().stream().map(e -> new Stage(e.getKey(), e.getValue().size(),
+                e.getValue().stream().map(d -> d.amount() == null ? BigDecimal.ZERO : d.amount())
+                        .reduce(BigDecimal.ZERO, BigDecimal::add),
+                e.getValue().stream().mapToLong(d -> Duration.between(d.createdAt(), now).toDays()).max().orElse(0),
+                (int) e.getValue().stream().filter(d -> d.stale(now)).count())).toList();
+    }
+
+    /** What the attention queue needs per client: an active listing, and milestones completed recently. */
+    public record ClientDeals(boolean activeListing, List<Deal.Milestone> completed) {
+    }
+
+    public Map<ClientId, ClientDeals> forQueue(TeamId team, UserId user) {
+        Instant since = clock.instant().minus(UPDATE_WINDOW);
+        Map<ClientId, ClientDeals> result = new LinkedHashMap<>();
+        for (Deal d : repo.recent(team, user, since)) {
+            ClientDeals sofar = result.getOrDefault(d.clientId(), new ClientDeals(false, List.of()));
+            List<Deal.Milestone> completed = new ArrayList<>(sofar.completed());
+            d.milestones().stream().filter(m -> m.done() && m.completedAt().isAfter(since)).forEach(completed::add);
+            result.put(d.clientId(), new ClientDeals(sofar.activeListing() || d.activeListing(), completed));
+        }
+        return result;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+}

@@ -1,0 +1,105 @@
+package dev.rapport.api;
+
+import static dev.rapport.support.Api.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import dev.rapport.support.Api;
+import dev.rapport.support.Api.Response;
+import dev.rapport.support.AppTestBase;
+import dev.rapport.teams.Role;
+import tools.jackson.databind.JsonNode;
+
+/** Deals, milestones, the listing cadence and the pipeline through the API; runs once per database. */
+abstract class DealContract extends AppTestBase {
+
+    static List<String> fields(Response r) {
+        List<String> fields = new ArrayList<>();
+        r.json().get("errors").forEach(e -> fields.add(e.get("field").asString()));
+        return fields;
+    }
+
+    static List<String> reasons(Api api, long client) {
+        List<String> codes = new ArrayList<>();
+        for (JsonNode e : api.get("/api/v1/queue").json().get("entries")) {
+            if (e.get("clientId").asLong() == client) {
+                e.get("reasons").forEach(r -> codes.add(r.get("code").asString()));
+            }
+        }
+        return codes;
+    }
+
+    @Test
+    void completedMilestonesAskForAClientUpdateAndAListingForcesWeeklyContact() {
+        Api api = newTeam(Role.MEMBER).api();
+        long seller = api.post("/api/v1/clients", json("{'name':'Sam Seller','tier':'C'}")).json().get("id").asLong();
+        api.post("/api/v1/clients/" + seller + "/touches", json("{'channel':'phone'}"));
+        Response deal = api.post("/api/v1/clients/" + seller + "/deals", json("{'title':'Elm St 4','amount':450000}"));
+        assertThat(deal.status()).isEqualTo(201);
+        assertThat(deal.json().get("milestones").size()).isEqualTo(10);
+        long id = deal.json().get("id").asLong();
+
+        clock.advance(Duration.ofHours(1));
+        api.post("/api/v1/deals/" + id + "/complete", json("{'milestone':'listing agreement'}"));
+        api.post("/api/v1/deals/" + id + "/complete", json("{'milestone':'1'}"));
+        Response listed = api.post("/api/v1/deals/" + id + "/complete", json("{'milestone':'listed'}"));
+        assertThat(listed.json().get("activeListing").asBoolean()).isTrue();
+        assertThat(listed.json().get("stage").asString()).isEqualTo("listed");
+        JsonNode entry = api.get("/api/v1/queue").json().get("entries").get(0);
+        assertThat(entry.get("reasons").get(0).get("text").asString())
+                .isEqualTo("milestone “listed” completed on 2026-11-23 (and 2 earlier) — tell the client");
+
+        Response twice = api.post("/api/v1/deals/" + id + "/complete", json("{'milestone':'listed'}"));
+        assertThat(twice.status()).isEqualTo(409);
+        assertThat(twice.json().get("detail").asString()).contains("already completed");
+
+        clock.advance(Duration.ofMinutes(10));
+        api.post("/api/v1/clients/" + seller + "/touches", json("{'channel':'phone','note':'we are live'}"));
+        assertThat(reasons(api, seller)).isEmpty();
+        // tier C allows 90 days, but an active listing allows at most 7
+        clock.advance(Duration.ofDays(8));
+        assertThat(reasons(api, seller)).containsExactly("overdue");
+
+        clock.advance(Duration.ofDays(7));
+        JsonNode pipeline = api.get("/api/v1/deals/pipeline").json();
+        assertThat(pipeline.get(0).get("name").asString()).isEqualTo("listed");
+        assertThat(pipeline.get(0).get("stale").asInt()).isEqualTo(1);
+        assertThat(pipeline.get(0).get("value").asDouble()).isEqualTo(450000.0);
+        assertThat(api.get("/api/v1/deals/" + id).json().get("stale").asBoolean()).isTrue();
+    }
+
+    @Test
+    void customTemplatesAndBadInput() {
+        Api api = newTeam(Role.OWNER).api();
+        long ada = api.post("/api/v1/clients", json("{'name':'Ada'}")).json().get("id").asLong();
+        assertThat(fields(api.post("/api/v1/deal-templates", json("{'name':'Lease','milestones':['viewing','Viewing']}"))))
+                .containsExactly("milestones[1]");
+        Response lease = api.post("/api/v1/deal-templates", json("{'name':'Lease','milestones':['viewing','signed']}"));
+        assertThat(lease.status()).isEqualTo(201);
+        assertThat(api.post("/api/v1/deal-templates", json("{'name':'lease','milestones':['x']}")).status())
+                .isEqualTo(409);
+        long template = lease.json().get("id").asLong();
+        assertThat(api.get("/api/v1/deal-templates").json().size()).isEqualTo(2);
+        long deal = api.post("/api/v1/clients/" + ada + "/deals", json("{'title':'Flat 2B','templateId':" + template
+                + "}")).json().get("id").asLong();
+        assertThat(fields(api.post("/api/v1/deals/" + deal + "/complete", json("{'milestone':'keys'}"))))
+                .containsExactly("milestone");
+        assertThat(api.post("/api/v1/deals/" + deal + "/complete", json("{'milestone':'signed'}")).json()
+                .get("status").asString()).isEqualTo("won");
+        assertThat(api.post("/api/v1/deals/" + deal + "/lose", null).status()).isEqualTo(409);
+        assertThat(fields(api.post("/api/v1/clients/" + ada + "/deals", json("{'title':'','amount':-1}"))))
+                .containsExactly("title", "amount");
+        assertThat(fields(api.post("/api/v1/clients/" + ada + "/deals", json("{'title':'x','templateId':999999}"))))
+                .containsExactly("templateId");
+        Api stranger = newTeam(Role.OWNER).api();
+        assertThat(stranger.get("/api/v1/deals/" + deal).status()).isEqualTo(404);
+        assertThat(stranger.post("/api/v1/deals/" + deal + "/complete", json("{'milestone':'0'}")).status())
+                .isEqualTo(404);
+        assertThat(stranger.post("/api/v1/clients/" + ada + "/deals", json("{'title':'x'}")).status()).isEqualTo(404);
+    }
+}
