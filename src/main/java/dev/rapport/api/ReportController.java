@@ -25,11 +25,29 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "Reports", description = "The 24-hour challenge report")
 class ReportController {
     private final JournalReports reports;
+    private final dev.rapport.attention.AttentionService attention;
+    private final dev.rapport.clients.ClientService clients;
     private final java.time.Clock clock;
 
-    ReportController(JournalReports reports, java.time.Clock clock) {
+    ReportController(JournalReports reports, dev.rapport.attention.AttentionService attention,
+                     dev.rapport.clients.ClientService clients, java.time.Clock clock) {
         this.reports = reports;
+        this.attention = attention;
+        this.clients = clients;
         this.clock = clock;
+    }
+
+    record HoneymoonDto(long clientId, String name, double beforePerMonth, double afterPerMonth) {
+    }
+
+    @GetMapping("/honeymoon")
+    @Operation(summary = "Clients whose attention dropped after signing (stored by the nightly job)",
+            description = "team=true lists the whole team (managers and owners). Rates are weighted touches per "
+                    + "30 days before signing and from day 30 after.")
+    java.util.List<HoneymoonDto> honeymoon(CurrentUser user, @RequestParam(defaultValue = "false") boolean team) {
+        return attention.honeymoonReport(user, team).stream().map(f -> new HoneymoonDto(f.clientId().value(),
+                clients.get(user, f.clientId()).details().name(), JournalDtos.round(f.before()),
+                JournalDtos.round(f.after()))).toList();
     }
 
     /** A period of local days: from/to, or the day or ISO week (Monday to Sunday) of a date (default today). */

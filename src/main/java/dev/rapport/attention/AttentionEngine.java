@@ -73,6 +73,8 @@ public final class AttentionEngine {
         lateReason(f, zone).ifPresent(reasons::add);
         promiseReason(state, today).ifPresent(reasons::add);
         milestoneReason(state, zone).ifPresent(reasons::add);
+        boolean due = reasons.stream().anyMatch(r -> r.code() == ReasonCode.DUE || r.code() == ReasonCode.OVERDUE);
+        honeymoonReason(state, due).ifPresent(reasons::add);
         if (reasons.isEmpty()) {
             return Optional.empty();
         }
@@ -153,6 +155,17 @@ public final class AttentionEngine {
         String more = untold.size() > 1 ? " (and " + (untold.size() - 1) + " earlier)" : "";
         return Optional.of(new Reason(ReasonCode.MILESTONE_UPDATE, "milestone “" + last.name() + "” completed on "
                 + last.completedAt().atZone(zone).toLocalDate() + more + " — tell the client"));
+    }
+
+    /** A stored drop counts only while the client is due or overdue on its main cadence. */
+    private static Optional<Reason> honeymoonReason(ClientState state, boolean due) {
+        Honeymoon.Rates r = state.honeymoon();
+        if (r == null || !r.dropped() || !due) {
+            return Optional.empty();
+        }
+        return Optional.of(new Reason(ReasonCode.HONEYMOON, String.format(java.util.Locale.ROOT,
+                "honeymoon drop: weighted touches per month fell from %.1f before signing to %.1f after",
+                r.before(), r.after())));
     }
 
     private static String sinceText(Long since, LocalDate created) {

@@ -21,4 +21,18 @@ interface AttentionRepository {
     boolean deleteSnooze(TeamId team, ClientId client);
 
     Optional<Snooze> snooze(TeamId team, ClientId client);
+
+    /** Replaces the stored flags of the evaluated clients (a null rate clears the client's flag). */
+    void saveHoneymoon(TeamId team, java.util.Map<ClientId, Honeymoon.Rates> rates, java.time.LocalDate today);
+
+    /** Stored drops of the clients a user owns (or of the whole team when owner is null). */
+    java.util.Map<ClientId, Honeymoon.Rates> honeymoonDrops(TeamId team, UserId owner);
+
+    List<TeamId> teams();
+
+    java.time.ZoneId teamZone(TeamId team);
+
+    boolean lock(String job, java.time.Instant now, java.time.Instant until, String owner);
+
+    void unlock(String job, java.time.Instant now);
 }

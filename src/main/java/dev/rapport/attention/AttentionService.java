@@ -54,18 +54,35 @@ public class AttentionService {
                 .stream().collect(Collectors.groupingBy(Promise::clientId, Collectors.mapping(
                         p -> new ClientState.PendingPromise(p.text(), p.dueOn()), Collectors.toList())));
         Map<ClientId, DealService.ClientDeals> deals = this.deals.forQueue(user.teamId(), user.userId());
+        Map<ClientId, Honeymoon.Rates> drops = repository.honeymoonDrops(user.teamId(), user.userId());
         List<ClientState> states = clients.cadenceFacts(user.teamId(), user.userId()).stream()
-                .map(f -> state(f, snoozes.get(f.id()), promised.get(f.id()), deals.get(f.id()))).toList();
+                .map(f -> state(f, snoozes.get(f.id()), promised.get(f.id()), deals.get(f.id()), drops.get(f.id())))
+                .toList();
         List<QueueEntry> entries = AttentionEngine.queue(states, policy(user.teamId()), today, user.zone());
         long snoozed = states.stream().filter(s -> AttentionEngine.snoozed(s, today)).count();
         return new Queue(today, entries, (int) snoozed);
     }
 
     private static ClientState state(CadenceFacts f, Snooze snooze, List<ClientState.PendingPromise> promised,
-                                     DealService.ClientDeals deals) {
+                                     DealService.ClientDeals deals, Honeymoon.Rates drop) {
         List<ClientState.CompletedMilestone> milestones = deals == null ? List.of() : deals.completed().stream()
                 .map(m -> new ClientState.CompletedMilestone(m.name(), m.completedAt())).toList();
-        return new ClientState(f, deals != null && deals.activeListing(), snooze, promised, milestones);
+        return new ClientState(f, deals != null && deals.activeListing(), snooze, promised, milestones, drop);
+    }
+
+    /** A flagged client as the honeymoon report lists it. */
+    public record HoneymoonFlag(ClientId clientId, double before, double after) {
+    }
+
+    /** The stored honeymoon drops of the user's clients, or of the whole team for managers and owners. */
+    public List<HoneymoonFlag> honeymoonReport(CurrentUser user, boolean team) {
+        if (team && user.role() != dev.rapport.teams.Role.MANAGER && user.role() != dev.rapport.teams.Role.OWNER) {
+            throw new org.springframework.security.access.AccessDeniedException("only managers and owners see the "
+                    + "team's honeymoon report");
+        }
+        return repository.honeymoonDrops(user.teamId(), team ? null : user.userId()).entrySet().stream()
+                .map(e -> new HoneymoonFlag(e.getKey(), e.getValue().before(), e.getValue().after()))
+                .sorted(java.util.Comparator.comparingDouble(f -> f.after() / f.before())).toList();
     }
 
     /** The queue plus how many entries a snooze hides today. */

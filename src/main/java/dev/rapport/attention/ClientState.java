@@ -8,10 +8,11 @@ import dev.rapport.clients.CadenceFacts;
 /**
  * Engine input for one client: its stored facts plus what other features know about it: an active
  * listing, a snooze, the user's pending promises to this client and
- * recently completed deal milestones.
+ * recently completed deal milestones, and its
+ * stored honeymoon drop.
  */
 public record ClientState(CadenceFacts facts, boolean activeListing, Snooze snooze, List<PendingPromise> promises,
-                          List<CompletedMilestone> milestones) {
+                          List<CompletedMilestone> milestones, Honeymoon.Rates honeymoon) {
 
     /** A promise still to keep: what was promised and by when. */
     public record PendingPromise(String text, LocalDate dueOn) {
@@ -27,6 +28,6 @@ public record ClientState(CadenceFacts facts, boolean activeListing, Snooze snoo
     }
 
     public ClientState(CadenceFacts facts, boolean activeListing, Snooze snooze) {
-        this(facts, activeListing, snooze, List.of(), List.of());
+        this(facts, activeListing, snooze, List.of(), List.of(), null);
     }
 }

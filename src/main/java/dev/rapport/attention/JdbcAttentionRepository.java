@@ -76,6 +76,60 @@ class JdbcAttentionRepository implements AttentionRepository {
                 .params(team.value(), client.value()).query(JdbcAttentionRepository::snooze).optional();
     }
 
+    @Override
+    public void saveHoneymoon(TeamId team, java.util.Map<ClientId, Honeymoon.Rates> rates, LocalDate today) {
+        rates.forEach((client, r) -> {
+            jdbc.sql("DELETE FROM honeymoon WHERE client_id = ? AND team_id = ?").params(client.value(), team.value())
+                    .update();
+            if (r != null) {
+                jdbc.sql("""
+                        INSERT INTO honeymoon (client_id, team_id, before_rate, after_rate, dropped, evaluated_on)
+                        VALUES (?, ?, ?, ?, ?, ?)
+                        """).params(client.value(), team.value(), r.before(), r.after(), r.dropped(), today).update();
+            }
+        });
+    }
+
+    @Override
+    public java.util.Map<ClientId, Honeymoon.Rates> honeymoonDrops(TeamId team, UserId owner) {
+        java.util.Map<ClientId, Honeymoon.Rates> drops = new java.util.HashMap<>();
+        // a read model over the client table: whose clients they are decides whose queue shows them
+        jdbc.sql("""
+                SELECT h.client_id, h.before_rate, h.after_rate FROM honeymoon h JOIN client c ON c.id = h.client_id
+                WHERE h.team_id = :team AND h.dropped AND c.archived_at IS NULL
+                """ + (owner == null ? "" : " AND c.owner_id = :owner"))
+                .params(owner == null ? java.util.Map.of("team", team.value())
+                        : java.util.Map.of("team", team.value(), "owner", owner.value()))
+                .query(rs -> {
+                    drops.put(new ClientId(rs.getLong("client_id")), new Honeymoon.Rates(rs.getDouble("before_rate"),
+                            rs.getDouble("after_rate"), true));
+                });
+        return drops;
+    }
+
+    @Override
+    public List<TeamId> teams() {
+        return jdbc.sql("SELECT id FROM team ORDER BY id").query(Long.class).list().stream().map(TeamId::new).toList();
+    }
+
+    @Override
+    public java.time.ZoneId teamZone(TeamId team) {
+        return java.time.ZoneId.of(jdbc.sql("SELECT time_zone FROM team WHERE id = ?").param(team.value())
+                .query(String.class).single());
+    }
+
+    @Override
+    public boolean lock(String job, java.time.Instant now, java.time.Instant until, String owner) {
+        return jdbc.sql("UPDATE job_lock SET locked_until = ?, locked_by = ? WHERE name = ? AND locked_until <= ?")
+                .params(ts(until), owner, job, ts(now)).update() == 1;
+    }
+
+    @Override
+    public void unlock(String job, java.time.Instant now) {
+        jdbc.sql("UPDATE job_lock SET locked_until = ?, last_run_at = ? WHERE name = ?")
+                .params(ts(now), ts(now), job).update();
+    }
+
     private static Snooze snooze(ResultSet rs, int n) throws SQLException {
         return new Snooze(new ClientId(rs.getLong("client_id")), rs.getObject("until_date", LocalDate.class),
                 rs.getString("reason"), rs.getObject("created_at", OffsetDateTime.class).toInstant());

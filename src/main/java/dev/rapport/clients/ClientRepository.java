@@ -32,6 +32,10 @@ interface ClientRepository {
     /** Real touches with a duration recorded by the user that overlap [from, to). */
     List<TimedTouch> timedTouches(TeamId team, UserId user, Instant from, Instant to);
 
+    /** Streams clients signed in [signedFrom, signedTo] with their real touches in [from, to), by client. */
+    void signedClientTouches(TeamId team, java.time.LocalDate signedFrom, java.time.LocalDate signedTo, Instant from,
+                             Instant to, java.util.function.Consumer<SignedTouch> sink);
+
     ChannelWeights weights(TeamId team);
 
     void saveWeights(TeamId team, ChannelWeights weights);

@@ -153,6 +153,12 @@ public class ClientService {
         return clients.cadenceFacts(team, owner);
     }
 
+    /** Streams touches of clients signed in a date range (for the nightly honeymoon job). */
+    public void signedClientTouches(TeamId team, java.time.LocalDate signedFrom, java.time.LocalDate signedTo,
+                                    Instant from, Instant to, java.util.function.Consumer<SignedTouch> sink) {
+        clients.signedClientTouches(team, signedFrom, signedTo, from, to, sink);
+    }
+
     public ChannelWeights channelWeights(TeamId team) {
         return clients.weights(team);
     }

@@ -297,6 +297,23 @@ class JdbcClientRepository implements ClientRepository {
     }
 
     @Override
+    public void signedClientTouches(TeamId team, LocalDate signedFrom, LocalDate signedTo, Instant from, Instant to,
+                                    java.util.function.Consumer<SignedTouch> sink) {
+        jdbc.sql("""
+                SELECT c.id, c.signed_on, t.at, t.channel FROM client c
+                LEFT JOIN touch t ON t.client_id = c.id AND t.team_id = c.team_id AND NOT t.automated
+                                  AND t.at >= ? AND t.at < ?
+                WHERE c.team_id = ? AND c.signed_on BETWEEN ? AND ? AND c.archived_at IS NULL
+                ORDER BY c.id
+                """).params(ts(from), ts(to), team.value(), signedFrom, signedTo)
+                .query(rs -> {
+                    String channel = rs.getString("channel");
+                    sink.accept(new SignedTouch(new ClientId(rs.getLong("id")), rs.getObject("signed_on", LocalDate.class),
+                            instant(rs, "at"), channel == null ? null : Channel.fromCode(channel).orElse(null)));
+                });
+    }
+
+    @Override
     public ChannelWeights weights(TeamId team) {
         Map<Channel, Integer> weights = new HashMap<>();
         jdbc.sql("SELECT channel, weight FROM channel_weight WHERE team_id = ?").param(team.value())

@@ -1,0 +1,107 @@
+package dev.rapport.attention;
+
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.rapport.clients.ChannelWeights;
+import dev.rapport.clients.ClientService;
+import dev.rapport.shared.ClientId;
+import dev.rapport.shared.TeamId;
+
+/**
+ * Nightly: evaluates the honeymoon drop of every client whose after-signing window is open and
+ * stores the flags, so queues read them instead of recomputing. One instance runs it (row lock).
+ */
+@Component
+public class HoneymoonJob {
+    static final String JOB = "honeymoon";
+    private static final Logger log = LoggerFactory.getLogger(HoneymoonJob.class);
+    private static final Duration LEASE = Duration.ofHours(1);
+
+    private final AttentionRepository repo;
+    private final ClientService clients;
+    private final Clock clock;
+    private final String instance = ManagementFactory.getRuntimeMXBean().getName();
+
+    HoneymoonJob(AttentionRepository repo, ClientService clients, Clock clock) {
+        this.repo = repo;
+        this.clients = clients;
+        this.clock = clock;
+    }
+
+    /** Runs once now; returns how many clients were evaluated, or -1 when another instance holds the lock. */
+    @Transactional
+    public int run() {
+        Instant now = clock.instant();
+        if (!repo.lock(JOB, now, now.plus(LEASE), instance)) {
+            return -1;
+        }
+        int evaluated = 0;
+        for (TeamId team : repo.teams()) {
+            evaluated += evaluate(team, now);
+        }
+        repo.unlock(JOB, now);
+        log.info("Honeymoon check: {} clients evaluated", evaluated);
+        return evaluated;
+    }
+
+    private int evaluate(TeamId team, Instant now) {
+        ZoneId zone = repo.teamZone(team);
+        LocalDate today = now.atZone(zone).toLocalDate();
+        LocalDate[] band = Honeymoon.signedBetween(today);
+        Instant from = band[0].minusDays(Honeymoon.BEFORE_DAYS).atStartOfDay(zone).toInstant();
+        Instant to = today.plusDays(1).atStartOfDay(zone).toInstant();
+        ChannelWeights weights = clients.channelWeights(team);
+        Map<ClientId, LocalDate> signed = new LinkedHashMap<>();
+        Map<ClientId, List<Honeymoon.WeightedTouch>> touches = new HashMap<>();
+        clients.signedClientTouches(team, band[0], band[1], from, to, t -> {
+            signed.put(t.clientId(), t.signedOn());
+            List<Honeymoon.WeightedTouch> list = touches.computeIfAbsent(t.clientId(), k -> new ArrayList<>());
+            if (t.at() != null && t.channel() != null) {
+                list.add(new Honeymoon.WeightedTouch(t.at().atZone(zone).toLocalDate(), weights.weight(t.channel())));
+            }
+        });
+        Map<ClientId, Honeymoon.Rates> rates = new HashMap<>();
+        signed.forEach((client, signedOn) -> rates.put(client,
+                Honeymoon.evaluate(signedOn, today, touches.get(client)).orElse(null)));
+        repo.saveHoneymoon(team, rates, today);
+        return signed.size();
+    }
+
+    /** Nightly at 02:30 server time, and once shortly after start so a fresh install has flags. */
+    @Component
+    @ConditionalOnProperty(name = "rapport.jobs.enabled", havingValue = "true", matchIfMissing = true)
+    static class Schedule {
+        private final HoneymoonJob job;
+
+        Schedule(HoneymoonJob job) {
+            this.job = job;
+        }
+
+        @Scheduled(cron = "0 30 2 * * *")
+        void nightly() {
+            job.run();
+        }
+
+        @Scheduled(initialDelayString = "PT2M", fixedDelayString = "P3650D")
+        void afterStart() {
+            job.run();
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package dev.rapport.api;
+
+import static dev.rapport.support.Api.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import dev.rapport.attention.HoneymoonJob;
+import dev.rapport.support.Api;
+import dev.rapport.support.AppTestBase;
+import dev.rapport.teams.Role;
+import tools.jackson.databind.JsonNode;
+
+/** The nightly honeymoon job, its stored flags in the queue and the report; runs once per database. */
+abstract class HoneymoonContract extends AppTestBase {
+    @Autowired
+    HoneymoonJob job;
+
+    static String daysAgo(Instant now, int days) {
+        return now.minus(Duration.ofDays(days)).toString();
+    }
+
+    @Test
+    void aDropAfterSigningIsStoredFlaggedInTheQueueAndReported() {
+        var owner = newTeam(Role.OWNER);
+        Api api = owner.api();
+        clock.set(Instant.parse("2026-09-01T09:00:00Z"));
+        long ada = api.post("/api/v1/clients", json("{'name':'Ada','tier':'B','signedOn':'2026-11-23'}")).json()
+                .get("id").asLong();
+        long bob = api.post("/api/v1/clients", json("{'name':'Bob','tier':'B','signedOn':'2026-11-23'}")).json()
+                .get("id").asLong();
+        clock.set(Instant.parse("2027-02-05T09:00:00Z")); // S + 74
+        Instant now = clock.instant();
+        for (int d = 150; d > 74; d -= 6) {
+            api.post("/api/v1/clients/" + ada + "/touches", json("{'channel':'phone','at':'" + daysAgo(now, d) + "'}"));
+            api.post("/api/v1/clients/" + bob + "/touches", json("{'channel':'phone','at':'" + daysAgo(now, d) + "'}"));
+        }
+        for (int d = 40; d > 0; d -= 6) {
+            api.post("/api/v1/clients/" + bob + "/touches", json("{'channel':'phone','at':'" + daysAgo(now, d) + "'}"));
+        }
+        api.post("/api/v1/clients/" + ada + "/touches", json("{'channel':'email','at':'" + daysAgo(now, 30) + "'}"));
+
+        assertThat(job.run()).isGreaterThanOrEqualTo(2);
+        JsonNode report = api.get("/api/v1/reports/honeymoon").json();
+        assertThat(report.size()).isEqualTo(1);
+        assertThat(report.get(0).get("name").asString()).isEqualTo("Ada");
+        assertThat(report.get(0).get("afterPerMonth").asDouble()).isLessThan(report.get(0).get("beforePerMonth")
+                .asDouble() / 2);
+
+        JsonNode entry = api.get("/api/v1/queue").json().get("entries").get(0);
+        assertThat(entry.get("clientId").asLong()).isEqualTo(ada);
+        assertThat(entry.get("reasons").toString()).contains("honeymoon")
+                .contains("weighted touches per month fell from");
+
+        // once the client is touched, it is no longer due: the stored flag alone does not queue it
+        api.post("/api/v1/clients/" + ada + "/touches", json("{'channel':'phone'}"));
+        assertThat(api.get("/api/v1/queue").json().get("count").asInt()).isZero();
+
+        var member = newMember(owner.user().teamId(), Role.MEMBER);
+        assertThat(member.api().get("/api/v1/reports/honeymoon").json().isEmpty()).isTrue();
+        assertThat(member.api().get("/api/v1/reports/honeymoon?team=true").status()).isEqualTo(403);
+        assertThat(api.get("/api/v1/reports/honeymoon?team=true").json().size()).isEqualTo(1);
+        assertThat(newTeam(Role.OWNER).api().get("/api/v1/reports/honeymoon?team=true").json().isEmpty()).isTrue();
+    }
+}
