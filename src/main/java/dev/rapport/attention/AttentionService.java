@@ -3,6 +3,7 @@ package dev.rapport.attention;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,7 +14,9 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.rapport.clients.CadenceFacts;
 import dev.rapport.clients.Channel;
+import dev.rapport.clients.Client;
 import dev.rapport.clients.ClientService;
 import dev.rapport.shared.ClientId;
 import dev.rapport.shared.ConflictException;
@@ -50,6 +53,27 @@ public class AttentionService {
 
     /** The queue plus how many entries a snooze hides today. */
     public record Queue(LocalDate date, List<QueueEntry> entries, int snoozed) {
+    }
+
+    /**
+     * Where each client stands on its cadence today in the user's zone, whoever owns it; unlike
+     * the queue, snoozes are ignored (a snooze hides an entry, it does not change the cadence).
+     */
+    public Map<ClientId, CadenceStatus> cadenceStatus(CurrentUser user, List<Client> clients) {
+        LocalDate today = user.today(clock);
+        AttentionPolicy policy = policy(user.teamId());
+        Map<ClientId, CadenceStatus> out = new LinkedHashMap<>();
+        for (Client c : clients) {
+            ClientState state = new ClientState(new CadenceFacts(c.id(), c.details().name(), c.details().tier(),
+                    c.details().cadence(), c.details().signedOn(), c.createdAt(), c.lastTouchAt(), c.lastRichAt(),
+                    c.lastOutboundAt(), c.lastUpdateRequestAt()), false, null);
+            CadenceStatus status = AttentionEngine.evaluate(state, policy, today, user.zone())
+                    .map(e -> new CadenceStatus(e.dueOn(), e.overdueDays(), e.reasons()))
+                    .orElseGet(() -> new CadenceStatus(AttentionEngine.dueOn(state, policy, user.zone()), 0,
+                            List.of()));
+            out.put(c.id(), status);
+        }
+        return out;
     }
 
     AttentionPolicy policy(TeamId team) {
