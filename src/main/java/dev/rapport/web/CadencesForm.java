@@ -15,7 +15,7 @@ record CadencesForm(List<Row> tiers) {
     private static final Pattern INDEXED = Pattern.compile("^tiers\\[(\\d+)](\\..+)?$");
 
     record Row(String tier, String rank, String idealDays, String maxDays, String richEveryDays, String remove) {
-        boolean blank() {
+        public boolean blank() {
             return Forms.blank(tier) && Forms.blank(rank) && Forms.blank(idealDays) && Forms.blank(maxDays)
                     && Forms.blank(richEveryDays);
         }

@@ -86,7 +86,7 @@ class ClientBrowserIntegrationTest extends BrowserTestBase {
         page.navigate("/clients/" + client.id());
 
         assertThat(page.locator("h1")).hasText(SCRIPT);
-        assertThat(page.locator("p.notes")).hasText(SCRIPT + "\n<img src=x onerror=alert(2)>");
+        assertThat(page.locator("#notes + p.notes")).hasText(SCRIPT + "\n<img src=x onerror=alert(2)>");
         assertThat(page.locator(".touch-note")).hasText("<img src=x onerror=alert(3)>");
         assertThat(page.locator("main script")).hasCount(0);
         assertThat(page.locator("main img")).hasCount(0);
@@ -117,7 +117,7 @@ class ClientBrowserIntegrationTest extends BrowserTestBase {
         page.getByLabel("Who reached out").selectOption("outbound");
         page.getByLabel("Channel").selectOption("face_to_face");
         page.getByLabel("Minutes").fill("45");
-        page.getByLabel("Note").fill("Coffee, talked about the offer");
+        page.getByLabel("Note", new Page.GetByLabelOptions().setExact(true)).fill("Coffee, talked about the offer");
         button("Save touch").click();
         assertThat(page.getByRole(AriaRole.STATUS).first()).hasText("Touch logged.");
         assertThat(page.locator(".touch").first()).containsText("Face to face");

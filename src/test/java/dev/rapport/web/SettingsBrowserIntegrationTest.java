@@ -40,7 +40,7 @@ class SettingsBrowserIntegrationTest extends BrowserTestBase {
         assertThat(page.getByLabel("New token")).hasCount(0);
         assertThat(page.content()).doesNotContain(token);
         Locator row = page.locator("tbody tr", new Page.LocatorOptions().setHasText("laptop CLI"));
-        assertThat(row).containsText("Never");
+        assertThat(row).containsText("23 Nov 2026, 10:00"); // created, and last used by the call above
 
         row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Revoke token laptop CLI")).click();
         assertThat(page.getByRole(AriaRole.STATUS).first()).hasText("Token revoked: it no longer works.");
@@ -72,7 +72,7 @@ class SettingsBrowserIntegrationTest extends BrowserTestBase {
         // a tier still in use cannot go; the others can
         page.getByLabel("Remove C").check();
         button("Save cadences").click();
-        assertThat(page.locator("#cadences [role=alert]")).containsText("tier C is still used by clients");
+        assertThat(page.locator("#cadences [role=alert]")).containsText("Tier C is still used by clients; move them first.");
         page.getByLabel("Remove C").uncheck();
         page.getByLabel("Remove VIP").check();
         button("Save cadences").click();

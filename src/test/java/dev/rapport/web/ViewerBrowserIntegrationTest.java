@@ -16,8 +16,8 @@ import dev.rapport.teams.Role;
 
 class ViewerBrowserIntegrationTest extends BrowserTestBase {
     /** Every form that changes team data; sign-out and personal API tokens are not team data. */
-    private static final String WRITE_FORMS = "form[action^='/clients'], form[action^='/queue'], "
-            + "form[action='/settings/cadences'], form[action='/settings/weights']";
+    private static final String WRITE_FORMS = "form[method=post][action^='/clients'], "
+            + "form[method=post][action^='/queue'], form[action='/settings/cadences'], form[action='/settings/weights']";
 
     @Test
     void aViewerSeesEveryPageButNoWriteForms() {
@@ -40,7 +40,8 @@ class ViewerBrowserIntegrationTest extends BrowserTestBase {
         assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Edit"))).hasCount(0);
         assertThat(page.getByText("Ada Lovelace").first()).isVisible();
         page.navigate("/settings");
-        assertThat(page.locator("#ideal-0")).hasAttribute("readonly", "");
+        assertThat(page.locator("#ideal-0")).not().isEditable();
+        assertThat(page.locator("#tier-3")).hasCount(0); // no spare "new tier" row
         assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save cadences"))).hasCount(0);
     }
 
@@ -60,6 +61,7 @@ class ViewerBrowserIntegrationTest extends BrowserTestBase {
                 .contains("Your role lets you see everything but not change it.");
         assertThat(clients.get(owner.user(), ada.id()).archived()).isFalse();
 
+        expectConsoleError("status of 403");
         var response = page.navigate("/clients/new");
         assertThat(response.status()).isEqualTo(403);
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Read-only access")))
