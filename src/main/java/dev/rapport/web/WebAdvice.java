@@ -2,6 +2,7 @@ package dev.rapport.web;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -42,7 +43,8 @@ class WebAdvice {
         return FieldErrors.NONE;
     }
 
-    @ExceptionHandler(NotFoundException.class)
+    /** /clients/abc and the like: an id that cannot exist is simply not found. */
+    @ExceptionHandler({NotFoundException.class, TypeMismatchException.class})
     ModelAndView notFound() {
         // the same words for "does not exist" and "another team's": no leakage
         return page(HttpStatus.NOT_FOUND, "Not found",

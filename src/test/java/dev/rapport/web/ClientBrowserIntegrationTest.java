@@ -188,4 +188,22 @@ class ClientBrowserIntegrationTest extends BrowserTestBase {
         assertThat(page.locator("tbody tr")).hasCount(14);
         assertThat(page.locator(".badge-overdue")).hasCount(14);
     }
+
+    @Test
+    void anotherTeamsClientIsNotFoundExactlyLikeOneThatDoesNotExist() {
+        var user = newTeam(Role.MEMBER);
+        var stranger = newTeam(Role.MEMBER);
+        Client theirs = client(stranger.user(), "Their Client", "A", 1);
+        signIn(user.email());
+        expectConsoleError("status of 404");
+
+        assertThat(page.navigate("/clients/" + theirs.id()).status()).isEqualTo(404);
+        String theirsPage = page.locator("main").innerText();
+        assertThat(page.navigate("/clients/987654321").status()).isEqualTo(404);
+        assertThat(page.locator("main").innerText()).isEqualTo(theirsPage).doesNotContain("Their Client");
+        assertThat(page.navigate("/clients/not-a-number").status()).isEqualTo(404);
+        assertThat(page.navigate("/no-such-page").status()).isEqualTo(404);
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Not found"))).isVisible();
+        assertThat(page.navigate("/clients/" + theirs.id() + "/edit").status()).isEqualTo(404);
+    }
 }
