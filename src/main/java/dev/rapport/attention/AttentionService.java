@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -64,9 +65,7 @@ public class AttentionService {
         AttentionPolicy policy = policy(user.teamId());
         Map<ClientId, CadenceStatus> out = new LinkedHashMap<>();
         for (Client c : clients) {
-            ClientState state = new ClientState(new CadenceFacts(c.id(), c.details().name(), c.details().tier(),
-                    c.details().cadence(), c.details().signedOn(), c.createdAt(), c.lastTouchAt(), c.lastRichAt(),
-                    c.lastOutboundAt(), c.lastUpdateRequestAt()), false, null);
+            ClientState state = new ClientState(facts(c), false, null);
             CadenceStatus status = AttentionEngine.evaluate(state, policy, today, user.zone())
                     .map(e -> new CadenceStatus(e.dueOn(), e.overdueDays(), e.reasons()))
                     .orElseGet(() -> new CadenceStatus(AttentionEngine.dueOn(state, policy, user.zone()), 0,
@@ -74,6 +73,19 @@ public class AttentionService {
             out.put(c.id(), status);
         }
         return out;
+    }
+
+    /** The snooze hiding this client's queue entry today, if any (a later update request ends it). */
+    public Optional<Snooze> activeSnooze(CurrentUser user, Client client) {
+        LocalDate today = user.today(clock);
+        return repository.snooze(user.teamId(), client.id())
+                .filter(s -> AttentionEngine.snoozed(new ClientState(facts(client), false, s), today));
+    }
+
+    private static CadenceFacts facts(Client c) {
+        return new CadenceFacts(c.id(), c.details().name(), c.details().tier(), c.details().cadence(),
+                c.details().signedOn(), c.createdAt(), c.lastTouchAt(), c.lastRichAt(), c.lastOutboundAt(),
+                c.lastUpdateRequestAt());
     }
 
     AttentionPolicy policy(TeamId team) {

@@ -50,6 +50,8 @@ class ClientPage {
         Map<UserId, String> names = memberNames(user);
         var status = attention.cadenceStatus(user, List.of(client)).get(client.id());
         model.addAttribute("client", ClientView.of(client, names, status, user.today(clock), user.zone()));
+        model.addAttribute("snooze", attention.activeSnooze(user, client)
+                .map(z -> new SnoozeView(Formats.day(z.until()), z.reason())).orElse(null));
         Page<Touch> timeline = clients.timeline(user, client.id(), Forms.blankToNull(cursor), TIMELINE_PAGE);
         model.addAttribute("touches", timeline.items().stream().map(t -> TouchView.of(t, names, user.zone()))
                 .toList());
@@ -112,6 +114,17 @@ class ClientPage {
         Client client = clients.archive(user, new ClientId(id), false);
         redirect.addFlashAttribute("notice", client.details().name() + " is back.");
         return "redirect:/clients/" + id;
+    }
+
+    @PostMapping("/clients/{id}/unsnooze")
+    String unsnooze(CurrentUser user, @PathVariable long id, RedirectAttributes redirect) {
+        attention.unsnooze(user, new ClientId(id));
+        redirect.addFlashAttribute("notice", "Snooze ended: the client is back in your queue whenever they are due.");
+        return "redirect:/clients/" + id;
+    }
+
+    /** A snooze as the client page shows it. */
+    record SnoozeView(String until, String reason) {
     }
 
     private String form(CurrentUser user, Client client, ClientForm form, FieldErrors errors, Model model) {

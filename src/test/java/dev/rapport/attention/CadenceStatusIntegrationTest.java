@@ -66,4 +66,24 @@ class CadenceStatusIntegrationTest extends AppTestBase {
         assertThat(fred.dueOn()).isEqualTo(LocalDate.of(2026, 11, 28));
         assertThat(fred.overdueDays()).isZero();
     }
+
+    @Test
+    void activeSnoozeIsTheOneHidingTheEntryTodayUntilItsDateOrALaterUpdateRequest() {
+        var me = newTeam(Role.MEMBER).user();
+        Client ada = client(me, me, "Ada", "A");
+        Client bob = client(me, me, "Bob", "A");
+        assertThat(attention.activeSnooze(me, ada)).isEmpty();
+        attention.snooze(me, ada.id(), LocalDate.of(2026, 12, 1), "on holiday");
+        attention.snooze(me, bob.id(), LocalDate.of(2026, 12, 1), "waiting for the bank");
+        assertThat(attention.activeSnooze(me, clients.get(me, ada.id())))
+                .hasValueSatisfying(s -> assertThat(s.reason()).isEqualTo("on holiday"));
+
+        clock.advance(Duration.ofHours(1));
+        clients.recordTouch(me, bob.id(), new NewTouch(null, Channel.EMAIL, Direction.INBOUND, null, null, null,
+                true, false));
+        assertThat(attention.activeSnooze(me, clients.get(me, bob.id()))).isEmpty();
+
+        clock.advance(Duration.ofDays(8));
+        assertThat(attention.activeSnooze(me, clients.get(me, ada.id()))).isEmpty();
+    }
 }

@@ -102,6 +102,14 @@ class TodayBrowserIntegrationTest extends BrowserTestBase {
         assertThat(entry(page, ada)).hasCount(0);
         assertThat(page.getByText("1 snoozed", new Page.GetByTextOptions().setExact(false))).isVisible();
         assertThat(attention.queue(user.user(), LocalDate.of(2026, 12, 1)).entries()).hasSize(1);
+
+        // the client page says so, and can end the snooze early
+        page.navigate("/clients/" + ada.id());
+        assertThat(page.locator(".snoozed")).containsText("Snoozed until 1 Dec 2026: On holiday until December");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("End snooze")).click();
+        assertThat(page.locator(".snoozed")).hasCount(0);
+        page.navigate("/");
+        assertThat(entry(page, ada)).isVisible();
     }
 
     @Test
