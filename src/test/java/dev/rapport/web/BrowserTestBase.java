@@ -149,6 +149,7 @@ abstract class BrowserTestBase extends AppTestBase {
 
     /** The current page at desktop and phone width, into target/screenshots. */
     protected void screenshots(String name) {
+        page.waitForLoadState(); // images and styles, not only the document
         shoot(name + "-desktop", 1280, 900);
         shoot(name + "-phone", 390, 844);
         page.setViewportSize(1280, 900);
