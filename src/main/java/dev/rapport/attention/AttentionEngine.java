@@ -54,7 +54,7 @@ public final class AttentionEngine {
         LocalDate created = f.createdAt().atZone(zone).toLocalDate();
         LocalDate lastTouch = localDate(f.lastTouchAt(), zone);
         LocalDate base = lastTouch != null ? lastTouch : created;
-        LocalDate dueOn = lastTouch != null ? base.plusDays(cadence.ideal()) : created;
+        LocalDate dueOn = dueOn(f, cadence, zone);
         LocalDate overdueAfter = base.plusDays(cadence.max());
         Long since = lastTouch == null ? null : DAYS.between(lastTouch, today);
 
@@ -81,6 +81,17 @@ public final class AttentionEngine {
         int score = score(overdueDays, tier.rank(), reasons.size());
         return Optional.of(new QueueEntry(f.id(), f.name(), f.tier(), tier.rank(), lastTouch, since, dueOn,
                 overdueDays, score, reasons));
+    }
+
+    /** The day the client's main cadence falls due: last real touch + ideal gap, or the creation day. */
+    public static LocalDate dueOn(ClientState state, AttentionPolicy policy, ZoneId zone) {
+        CadenceFacts f = state.facts();
+        return dueOn(f, Effective.of(policy.tier(f.tier()), f.cadence(), state.activeListing()), zone);
+    }
+
+    private static LocalDate dueOn(CadenceFacts f, Effective cadence, ZoneId zone) {
+        LocalDate lastTouch = localDate(f.lastTouchAt(), zone);
+        return lastTouch != null ? lastTouch.plusDays(cadence.ideal()) : f.createdAt().atZone(zone).toLocalDate();
     }
 
     /** Grows with days overdue, tier rank and the number of reasons; monotone in each. */

@@ -3,8 +3,10 @@ package dev.rapport.attention;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -13,8 +15,9 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import dev.rapport.clients.Channel;
 import dev.rapport.clients.CadenceFacts;
+import dev.rapport.clients.Channel;
+import dev.rapport.clients.Client;
 import dev.rapport.clients.ClientService;
 import dev.rapport.deals.DealService;
 import dev.rapport.promises.Promise;
@@ -87,6 +90,38 @@ public class AttentionService {
 
     /** The queue plus how many entries a snooze hides today. */
     public record Queue(LocalDate date, List<QueueEntry> entries, int snoozed) {
+    }
+
+    /**
+     * Where each client stands on its cadence today in the user's zone, whoever owns it; unlike
+     * the queue, snoozes are ignored (a snooze hides an entry, it does not change the cadence).
+     */
+    public Map<ClientId, CadenceStatus> cadenceStatus(CurrentUser user, List<Client> clients) {
+        LocalDate today = user.today(clock);
+        AttentionPolicy policy = policy(user.teamId());
+        Map<ClientId, CadenceStatus> out = new LinkedHashMap<>();
+        for (Client c : clients) {
+            ClientState state = new ClientState(facts(c), false, null);
+            CadenceStatus status = AttentionEngine.evaluate(state, policy, today, user.zone())
+                    .map(e -> new CadenceStatus(e.dueOn(), e.overdueDays(), e.reasons()))
+                    .orElseGet(() -> new CadenceStatus(AttentionEngine.dueOn(state, policy, user.zone()), 0,
+                            List.of()));
+            out.put(c.id(), status);
+        }
+        return out;
+    }
+
+    /** The snooze hiding this client's queue entry today, if any (a later update request ends it). */
+    public Optional<Snooze> activeSnooze(CurrentUser user, Client client) {
+        LocalDate today = user.today(clock);
+        return repository.snooze(user.teamId(), client.id())
+                .filter(s -> AttentionEngine.snoozed(new ClientState(facts(client), false, s), today));
+    }
+
+    private static CadenceFacts facts(Client c) {
+        return new CadenceFacts(c.id(), c.details().name(), c.details().tier(), c.details().cadence(),
+                c.details().signedOn(), c.createdAt(), c.lastTouchAt(), c.lastRichAt(), c.lastOutboundAt(),
+                c.lastUpdateRequestAt());
     }
 
     AttentionPolicy policy(TeamId team) {

@@ -203,7 +203,7 @@ public class ClientService {
 
     private static ClientQuery withLimit(ClientQuery q) {
         return new ClientQuery(q.text(), q.tag(), q.tier(), q.status(), q.kind(), q.ownerId(), q.includeArchived(),
-                q.cursor(), clampLimit(q.limit()));
+                q.cursor(), clampLimit(q.limit()), q.sort());
     }
 
     private static int clampLimit(int limit) {

@@ -174,22 +174,58 @@ class JdbcClientRepository implements ClientRepository {
             sql.append(" AND c.owner_id = :owner");
             p.put("owner", q.ownerId().value());
         }
-        if (q.cursor() != null) {
-            List<String> parts = Cursor.decode(q.cursor(), 2);
-            sql.append(" AND (c.name_lower > :afterName OR (c.name_lower = :afterName AND c.id > :afterId))");
-            p.put("afterName", parts.get(0));
-            p.put("afterId", parseId(parts.get(1)));
+        if (q.sort() == ClientQuery.Sort.NAME) {
+            if (q.cursor() != null) {
+                List<String> parts = Cursor.decode(q.cursor(), 2);
+                sql.append(" AND (c.name_lower > :afterName OR (c.name_lower = :afterName AND c.id > :afterId))");
+                p.put("afterName", parts.get(0));
+                p.put("afterId", parseId(parts.get(1)));
+            }
+            sql.append(" ORDER BY c.name_lower, c.id LIMIT :limit");
+        } else {
+            touchOrder(q, sql, p);
         }
-        sql.append(" ORDER BY c.name_lower, c.id LIMIT :limit");
         p.put("limit", q.limit() + 1);
         List<Row> rows = jdbc.sql(sql.toString()).params(p).query(JdbcClientRepository::row).list();
         String next = null;
         if (rows.size() > q.limit()) {
             rows = rows.subList(0, q.limit());
             Row last = rows.get(rows.size() - 1);
-            next = Cursor.encode(last.nameLower(), Long.toString(last.id()));
+            next = q.sort() == ClientQuery.Sort.NAME ? Cursor.encode(last.nameLower(), Long.toString(last.id()))
+                    : Cursor.encode(q.sort().name(), touchKey(last.client().lastTouchAt()).toString(),
+                    Long.toString(last.id()));
         }
         return new Page<>(withChildren(team, rows), next);
+    }
+
+    /** Stands in for "never touched" so the keyset is a plain (instant, id) pair on both databases. */
+    private static final Instant NEVER = Instant.parse("1900-01-01T00:00:00Z");
+    private static final String TOUCH_KEY = "COALESCE(c.last_touch_at, :never)";
+
+    private static Instant touchKey(Instant lastTouchAt) {
+        return lastTouchAt == null ? NEVER : lastTouchAt;
+    }
+
+    private static void touchOrder(ClientQuery q, StringBuilder sql, Map<String, Object> p) {
+        boolean ascending = q.sort() == ClientQuery.Sort.LEAST_RECENT_TOUCH;
+        String after = ascending ? ">" : "<";
+        p.put("never", ts(NEVER));
+        if (q.cursor() != null) {
+            List<String> parts = Cursor.decode(q.cursor(), 3);
+            if (!parts.get(0).equals(q.sort().name())) {
+                throw new dev.rapport.shared.InvalidInputException("cursor", "belongs to another sort order");
+            }
+            try {
+                p.put("afterAt", ts(Instant.parse(parts.get(1))));
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new dev.rapport.shared.InvalidInputException("cursor", "is not a cursor returned by this API");
+            }
+            p.put("afterId", parseId(parts.get(2)));
+            sql.append(" AND (" + TOUCH_KEY + " " + after + " :afterAt OR (" + TOUCH_KEY
+                    + " = :afterAt AND c.id " + after + " :afterId))");
+        }
+        String direction = ascending ? "" : " DESC";
+        sql.append(" ORDER BY " + TOUCH_KEY + direction + ", c.id" + direction + " LIMIT :limit");
     }
 
     private static long parseId(String raw) {

@@ -42,16 +42,21 @@ class SecurityConfig {
         return http.build();
     }
 
-    /** Browser pages: session login with CSRF protection. */
+    /**
+     * Browser pages: session login with CSRF protection. The sign-in page is the web UI's own
+     * template; any failure lands on one generic message so emails cannot be enumerated.
+     */
     @Bean
     @Order(2)
     SecurityFilterChain webChain(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/webjars/**", "/actuator/health", "/actuator/health/**", "/error",
-                                "/login", "/css/**", "/favicon.ico").permitAll()
+                                "/login", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/favicon.svg").permitAll()
                         .anyRequest().authenticated())
-                .formLogin(form -> form.permitAll())
-                .logout(logout -> logout.permitAll())
+                .formLogin(form -> form.loginPage("/login").usernameParameter("email")
+                        .failureUrl("/login?error").defaultSuccessUrl("/", false).permitAll())
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
+                .rememberMe(remember -> remember.disable())
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CSP))
                         .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN)));
         return http.build();

@@ -14,6 +14,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
+import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The module rules of DEVELOPERS.md, kept true by the build. */
@@ -29,7 +30,8 @@ class ArchitectureTest {
 
     @Test
     void controllersNeverTouchSql() {
-        noClasses().that().areAnnotatedWith(RestController.class)
+        noClasses().that().areAnnotatedWith(RestController.class).or().areAnnotatedWith(Controller.class)
+                .or().resideInAPackage("dev.rapport.web..")
                 .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..",
                         "org.springframework.jdbc..")
                 .check(CLASSES);
@@ -42,6 +44,9 @@ class ArchitectureTest {
                 .check(CLASSES);
         noClasses().that().resideOutsideOfPackages("dev.rapport.cli..", "dev.rapport")
                 .should().dependOnClassesThat().resideInAPackage("dev.rapport.cli..")
+                .check(CLASSES);
+        noClasses().that().resideOutsideOfPackages("dev.rapport.web..", "dev.rapport")
+                .should().dependOnClassesThat().resideInAPackage("dev.rapport.web..")
                 .check(CLASSES);
     }
 

@@ -136,6 +136,50 @@ class ClientRepositoryIntegrationTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgres"})
+    void pagesThroughClientsByLastTouchNeverTouchedCountingAsLeastRecent(String db) {
+        setUp(db);
+        List<Long> expected = new ArrayList<>();
+        List<Long> never = new ArrayList<>();
+        for (int i = 0; i < 13; i++) {
+            ClientId id = repo.insert(team, details("Client " + i, null, null), NOW);
+            if (i % 4 == 0) {
+                never.add(id.value());
+                continue;
+            }
+            // pairs of clients share a touch time, so the id must break ties across pages
+            Instant at = NOW.minus(Duration.ofDays(20 - i / 2));
+            repo.insertTouch(team, id, user, new NewTouch(at, Channel.EMAIL, Direction.OUTBOUND, null, null, null,
+                    false, false), false, NOW);
+            expected.add(id.value());
+        }
+        repo.insert(otherTeam, details("Not mine", null, null), NOW);
+        List<Long> leastRecent = new ArrayList<>(never);
+        leastRecent.addAll(expected);
+        assertThat(pageAll(ClientQuery.Sort.LEAST_RECENT_TOUCH)).containsExactlyElementsOf(leastRecent);
+        List<Long> mostRecent = new ArrayList<>(leastRecent);
+        java.util.Collections.reverse(mostRecent);
+        assertThat(pageAll(ClientQuery.Sort.MOST_RECENT_TOUCH)).containsExactlyElementsOf(mostRecent);
+
+        String nameCursor = repo.search(team, new ClientQuery(null, null, null, null, null, null, false, null, 2))
+                .nextCursor();
+        assertThatThrownBy(() -> repo.search(team, new ClientQuery(null, null, null, null, null, null, false,
+                nameCursor, 2, ClientQuery.Sort.LEAST_RECENT_TOUCH))).isInstanceOf(InvalidInputException.class);
+    }
+
+    private List<Long> pageAll(ClientQuery.Sort sort) {
+        List<Long> seen = new ArrayList<>();
+        String cursor = null;
+        do {
+            Page<Client> page = repo.search(team, new ClientQuery(null, null, null, null, null, null, false, cursor,
+                    3, sort));
+            page.items().forEach(c -> seen.add(c.id().value()));
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        return seen;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgres"})
     void timelineIsNewestFirstAndPagesAcrossEqualTimes(String db) {
         setUp(db);
         ClientId id = repo.insert(team, details("Ada", null, null), NOW);

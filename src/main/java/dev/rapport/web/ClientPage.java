@@ -1,0 +1,143 @@
+package dev.rapport.web;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import dev.rapport.attention.AttentionService;
+import dev.rapport.attention.TierCadence;
+import dev.rapport.clients.Client;
+import dev.rapport.clients.ClientService;
+import dev.rapport.clients.Touch;
+import dev.rapport.shared.ClientId;
+import dev.rapport.shared.InvalidInputException;
+import dev.rapport.shared.Page;
+import dev.rapport.shared.UserId;
+import dev.rapport.teams.AccountService;
+import dev.rapport.teams.CurrentUser;
+import dev.rapport.teams.Member;
+
+/** One client: header, timeline, quick touch, edit form, archive. */
+@Controller
+class ClientPage {
+    static final int TIMELINE_PAGE = 20;
+
+    private final ClientService clients;
+    private final AttentionService attention;
+    private final AccountService accounts;
+    private final Clock clock;
+
+    ClientPage(ClientService clients, AttentionService attention, AccountService accounts, Clock clock) {
+        this.clients = clients;
+        this.attention = attention;
+        this.accounts = accounts;
+        this.clock = clock;
+    }
+
+    @GetMapping("/clients/{id}")
+    String show(CurrentUser user, @PathVariable long id, @RequestParam(required = false) String cursor, Model model) {
+        Client client = clients.get(user, new ClientId(id));
+        Map<UserId, String> names = memberNames(user);
+        var status = attention.cadenceStatus(user, List.of(client)).get(client.id());
+        model.addAttribute("client", ClientView.of(client, names, status, user.today(clock), user.zone()));
+        model.addAttribute("snooze", attention.activeSnooze(user, client)
+                .map(z -> new SnoozeView(Formats.day(z.until()), z.reason())).orElse(null));
+        Page<Touch> timeline = clients.timeline(user, client.id(), Forms.blankToNull(cursor), TIMELINE_PAGE);
+        model.addAttribute("touches", timeline.items().stream().map(t -> TouchView.of(t, names, user.zone()))
+                .toList());
+        model.addAttribute("olderCursor", timeline.nextCursor());
+        model.addAttribute("laterPage", !Forms.blank(cursor));
+        model.addAttribute("channels", Choices.CHANNELS);
+        model.addAttribute("whoChoices", Choices.WHO);
+        if (!model.containsAttribute("touchForm")) {
+            model.addAttribute("touchForm", TouchForm.blank());
+            model.addAttribute("errors", FieldErrors.NONE);
+        }
+        return "client";
+    }
+
+    @PostMapping("/clients/{id}/touches")
+    String touch(CurrentUser user, @PathVariable long id, @ModelAttribute("submitted") TouchForm form, Model model,
+                 RedirectAttributes redirect) {
+        Client client = clients.get(user, new ClientId(id));
+        try {
+            clients.recordTouch(user, client.id(), form.toNewTouch());
+        } catch (InvalidInputException e) {
+            model.addAttribute("touchForm", form);
+            model.addAttribute("errors", FieldErrors.of(e.problems(), TouchForm::toFormField));
+            return show(user, id, null, model);
+        }
+        redirect.addFlashAttribute("notice", "Touch logged.");
+        return "redirect:/clients/" + id;
+    }
+
+    @GetMapping("/clients/{id}/edit")
+    String edit(CurrentUser user, @PathVariable long id, Model model) {
+        user.requireWriter();
+        Client client = clients.get(user, new ClientId(id));
+        return form(user, client, ClientForm.of(client), FieldErrors.NONE, model);
+    }
+
+    @PostMapping("/clients/{id}")
+    String update(CurrentUser user, @PathVariable long id, @ModelAttribute("submitted") ClientForm form, Model model,
+                  RedirectAttributes redirect) {
+        Client client = clients.get(user, new ClientId(id));
+        try {
+            clients.update(user, client.id(), form.toDetails());
+        } catch (InvalidInputException e) {
+            return form(user, client, form.withSpareRow(), FieldErrors.of(e.problems(), form::toFormField), model);
+        }
+        redirect.addFlashAttribute("notice", "Saved.");
+        return "redirect:/clients/" + id;
+    }
+
+    @PostMapping("/clients/{id}/archive")
+    String archive(CurrentUser user, @PathVariable long id, RedirectAttributes redirect) {
+        Client client = clients.archive(user, new ClientId(id), true);
+        redirect.addFlashAttribute("notice", client.details().name()
+                + " is archived: off the queue and out of the client list. You can bring them back here.");
+        return "redirect:/clients/" + id;
+    }
+
+    @PostMapping("/clients/{id}/unarchive")
+    String unarchive(CurrentUser user, @PathVariable long id, RedirectAttributes redirect) {
+        Client client = clients.archive(user, new ClientId(id), false);
+        redirect.addFlashAttribute("notice", client.details().name() + " is back.");
+        return "redirect:/clients/" + id;
+    }
+
+    @PostMapping("/clients/{id}/unsnooze")
+    String unsnooze(CurrentUser user, @PathVariable long id, RedirectAttributes redirect) {
+        attention.unsnooze(user, new ClientId(id));
+        redirect.addFlashAttribute("notice", "Snooze ended: the client is back in your queue whenever they are due.");
+        return "redirect:/clients/" + id;
+    }
+
+    /** A snooze as the client page shows it. */
+    record SnoozeView(String until, String reason) {
+    }
+
+    private String form(CurrentUser user, Client client, ClientForm form, FieldErrors errors, Model model) {
+        List<String> tiers = attention.cadences(user.teamId()).stream().map(TierCadence::tier).toList();
+        ClientFormModel.add(model, form, errors, tiers, accounts.members(user.teamId()));
+        model.addAttribute("title", "Edit " + client.details().name());
+        model.addAttribute("action", "/clients/" + client.id());
+        model.addAttribute("cancelUrl", "/clients/" + client.id());
+        return "client-form";
+    }
+
+    private Map<UserId, String> memberNames(CurrentUser user) {
+        return accounts.members(user.teamId()).stream()
+                .collect(Collectors.toMap(Member::userId, Member::displayName));
+    }
+}
