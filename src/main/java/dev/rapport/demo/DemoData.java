@@ -24,8 +24,11 @@ import dev.rapport.clients.ClientStatus;
 import dev.rapport.clients.Competitor;
 import dev.rapport.clients.Direction;
 import dev.rapport.clients.NewTouch;
+import dev.rapport.attention.HoneymoonJob;
+import dev.rapport.deals.DealService;
 import dev.rapport.journal.EntryDraft;
 import dev.rapport.journal.JournalService;
+import dev.rapport.promises.PromiseService;
 import dev.rapport.shared.TeamId;
 import dev.rapport.shared.UserId;
 import dev.rapport.teams.AccountService;
@@ -65,12 +68,19 @@ public class DemoData {
     private final AccountService accounts;
     private final ClientService clients;
     private final JournalService journal;
+    private final PromiseService promises;
+    private final DealService deals;
+    private final HoneymoonJob honeymoon;
     private final Clock clock;
 
-    DemoData(AccountService accounts, ClientService clients, JournalService journal, Clock clock) {
+    DemoData(AccountService accounts, ClientService clients, JournalService journal, PromiseService promises,
+             DealService deals, HoneymoonJob honeymoon, Clock clock) {
         this.accounts = accounts;
         this.clients = clients;
         this.journal = journal;
+        this.promises = promises;
+        this.deals = deals;
+        this.honeymoon = honeymoon;
         this.clock = clock;
     }
 
@@ -94,9 +104,33 @@ public class DemoData {
             touches += seedClient(owner, i, random, now);
         }
         int entries = seedJournal(agents.get(0), random);
+        seedPromisesAndDeals(agents.get(0));
+        honeymoon.run();
         log.info("Demo data: team '{}' with {} agents, 200 clients, {} touches and {} journal entries", TEAM,
                 agents.size(), touches, entries);
         return true;
+    }
+
+    /** A few promises coming due and two home sales under way, so every queue reason shows up. */
+    private void seedPromisesAndDeals(CurrentUser dana) {
+        LocalDate today = dana.today(clock);
+        List<Client> mine = clients.search(dana, new dev.rapport.clients.ClientQuery(null, null, "A", null, null,
+                dana.userId(), false, null, 20)).items();
+        String[] promised = {"send the revised valuation", "introduce the mortgage adviser", "share three comparable "
+                + "sales", "call back about the survey"};
+        for (int i = 0; i < promised.length && i < mine.size(); i++) {
+            promises.make(dana, mine.get(i).id(), promised[i], today.plusDays(i), today.minusDays(3));
+        }
+        if (mine.size() > 6) {
+            var listed = deals.create(dana, mine.get(5).id(), "Sale of Prinsengracht 263", null,
+                    new java.math.BigDecimal("685000"));
+            for (String milestone : List.of("listing agreement", "photos", "listed")) {
+                deals.complete(dana, listed.id(), milestone);
+            }
+            var early = deals.create(dana, mine.get(6).id(), "Sale of Keizersgracht 12", null,
+                    new java.math.BigDecimal("540000"));
+            deals.complete(dana, early.id(), "listing agreement");
+        }
     }
 
     /** Four weeks of working days in Dana's journal, so the 24-hour challenge report has a story. */

@@ -36,6 +36,10 @@ abstract class DemoContract extends AppTestBase {
     ClientService clients;
     @Autowired
     AttentionService attention;
+    @Autowired
+    dev.rapport.promises.PromiseService promises;
+    @Autowired
+    dev.rapport.deals.DealService deals;
 
     @Test
     void demoQueueIsRightForTheDemoData() {
@@ -49,6 +53,15 @@ abstract class DemoContract extends AppTestBase {
                 "A", "B", "C");
 
         var weights = clients.channelWeights(dana.teamId());
+        // honeymoon flags are stored by a nightly job (another test may have run it): use the same inputs
+        var drops = new java.util.HashMap<dev.rapport.shared.ClientId, dev.rapport.attention.Honeymoon.Rates>();
+        attention.honeymoonReport(dana, false).forEach(f -> drops.put(f.clientId(),
+                new dev.rapport.attention.Honeymoon.Rates(f.before(), f.after(), true)));
+        var today0 = dana.today(clock);
+        var promised = new java.util.HashMap<dev.rapport.shared.ClientId, List<ClientState.PendingPromise>>();
+        promises.dueSoon(dana.teamId(), dana.userId(), today0).forEach(p -> promised.computeIfAbsent(p.clientId(),
+                k -> new ArrayList<>()).add(new ClientState.PendingPromise(p.text(), p.dueOn())));
+        var dealFacts = deals.forQueue(dana.teamId(), dana.userId());
         List<ClientState> naive = new ArrayList<>();
         for (Client c : all) {
             if (!c.details().ownerId().equals(dana.userId())) {
@@ -57,7 +70,11 @@ abstract class DemoContract extends AppTestBase {
             Rollups r = Rollups.of(timeline(dana, c), weights);
             naive.add(new ClientState(new CadenceFacts(c.id(), c.details().name(), c.details().tier(),
                     c.details().cadence(), c.details().signedOn(), c.createdAt(), r.lastTouchAt(), r.lastRichAt(),
-                    r.lastOutboundAt(), r.lastUpdateRequestAt()), false, null));
+                    r.lastOutboundAt(), r.lastUpdateRequestAt()),
+                    dealFacts.containsKey(c.id()) && dealFacts.get(c.id()).activeListing(), null,
+                    promised.get(c.id()), dealFacts.containsKey(c.id()) ? dealFacts.get(c.id()).completed().stream()
+                            .map(m -> new ClientState.CompletedMilestone(m.name(), m.completedAt())).toList()
+                            : List.of(), drops.get(c.id())));
         }
         var today = dana.today(clock);
         AttentionPolicy policy = AttentionPolicy.of(attention.cadences(dana.teamId()), "phone, video, face to face");
@@ -72,7 +89,7 @@ abstract class DemoContract extends AppTestBase {
         Set<ReasonCode> reasons = EnumSet.noneOf(ReasonCode.class);
         actual.forEach(e -> e.reasons().forEach(r -> reasons.add(r.code())));
         assertThat(reasons).contains(ReasonCode.DUE, ReasonCode.OVERDUE, ReasonCode.RICH_CONTACT_DUE,
-                ReasonCode.LATE_SIGNAL);
+                ReasonCode.LATE_SIGNAL, ReasonCode.PROMISE_DUE, ReasonCode.MILESTONE_UPDATE);
         assertThat(actual.size()).isLessThan(naive.size());
     }
 
