@@ -69,7 +69,7 @@ public final class AttentionEngine {
             reasons.add(new Reason(ReasonCode.DUE, sinceText(since, created) + ", " + allows + " allows "
                     + cadence.ideal()));
         }
-        richReason(f, cadence, allows, policy, today, zone, created).ifPresent(reasons::add);
+        richReason(f, cadence, cadence.richSource(tier), policy, today, zone, created).ifPresent(reasons::add);
         lateReason(f, zone).ifPresent(reasons::add);
         promiseReason(state, today).ifPresent(reasons::add);
         milestoneReason(state, zone).ifPresent(reasons::add);
@@ -192,7 +192,7 @@ public final class AttentionEngine {
     }
 
     /** The cadence that applies: per-client override, then tier, then the listing tightening. */
-    record Effective(int ideal, int max, Integer rich, boolean overridden, boolean listing) {
+    record Effective(int ideal, int max, Integer rich, boolean overridden, boolean listing, boolean richOverridden) {
         static Effective of(TierCadence tier, CadenceOverride override, boolean activeListing) {
             CadenceOverride o = override == null ? CadenceOverride.NONE : override;
             int ideal = o.idealDays() != null ? o.idealDays() : tier.idealDays();
@@ -204,7 +204,12 @@ public final class AttentionEngine {
                 ideal = Math.min(ideal, LISTING_DAYS);
                 max = Math.min(max, LISTING_DAYS);
             }
-            return new Effective(ideal, max, rich, overridden, activeListing);
+            return new Effective(ideal, max, rich, overridden, activeListing, o.richEveryDays() != null);
+        }
+
+        /** The listing rule tightens contact, not the rich-contact rule: that comes from the client or tier. */
+        String richSource(TierCadence tier) {
+            return richOverridden ? "this client's cadence" : "tier " + tier.tier();
         }
 
         String source(TierCadence tier) {

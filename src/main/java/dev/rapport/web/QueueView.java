@@ -20,14 +20,15 @@ record QueueView(String date, List<Entry> entries, Counts counts) {
         }
     }
 
-    record Counts(int total, int overdue, int dueToday, int lateSignals, int richDue, int snoozed) {
+    record Counts(int total, int overdue, int dueToday, int lateSignals, int richDue, int promisesDue, int snoozed) {
     }
 
     static QueueView of(AttentionService.Queue queue) {
         List<Entry> entries = queue.entries().stream().map(QueueView::entry).toList();
         List<QueueEntry> raw = queue.entries();
         Counts counts = new Counts(raw.size(), count(raw, ReasonCode.OVERDUE), count(raw, ReasonCode.DUE),
-                count(raw, ReasonCode.LATE_SIGNAL), count(raw, ReasonCode.RICH_CONTACT_DUE), queue.snoozed());
+                count(raw, ReasonCode.LATE_SIGNAL), count(raw, ReasonCode.RICH_CONTACT_DUE),
+                count(raw, ReasonCode.PROMISE_DUE), queue.snoozed());
         return new QueueView(Formats.longDay(queue.date()), entries, counts);
     }
 
