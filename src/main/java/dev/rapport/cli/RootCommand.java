@@ -9,7 +9,8 @@ import picocli.CommandLine.Mixin;
         description = "Relationship-first CRM. Without a command: start the server.",
         subcommands = {ServeCommand.class, LoginCommand.class, TodayCommand.class, ClientCommand.class,
                 TouchCommand.class, SnoozeCommand.class, LogCommand.class, TimerCommand.class, DayCommand.class,
-                ReportCommand.class, ChallengeCommand.class, AdminCommand.class, BenchCommand.class, PromiseCommand.class, DealCommand.class})
+                ReportCommand.class, ChallengeCommand.class, AdminCommand.class, BenchCommand.class, PromiseCommand.class, DealCommand.class, TopCommand.class,
+                DepthCommand.class})
 class RootCommand implements Callable<Integer> {
     private final CliContext ctx;
 

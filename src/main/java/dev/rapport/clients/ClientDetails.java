@@ -78,7 +78,7 @@ public record ClientDetails(
         }
     }
 
-    private static void checkDepth(Problems problems, String field, Integer depth) {
+    static void checkDepth(Problems problems, String field, Integer depth) {
         problems.check(depth == null || (depth >= 1 && depth <= 3), field,
                 "must be 1 (features & benefits), 2 (motives & values) or 3 (emotional / core)");
     }

@@ -44,4 +44,10 @@ interface ClientRepository {
     void recomputeLastRich(TeamId team, Set<Channel> richChannels);
 
     long countClientsWithTier(TeamId team, String tier);
+
+    void setDepth(TeamId team, ClientId id, Integer current, Integer target, Instant now);
+
+    void insertDepthChange(TeamId team, ClientId id, DepthChange change);
+
+    List<DepthChange> depthHistory(TeamId team, ClientId id);
 }

@@ -52,16 +52,51 @@ public class ClientService {
         validate(user.teamId(), details);
         Instant now = clock.instant();
         ClientId id = clients.insert(user.teamId(), details, createdAt.isAfter(now) ? now : createdAt);
+        if (details.depthCurrent() != null || details.depthTarget() != null) {
+            clients.insertDepthChange(user.teamId(), id, new DepthChange(user.userId(), details.depthCurrent(),
+                    details.depthTarget(), null, createdAt.isAfter(now) ? now : createdAt));
+        }
         return get(user, id);
     }
 
     @Transactional
     public Client update(CurrentUser user, ClientId id, ClientDetails details) {
         user.requireWriter();
-        get(user, id);
+        Client before = get(user, id);
         validate(user.teamId(), details);
         clients.update(user.teamId(), id, details, clock.instant());
+        recordDepth(user, id, before.details(), details.depthCurrent(), details.depthTarget(), null);
         return get(user, id);
+    }
+
+    /** Sets current and target depth (1-3) with a note; every change is kept as history. */
+    @Transactional
+    public Client setDepth(CurrentUser user, ClientId id, Integer current, Integer target, String note) {
+        user.requireWriter();
+        Client before = get(user, id);
+        Problems problems = new Problems();
+        ClientDetails.checkDepth(problems, "current", current);
+        ClientDetails.checkDepth(problems, "target", target);
+        problems.check(note == null || note.length() <= 1000, "note", "must be at most 1000 characters");
+        problems.throwIfAny();
+        clients.setDepth(user.teamId(), id, current, target, clock.instant());
+        recordDepth(user, id, before.details(), current, target, note);
+        return get(user, id);
+    }
+
+    public List<DepthChange> depthHistory(CurrentUser user, ClientId id) {
+        get(user, id);
+        return clients.depthHistory(user.teamId(), id);
+    }
+
+    private void recordDepth(CurrentUser user, ClientId id, ClientDetails before, Integer current, Integer target,
+                             String note) {
+        boolean changed = !java.util.Objects.equals(before.depthCurrent(), current)
+                || !java.util.Objects.equals(before.depthTarget(), target);
+        if (changed || (note != null && !note.isBlank())) {
+            clients.insertDepthChange(user.teamId(), id, new DepthChange(user.userId(), current, target,
+                    note == null || note.isBlank() ? null : note.strip(), clock.instant()));
+        }
     }
 
     @Transactional

@@ -394,6 +394,33 @@ class JdbcClientRepository implements ClientRepository {
                 .query(Long.class).single();
     }
 
+    @Override
+    public void setDepth(TeamId team, ClientId id, Integer current, Integer target, Instant now) {
+        jdbc.sql("UPDATE client SET depth_current = ?, depth_target = ?, updated_at = ? WHERE id = ? AND team_id = ?")
+                .params(current, target, ts(now), id.value(), team.value()).update();
+    }
+
+    @Override
+    public void insertDepthChange(TeamId team, ClientId id, DepthChange c) {
+        jdbc.sql("""
+                INSERT INTO depth_change (team_id, client_id, user_id, depth_current, depth_target, note, changed_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """).params(team.value(), id.value(), c.userId().value(), c.current(), c.target(), c.note(),
+                ts(c.changedAt())).update();
+    }
+
+    @Override
+    public List<DepthChange> depthHistory(TeamId team, ClientId id) {
+        return jdbc.sql("""
+                SELECT user_id, depth_current, depth_target, note, changed_at FROM depth_change
+                WHERE team_id = ? AND client_id = ? ORDER BY changed_at, id
+                """).params(team.value(), id.value())
+                .query((rs, n) -> new DepthChange(new UserId(rs.getLong("user_id")),
+                        rs.getObject("depth_current", Integer.class), rs.getObject("depth_target", Integer.class),
+                        rs.getString("note"), instant(rs, "changed_at")))
+                .list();
+    }
+
     /** A client row before its child lists are attached. */
     private record Row(long id, String nameLower, Client client) {
     }
