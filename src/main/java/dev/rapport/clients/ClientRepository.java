@@ -36,6 +36,9 @@ interface ClientRepository {
     void signedClientTouches(TeamId team, java.time.LocalDate signedFrom, java.time.LocalDate signedTo, Instant from,
                              Instant to, java.util.function.Consumer<SignedTouch> sink);
 
+    /** Real touches of a client since an instant, oldest first. */
+    List<Touch> touchesSince(TeamId team, ClientId client, Instant since);
+
     ChannelWeights weights(TeamId team);
 
     void saveWeights(TeamId team, ChannelWeights weights);

@@ -194,6 +194,12 @@ public class ClientService {
         clients.signedClientTouches(team, signedFrom, signedTo, from, to, sink);
     }
 
+    /** Real touches of a client since an instant, oldest first (plan adherence). */
+    public List<Touch> touchesSince(CurrentUser user, ClientId client, Instant since) {
+        get(user, client);
+        return clients.touchesSince(user.teamId(), client, since);
+    }
+
     public ChannelWeights channelWeights(TeamId team) {
         return clients.weights(team);
     }

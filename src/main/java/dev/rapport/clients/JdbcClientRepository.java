@@ -350,6 +350,15 @@ class JdbcClientRepository implements ClientRepository {
     }
 
     @Override
+    public List<Touch> touchesSince(TeamId team, ClientId client, Instant since) {
+        return jdbc.sql("""
+                SELECT id, client_id, user_id, at, channel, direction, minutes, note, rating, update_request,
+                       automated, created_at
+                FROM touch WHERE team_id = ? AND client_id = ? AND at >= ? AND NOT automated ORDER BY at, id
+                """).params(team.value(), client.value(), ts(since)).query(JdbcClientRepository::touch).list();
+    }
+
+    @Override
     public ChannelWeights weights(TeamId team) {
         Map<Channel, Integer> weights = new HashMap<>();
         jdbc.sql("SELECT channel, weight FROM channel_weight WHERE team_id = ?").param(team.value())

@@ -189,6 +189,25 @@ class JdbcJournalRepository implements JournalRepository {
     }
 
     @Override
+    public long[] customerFacing(TeamId team, UserId user, LocalDate from, LocalDate to) {
+        return jdbc.sql("""
+                SELECT COUNT(*) AS n,
+                       COALESCE(SUM(CASE WHEN category_class = 'external_connection' THEN seconds ELSE 0 END), 0) AS s
+                FROM journal_day WHERE team_id = ? AND user_id = ? AND local_day BETWEEN ? AND ?
+                """).params(team.value(), user.value(), from, to)
+                .query((rs, n) -> new long[] {rs.getLong("n"), rs.getLong("s")}).single();
+    }
+
+    @Override
+    public List<Instant> clientEntryStarts(TeamId team, UserId user, ClientId client, Instant since) {
+        return jdbc.sql("""
+                SELECT start_at FROM journal_entry
+                WHERE team_id = ? AND user_id = ? AND client_id = ? AND start_at >= ? ORDER BY start_at
+                """).params(team.value(), user.value(), client.value(), ts(since))
+                .query((rs, n) -> instant(rs, "start_at")).list();
+    }
+
+    @Override
     public Optional<Timer> timer(TeamId team, UserId user) {
         return jdbc.sql("SELECT category, client_id, note, started_at FROM journal_timer WHERE team_id = ? AND user_id = ?")
                 .params(team.value(), user.value())

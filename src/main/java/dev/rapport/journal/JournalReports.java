@@ -52,6 +52,22 @@ public class JournalReports {
                 repo.dayTotals(user.teamId(), user.userId(), from, to));
     }
 
+    /**
+     * Client-facing hours per month over the 56 days before today, as the challenge report counts
+     * them (hours / 8 weeks * 52 / 12); empty when nothing was logged and no touch had a duration.
+     */
+    public java.util.OptionalDouble capacityHoursPerMonth(CurrentUser user) {
+        LocalDate today = user.today(journal.clock());
+        long[] r = repo.customerFacing(user.teamId(), user.userId(), today.minusDays(56), today.minusDays(1));
+        return r[0] == 0 ? java.util.OptionalDouble.empty()
+                : java.util.OptionalDouble.of(r[1] / 3600.0 / 8 * 52 / 12);
+    }
+
+    /** When the user logged time with a client (timed entries), for plan adherence. */
+    public List<Instant> clientEntryStarts(CurrentUser user, dev.rapport.shared.ClientId client, Instant since) {
+        return repo.clientEntryStarts(user.teamId(), user.userId(), client, since);
+    }
+
     /** One day as the user lived it: entries, where the time went, and unlogged gaps. */
     public record DayView(LocalDate date, List<JournalEntry> entries, DayTally tally, List<TimeSpan> gaps) {
     }

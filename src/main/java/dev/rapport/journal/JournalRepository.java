@@ -40,6 +40,12 @@ interface JournalRepository {
     record UserCategoryTotal(UserId user, String category, long seconds, long contributesSeconds) {
     }
 
+    /** Rollup rows and external-connection seconds of a user over local days: {rows, seconds}. */
+    long[] customerFacing(TeamId team, UserId user, LocalDate from, LocalDate to);
+
+    /** Timed entries of the user about one client since an instant (for plan adherence). */
+    List<Instant> clientEntryStarts(TeamId team, UserId user, dev.rapport.shared.ClientId client, Instant since);
+
     Optional<Timer> timer(TeamId team, UserId user);
 
     void startTimer(TeamId team, UserId user, Timer timer);

@@ -1,0 +1,22 @@
+package dev.rapport.plans;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+import dev.rapport.shared.TeamId;
+import dev.rapport.shared.UserId;
+
+interface PlanRepository {
+    long insert(TeamId team, Plan plan);
+
+    Optional<Plan> find(TeamId team, long id);
+
+    List<Plan> list(TeamId team, UserId user);
+
+    void setActive(TeamId team, long id, boolean active);
+
+    OptionalDouble declaredCapacity(TeamId team, UserId user);
+
+    void declareCapacity(TeamId team, UserId user, double hoursPerMonth);
+}
