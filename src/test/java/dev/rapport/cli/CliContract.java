@@ -170,4 +170,42 @@ abstract class CliContract extends AppTestBase {
         assertThat(rapport("challenge", "status").out()).contains("(running)");
         assertThat(rapport("today").out()).contains("! 24-hour challenge:");
     }
+
+    @Test
+    void promisesDealsDepthTopAndPlans() {
+        rapport("client", "add", "ACME Corp", "--tier", "A");
+        Run promise = rapport("promise", "acme", "send the revised quote", "--due", "wed");
+        assertThat(promise.code()).as(promise.err()).isZero();
+        assertThat(promise.out()).contains("“send the revised quote” due 2026-11-25");
+        assertThat(rapport("promise", "list").out()).contains("send the revised quote")
+                .contains("Kept rate, last 90 days: no promises closed yet");
+        assertThat(rapport("today").out()).contains("you promised “send the revised quote” by 2026-11-25");
+        // the kept rate counts promises by due date: one due today is in "the last 90 days"
+        Run dueToday = rapport("promise", "acme", "call about the survey", "--due", "today");
+        String id = dueToday.out().replaceAll("(?s).*Promise #(\\d+).*", "$1");
+        assertThat(rapport("promise", "keep", id).out()).contains("kept");
+        assertThat(rapport("promise", "keep", id).err()).contains("error 409");
+        assertThat(rapport("promise", "list").out()).contains("100% (1 kept, 0 broken)");
+
+        Run deal = rapport("deal", "add", "acme", "Sale of Elm St 4", "--value", "450000");
+        assertThat(deal.out()).contains("(10 milestones)");
+        String dealId = deal.out().replaceAll("(?s).*Deal #(\\d+).*", "$1");
+        assertThat(rapport("deal", "done", dealId, "listing", "agreement").out()).contains("'listing agreement signed'");
+        assertThat(rapport("today").out()).contains("milestone “listing agreement signed” completed on 2026-11-23");
+        assertThat(rapport("deal", "pipeline").out()).contains("listing agreement signed").contains("450000");
+
+        assertThat(rapport("depth", "acme", "--current", "2", "--target", "3").out()).contains("depth 2 -> target 3");
+        assertThat(rapport("top", "set", "acme").out()).contains("Top relationships set: 1");
+        assertThat(rapport("top", "rate", "acme", "--now", "6", "--target", "9").out()).contains("gap 3");
+        assertThat(rapport("top").out()).contains("ACME Corp").contains("2 -> 3").contains("6 / 9");
+
+        Run plan = rapport("plan", "add", "acme", "ACME 2027", "--activity", "quarterly review:quarterly:120:face_to_face",
+                "--activity", "check-in call:monthly:30:phone");
+        assertThat(plan.code()).as(plan.err()).isZero();
+        assertThat(plan.out()).contains("needs 1.2 h a month");
+        assertThat(rapport("plan", "check").out()).contains("Plans need 1.2 h a month; you have 0.0 h (none)")
+                .contains("OVERFLOWS");
+        assertThat(rapport("plan", "add", "acme", "x", "--activity", "call:sometimes:30").err())
+                .contains("activities[0].frequency");
+    }
 }
