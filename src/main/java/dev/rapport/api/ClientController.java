@@ -81,7 +81,10 @@ class ClientController {
     @GetMapping("/{id}")
     @Operation(summary = "Read a client")
     ClientResponse get(CurrentUser user, @PathVariable long id) {
-        return ClientResponse.of(clients.get(user, new ClientId(id)));
+        Client client = clients.get(user, new ClientId(id));
+        return ClientResponse.of(client, attention.honeymoonDrop(user, client.id())
+                .map(r -> new ClientDtos.HoneymoonDropDto(JournalDtos.round(r.before()), JournalDtos.round(r.after())))
+                .orElse(null));
     }
 
     @PutMapping("/{id}")

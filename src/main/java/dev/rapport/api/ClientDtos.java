@@ -24,6 +24,9 @@ final class ClientDtos {
     record CompetitorDto(String name, String notes) {
     }
 
+    record HoneymoonDropDto(double beforePerMonth, double afterPerMonth) {
+    }
+
     /**
      * Create or replace a client. Omitted: ownerId = you, status = active, kind = external,
      * tier = the team's least demanding tier.
@@ -55,9 +58,15 @@ final class ClientDtos {
                           String kind, LocalDate signedOn, Integer depthCurrent, Integer depthTarget,
                           CadenceOverrideDto cadence, String notes, List<CompetitorDto> competitors, boolean archived,
                           Instant createdAt, Instant updatedAt, Instant archivedAt, Instant lastTouchAt,
-                          Instant lastRichTouchAt, Instant lastOutboundAt, Instant lastUpdateRequestAt) {
+                          Instant lastRichTouchAt, Instant lastOutboundAt, Instant lastUpdateRequestAt,
+                          HoneymoonDropDto honeymoonDrop) {
 
         static ClientResponse of(Client c) {
+            return of(c, null);
+        }
+
+        /** honeymoonDrop: the stored flag when attention fell after signing (only on a single client's read). */
+        static ClientResponse of(Client c, HoneymoonDropDto drop) {
             ClientDetails d = c.details();
             CadenceOverride o = d.cadence();
             return new ClientResponse(c.id().value(), d.name(), d.organisation(), d.emails(), d.phones(),
@@ -66,7 +75,7 @@ final class ClientDtos {
                     new CadenceOverrideDto(o.idealDays(), o.maxDays(), o.richEveryDays()), d.notes(),
                     d.competitors().stream().map(x -> new CompetitorDto(x.name(), x.notes())).toList(),
                     c.archived(), c.createdAt(), c.updatedAt(), c.archivedAt(), c.lastTouchAt(), c.lastRichAt(),
-                    c.lastOutboundAt(), c.lastUpdateRequestAt());
+                    c.lastOutboundAt(), c.lastUpdateRequestAt(), drop);
         }
     }
 }

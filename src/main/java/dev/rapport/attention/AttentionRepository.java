@@ -28,6 +28,8 @@ interface AttentionRepository {
     /** Stored drops of the clients a user owns (or of the whole team when owner is null). */
     java.util.Map<ClientId, Honeymoon.Rates> honeymoonDrops(TeamId team, UserId owner);
 
+    Optional<Honeymoon.Rates> honeymoonDrop(TeamId team, ClientId client);
+
     List<TeamId> teams();
 
     java.time.ZoneId teamZone(TeamId team);

@@ -77,6 +77,11 @@ public class AttentionService {
     public record HoneymoonFlag(ClientId clientId, double before, double after) {
     }
 
+    /** The stored honeymoon drop of one client, if flagged. */
+    public Optional<Honeymoon.Rates> honeymoonDrop(CurrentUser user, ClientId client) {
+        return repository.honeymoonDrop(user.teamId(), client);
+    }
+
     /** The stored honeymoon drops of the user's clients, or of the whole team for managers and owners. */
     public List<HoneymoonFlag> honeymoonReport(CurrentUser user, boolean team) {
         if (team && user.role() != dev.rapport.teams.Role.MANAGER && user.role() != dev.rapport.teams.Role.OWNER) {

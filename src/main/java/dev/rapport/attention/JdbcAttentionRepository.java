@@ -108,6 +108,14 @@ class JdbcAttentionRepository implements AttentionRepository {
     }
 
     @Override
+    public Optional<Honeymoon.Rates> honeymoonDrop(TeamId team, ClientId client) {
+        return jdbc.sql("SELECT before_rate, after_rate FROM honeymoon WHERE team_id = ? AND client_id = ? AND dropped")
+                .params(team.value(), client.value())
+                .query((rs, n) -> new Honeymoon.Rates(rs.getDouble("before_rate"), rs.getDouble("after_rate"), true))
+                .optional();
+    }
+
+    @Override
     public List<TeamId> teams() {
         return jdbc.sql("SELECT id FROM team ORDER BY id").query(Long.class).list().stream().map(TeamId::new).toList();
     }

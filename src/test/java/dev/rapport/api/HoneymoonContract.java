@@ -51,6 +51,9 @@ abstract class HoneymoonContract extends AppTestBase {
         assertThat(report.get(0).get("afterPerMonth").asDouble()).isLessThan(report.get(0).get("beforePerMonth")
                 .asDouble() / 2);
 
+        assertThat(api.get("/api/v1/clients/" + ada).json().get("honeymoonDrop").get("afterPerMonth").asDouble())
+                .isLessThan(2.0);
+        assertThat(api.get("/api/v1/clients/" + bob).json().get("honeymoonDrop").isNull()).isTrue();
         JsonNode entry = api.get("/api/v1/queue").json().get("entries").get(0);
         assertThat(entry.get("clientId").asLong()).isEqualTo(ada);
         assertThat(entry.get("reasons").toString()).contains("honeymoon")
