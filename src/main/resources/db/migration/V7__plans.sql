@@ -36,3 +36,6 @@ CREATE TABLE plan_capacity (
     hours_per_month DOUBLE PRECISION NOT NULL,
     PRIMARY KEY (team_id, user_id)
 );
+
+-- The nightly honeymoon check reads the clients signed in a date band.
+CREATE INDEX ix_client_signed ON client (team_id, signed_on);

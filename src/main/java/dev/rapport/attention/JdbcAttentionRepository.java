@@ -19,9 +19,11 @@ import dev.rapport.shared.UserId;
 @Repository
 class JdbcAttentionRepository implements AttentionRepository {
     private final JdbcClient jdbc;
+    private final org.springframework.jdbc.core.JdbcTemplate template;
 
-    JdbcAttentionRepository(JdbcClient jdbc) {
+    JdbcAttentionRepository(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate template) {
         this.jdbc = jdbc;
+        this.template = template;
     }
 
     @Override
@@ -76,18 +78,25 @@ class JdbcAttentionRepository implements AttentionRepository {
                 .params(team.value(), client.value()).query(JdbcAttentionRepository::snooze).optional();
     }
 
+    /** Deletes and re-inserts in batches: the nightly job writes thousands of flags at once. */
     @Override
     public void saveHoneymoon(TeamId team, java.util.Map<ClientId, Honeymoon.Rates> rates, LocalDate today) {
-        rates.forEach((client, r) -> {
-            jdbc.sql("DELETE FROM honeymoon WHERE client_id = ? AND team_id = ?").params(client.value(), team.value())
+        List<Long> ids = rates.keySet().stream().map(ClientId::value).toList();
+        for (int from = 0; from < ids.size(); from += 1000) {
+            jdbc.sql("DELETE FROM honeymoon WHERE team_id = :team AND client_id IN (:ids)")
+                    .param("team", team.value()).param("ids", ids.subList(from, Math.min(ids.size(), from + 1000)))
                     .update();
+        }
+        List<Object[]> rows = new java.util.ArrayList<>();
+        rates.forEach((client, r) -> {
             if (r != null) {
-                jdbc.sql("""
-                        INSERT INTO honeymoon (client_id, team_id, before_rate, after_rate, dropped, evaluated_on)
-                        VALUES (?, ?, ?, ?, ?, ?)
-                        """).params(client.value(), team.value(), r.before(), r.after(), r.dropped(), today).update();
+                rows.add(new Object[] {client.value(), team.value(), r.before(), r.after(), r.dropped(), today});
             }
         });
+        template.batchUpdate("""
+                INSERT INTO honeymoon (client_id, team_id, before_rate, after_rate, dropped, evaluated_on)
+                VALUES (?, ?, ?, ?, ?, ?)
+                """, rows);
     }
 
     @Override

@@ -73,6 +73,80 @@ class JdbcBenchData {
         return entries.size();
     }
 
+    /**
+     * Clients signed over the last `signedDays` days, each with touches spread from 90 days before
+     * signing to today (more before signing for some, so a share of them shows a drop).
+     */
+    int loadSignedClients(TeamId team, UserId owner, int clients, int touchesPerClient, LocalDate today, ZoneId zone,
+                          int signedDays, Random r) {
+        java.time.Instant now = today.atStartOfDay(zone).toInstant();
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            String name = "Bench client " + i;
+            LocalDate signed = today.minusDays(1 + r.nextInt(signedDays));
+            rows.add(new Object[] {team.value(), owner.value(), name, name.toLowerCase(java.util.Locale.ROOT), "B",
+                "active", "external", signed, ts(now), ts(now)});
+        }
+        template.batchUpdate("""
+                INSERT INTO client (team_id, owner_id, name, name_lower, tier, status, kind, signed_on, created_at,
+                    updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, rows);
+        List<Object[]> ids = jdbc.sql("SELECT id, signed_on FROM client WHERE team_id = ? ORDER BY id")
+                .param(team.value())
+                .query((rs, n) -> new Object[] {rs.getLong("id"), rs.getObject("signed_on", LocalDate.class)}).list();
+        String[] channels = {"email", "text", "phone", "video", "face_to_face", "chat"};
+        int written = 0;
+        List<Object[]> touches = new ArrayList<>();
+        for (Object[] c : ids) {
+            LocalDate signed = (LocalDate) c[1];
+            boolean drifting = r.nextInt(4) == 0;
+            long span = today.toEpochDay() - signed.minusDays(90).toEpochDay();
+            for (int k = 0; k < touchesPerClient; k++) {
+                long offset = drifting && r.nextInt(5) > 0 ? r.nextInt(90) : (long) (r.nextDouble() * span);
+                java.time.Instant at = signed.minusDays(90).plusDays(offset).atTime(9 + r.nextInt(9), r.nextInt(60))
+                        .atZone(zone).toInstant();
+                touches.add(new Object[] {team.value(), c[0], owner.value(), ts(at), channels[r.nextInt(channels.length)],
+                    r.nextBoolean() ? "outbound" : "inbound", false, false, ts(at)});
+                if (touches.size() == 10_000) {
+                    written += flushTouches(touches);
+                }
+            }
+        }
+        written += flushTouches(touches);
+        return written;
+    }
+
+    private int flushTouches(List<Object[]> touches) {
+        template.batchUpdate("""
+                INSERT INTO touch (team_id, client_id, user_id, at, channel, direction, update_request, automated,
+                    created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, touches);
+        int n = touches.size();
+        touches.clear();
+        return n;
+    }
+
+    /** The naive nightly check: one query per signed client for its touches (N+1), then the same rule. */
+    int naiveHoneymoon(TeamId team, LocalDate today, ZoneId zone, java.util.function.ToIntFunction<String> weight) {
+        LocalDate[] band = dev.rapport.attention.Honeymoon.signedBetween(today);
+        List<Object[]> signed = jdbc.sql("SELECT id, signed_on FROM client WHERE team_id = ? AND signed_on BETWEEN ? AND ?")
+                .params(team.value(), band[0], band[1])
+                .query((rs, n) -> new Object[] {rs.getLong("id"), rs.getObject("signed_on", LocalDate.class)}).list();
+        int dropped = 0;
+        for (Object[] c : signed) {
+            List<dev.rapport.attention.Honeymoon.WeightedTouch> touches = jdbc.sql(
+                    "SELECT at, channel FROM touch WHERE client_id = ? AND NOT automated")
+                    .param(c[0]).query((rs, n) -> new dev.rapport.attention.Honeymoon.WeightedTouch(
+                            dev.rapport.shared.Sql.instant(rs, "at").atZone(zone).toLocalDate(),
+                            weight.applyAsInt(rs.getString("channel")))).list();
+            if (dev.rapport.attention.Honeymoon.evaluate((LocalDate) c[1], today, touches)
+                    .map(dev.rapport.attention.Honeymoon.Rates::dropped).orElse(false)) {
+                dropped++;
+            }
+        }
+        return dropped;
+    }
+
     /** The naive way: read every raw entry of the period and tally each day in Java. */
     long naiveLoggedSeconds(TeamId team, UserId user, LocalDate first, LocalDate last, ZoneId zone) {
         List<JournalEntry> entries = jdbc.sql("""

@@ -12,7 +12,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "bench", description = "Benchmarks against a database (never a timed test).",
-        subcommands = BenchCommand.Journal.class)
+        subcommands = {BenchCommand.Journal.class, BenchCommand.Honeymoon.class})
 class BenchCommand {
 
     @Command(name = "journal", description = "Generate journal data and time the reports next to a naive baseline. "
@@ -52,6 +52,45 @@ class BenchCommand {
             try (ConfigurableApplicationContext app = ServerLauncher.start(props, false)) {
                 app.getBean(JournalBenchmark.class).run(new JournalBenchmark.Options(users, days, teamDays,
                         iterations, seed), ctx.out());
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "honeymoon", description = "Generate signed clients with touches and time the nightly honeymoon "
+            + "check next to a naive N+1 baseline. Writes a new team: use a scratch database.")
+    static class Honeymoon implements Callable<Integer> {
+        private final CliContext ctx;
+
+        @Option(names = "--clients", defaultValue = "20000", description = "clients in the team (20000)")
+        int clients;
+
+        @Option(names = "--touches", defaultValue = "50", description = "touches per client (50)")
+        int touches;
+
+        @Option(names = "--signed-days", defaultValue = "1095", description = "signing dates spread over (1095 days)")
+        int signedDays;
+
+        @Option(names = "--seed", defaultValue = "1", description = "random seed (1)")
+        long seed;
+
+        @Mixin
+        DbOptions db;
+
+        Honeymoon(CliContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() {
+            if (clients < 1 || touches < 0 || signedDays < 1) {
+                throw new CliException("--clients and --signed-days must be at least 1, --touches at least 0");
+            }
+            Map<String, String> props = new LinkedHashMap<>(db.properties(ctx.env()));
+            props.put("logging.level.root", "WARN");
+            try (ConfigurableApplicationContext app = ServerLauncher.start(props, false)) {
+                app.getBean(dev.rapport.bench.HoneymoonBenchmark.class).run(new dev.rapport.bench.HoneymoonBenchmark
+                        .Options(clients, touches, signedDays, seed), ctx.out());
             }
             return 0;
         }

@@ -337,7 +337,7 @@ class JdbcClientRepository implements ClientRepository {
                                     java.util.function.Consumer<SignedTouch> sink) {
         jdbc.sql("""
                 SELECT c.id, c.signed_on, t.at, t.channel FROM client c
-                LEFT JOIN touch t ON t.client_id = c.id AND t.team_id = c.team_id AND NOT t.automated
+                LEFT JOIN touch t ON t.client_id = c.id AND NOT t.automated
                                   AND t.at >= ? AND t.at < ?
                 WHERE c.team_id = ? AND c.signed_on BETWEEN ? AND ? AND c.archived_at IS NULL
                 ORDER BY c.id

@@ -45,4 +45,23 @@ class BenchIntegrationTest {
         assertThat(out.toString()).contains("journal entries").contains("yearly report, one user")
                 .containsPattern("team quarter report, \\d+ users +[0-9.]+ +[0-9.]+ +[0-9.]+ +[0-9.]+ +[0-9.]+x");
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgres"})
+    void honeymoonBenchmarkRunsAndPrintsTheRatio(String db) {
+        String url = db.equals("h2")
+                ? "jdbc:h2:file:" + dir.resolve("honeymoon") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
+                        + "DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;USER=sa"
+                : TestDatabases.newPostgresUrl();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Cli.execute(new String[] {"bench", "honeymoon", "--db-url", url,
+            "--clients", System.getProperty("bench.clients", "200"), "--touches", System.getProperty("bench.touches",
+                    "10")},
+                new CliContext(dir, new PrintWriter(out, true), new PrintWriter(err, true),
+                        new BufferedReader(new StringReader("")), Map.of()));
+        System.out.println(out);
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).containsPattern("nightly honeymoon check, all teams +[0-9.]+ +[0-9.]+ +[0-9.]+x");
+    }
 }
