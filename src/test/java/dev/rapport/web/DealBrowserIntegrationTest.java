@@ -71,6 +71,8 @@ class DealBrowserIntegrationTest extends BrowserTestBase {
         assertThat(card.locator(".milestone-done .milestone-date").first()).hasText("23 Nov 2026");
         assertThat(card.locator(".milestone-next")).containsText("photos and listing prepared");
         assertThat(card.locator(".badge-listing")).hasText("Active listing · weekly contact");
+        card.getByText("7 later milestones").click();
+        screenshots("client-deal-small");
 
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Today").setExact(true)).click();
         Locator entry = page.locator("#entry-" + ada.id());

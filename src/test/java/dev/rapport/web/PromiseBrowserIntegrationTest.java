@@ -50,6 +50,7 @@ class PromiseBrowserIntegrationTest extends BrowserTestBase {
         Locator promise = section.locator(".promise").first();
         assertThat(promise).containsText("Open");
         assertThat(promise).containsText("Due 23 Nov 2026 · due today");
+        screenshots("client-promise");
 
         // due today: Today says so
         page.navigate("/");
@@ -95,6 +96,7 @@ class PromiseBrowserIntegrationTest extends BrowserTestBase {
         assertThat(item.locator("#due-" + later.id() + "-error"))
                 .hasText("must be after the current due date 2026-11-28 and not before today (2026-11-23)");
         assertThat(item.getByLabel("New date")).hasValue("2026-11-26");
+        screenshots("promises-renegotiate");
 
         item.getByLabel("New date").fill("2026-12-02");
         button(item, "Save new date").click();
