@@ -27,7 +27,17 @@
     main.insertBefore(p, main.firstChild);
   }
 
+  // On a phone the section links scroll sideways: bring the current one into view.
+  function showCurrentSection() {
+    var current = document.querySelector('.nav [aria-current="page"]');
+    var nav = current && current.parentElement;
+    if (nav && nav.scrollWidth > nav.clientWidth) {
+      nav.scrollLeft = Math.max(0, current.offsetLeft - nav.offsetLeft - (nav.clientWidth - current.offsetWidth) / 2);
+    }
+  }
+
   document.addEventListener('DOMContentLoaded', focusMarked);
+  document.addEventListener('DOMContentLoaded', showCurrentSection);
   document.addEventListener('htmx:afterSettle', focusMarked);
 
   document.addEventListener('htmx:responseError', function (e) {

@@ -1,8 +1,11 @@
 package dev.rapport.web;
 
 import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Controller;
@@ -19,6 +22,12 @@ import dev.rapport.attention.TierCadence;
 import dev.rapport.clients.Client;
 import dev.rapport.clients.ClientService;
 import dev.rapport.clients.Touch;
+import dev.rapport.deals.Deal;
+import dev.rapport.deals.DealService;
+import dev.rapport.deals.DealStatus;
+import dev.rapport.deals.DealTemplate;
+import dev.rapport.promises.Promise;
+import dev.rapport.promises.PromiseService;
 import dev.rapport.shared.ClientId;
 import dev.rapport.shared.InvalidInputException;
 import dev.rapport.shared.Page;
@@ -27,7 +36,7 @@ import dev.rapport.teams.AccountService;
 import dev.rapport.teams.CurrentUser;
 import dev.rapport.teams.Member;
 
-/** One client: header, timeline, quick touch, edit form, archive. */
+/** One client: header, timeline, quick touch, your promises and deals, edit form, archive. */
 @Controller
 class ClientPage {
     static final int TIMELINE_PAGE = 20;
@@ -35,12 +44,17 @@ class ClientPage {
     private final ClientService clients;
     private final AttentionService attention;
     private final AccountService accounts;
+    private final PromiseService promises;
+    private final DealService deals;
     private final Clock clock;
 
-    ClientPage(ClientService clients, AttentionService attention, AccountService accounts, Clock clock) {
+    ClientPage(ClientService clients, AttentionService attention, AccountService accounts, PromiseService promises,
+               DealService deals, Clock clock) {
         this.clients = clients;
         this.attention = attention;
         this.accounts = accounts;
+        this.promises = promises;
+        this.deals = deals;
         this.clock = clock;
     }
 
@@ -63,7 +77,70 @@ class ClientPage {
             model.addAttribute("touchForm", TouchForm.blank());
             model.addAttribute("errors", FieldErrors.NONE);
         }
+        addPromisesAndDeals(user, client, model);
         return "client";
+    }
+
+    /** Your promises to this client and your deals with them, with the forms that add them. */
+    private void addPromisesAndDeals(CurrentUser user, Client client, Model model) {
+        LocalDate today = user.today(clock);
+        Function<ClientId, String> name = id -> client.details().name();
+        model.addAttribute("promises", PromiseView.ordered(promises.list(user, client.id(), List.of())).stream()
+                .map(p -> PromiseView.of(p, today, user.zone(), name)).toList());
+        model.addAttribute("deals", deals.list(user, client.id(), null).stream()
+                .sorted(Comparator.comparing((Deal d) -> d.status() != DealStatus.OPEN)
+                        .thenComparing(Deal::createdAt, Comparator.reverseOrder()))
+                .map(d -> DealView.of(d, clock.instant(), user.zone(), name)).toList());
+        List<DealTemplate> templates = deals.templates(user.teamId());
+        model.addAttribute("templates", templates.stream()
+                .map(t -> new Choices(Long.toString(t.id()), Formats.label(t.name()))).toList());
+        if (!model.containsAttribute("promiseForm")) {
+            model.addAttribute("promiseForm", PromiseForm.blank(today));
+            model.addAttribute("promiseErrors", FieldErrors.NONE);
+        }
+        if (!model.containsAttribute("dealForm")) {
+            model.addAttribute("dealForm", DealForm.blank(templates.stream()
+                    .filter(t -> t.name().equals(DealTemplate.HOME_SALE)).map(DealTemplate::id).findFirst()
+                    .orElse(null)));
+            model.addAttribute("dealErrors", FieldErrors.NONE);
+        }
+    }
+
+    @PostMapping("/clients/{id}/promises")
+    String promise(CurrentUser user, @PathVariable long id, @ModelAttribute("submitted") PromiseForm form,
+                   Model model, RedirectAttributes redirect) {
+        user.requireWriter();
+        Client client = clients.get(user, new ClientId(id));
+        Promise promise;
+        try {
+            promise = promises.make(user, client.id(), form.text(), form.due(), null);
+        } catch (InvalidInputException e) {
+            model.addAttribute("promiseForm", form);
+            model.addAttribute("promiseErrors", FieldErrors.of(e.problems(), PromiseForm::toFormField));
+            return show(user, id, null, model);
+        }
+        redirect.addFlashAttribute("notice", "Promise noted: “" + promise.text() + "”, due "
+                + Formats.day(promise.dueOn()) + ".");
+        return "redirect:/clients/" + id + "#promises";
+    }
+
+    @PostMapping("/clients/{id}/deals")
+    String deal(CurrentUser user, @PathVariable long id, @ModelAttribute("submitted") DealForm form, Model model,
+                RedirectAttributes redirect) {
+        user.requireWriter();
+        Client client = clients.get(user, new ClientId(id));
+        Deal deal;
+        try {
+            DealForm.Parsed parsed = form.parse();
+            deal = deals.create(user, client.id(), form.title(), parsed.templateId(), parsed.value());
+        } catch (InvalidInputException e) {
+            model.addAttribute("dealForm", form);
+            model.addAttribute("dealErrors", FieldErrors.of(e.problems(), DealForm::toFormField));
+            return show(user, id, null, model);
+        }
+        redirect.addFlashAttribute("notice", "Deal “" + deal.title() + "” started: " + deal.milestones().size()
+                + " milestones to go.");
+        return "redirect:/clients/" + id + "#deal-" + deal.id();
     }
 
     @PostMapping("/clients/{id}/touches")

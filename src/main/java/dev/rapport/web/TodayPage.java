@@ -17,6 +17,7 @@ import dev.rapport.attention.Snooze;
 import dev.rapport.clients.Client;
 import dev.rapport.clients.ClientService;
 import dev.rapport.clients.NewTouch;
+import dev.rapport.journal.JournalReports;
 import dev.rapport.shared.ClientId;
 import dev.rapport.shared.InvalidInputException;
 import dev.rapport.teams.CurrentUser;
@@ -29,17 +30,20 @@ import dev.rapport.teams.CurrentUser;
 class TodayPage {
     private final AttentionService attention;
     private final ClientService clients;
+    private final JournalReports journal;
     private final Clock clock;
 
-    TodayPage(AttentionService attention, ClientService clients, Clock clock) {
+    TodayPage(AttentionService attention, ClientService clients, JournalReports journal, Clock clock) {
         this.attention = attention;
         this.clients = clients;
+        this.journal = journal;
         this.clock = clock;
     }
 
     @GetMapping("/")
     String today(CurrentUser user, Model model) {
         model.addAttribute("queue", QueueView.of(attention.queue(user, null)));
+        model.addAttribute("reminders", journal.reminders(user));
         model.addAttribute("defaultTouch", TouchForm.blank());
         model.addAttribute("defaultSnooze", SnoozeForm.blank(user.today(clock)));
         model.addAttribute("channels", Choices.CHANNELS);

@@ -44,5 +44,24 @@ class ScreenshotsBrowserIntegrationTest extends BrowserTestBase {
 
         page.navigate("/settings");
         screenshots("settings");
+
+        // the demo's journal has working days before today: last Friday, and the month so far
+        page.navigate("/journal?date=2026-11-20");
+        assertThat(page.locator(".journal-entry").first()).isVisible();
+        screenshots("journal");
+        page.navigate("/journal/report?period=month");
+        assertThat(page.locator("#share-chart[data-rendered=true]")).isVisible();
+        screenshots("journal-report");
+
+        page.navigate("/promises");
+        assertThat(page.locator(".promise").first()).isVisible();
+        screenshots("promises");
+
+        page.navigate("/deals");
+        assertThat(page.locator(".pipeline-table")).isVisible();
+        screenshots("deals");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Sale of Prinsengracht 263")).click();
+        assertThat(page.locator(".deal .badge-listing")).isVisible();
+        screenshots("client-deal");
     }
 }

@@ -17,7 +17,9 @@ import dev.rapport.teams.Role;
 class ViewerBrowserIntegrationTest extends BrowserTestBase {
     /** Every form that changes team data; sign-out and personal API tokens are not team data. */
     private static final String WRITE_FORMS = "form[method=post][action^='/clients'], "
-            + "form[method=post][action^='/queue'], form[action='/settings/cadences'], form[action='/settings/weights']";
+            + "form[method=post][action^='/queue'], form[action='/settings/cadences'], form[action='/settings/weights'], "
+            + "form[method=post][action^='/journal'], form[method=post][action^='/promises'], "
+            + "form[method=post][action^='/deals']";
 
     @Test
     void aViewerSeesEveryPageButNoWriteForms() {
@@ -27,7 +29,8 @@ class ViewerBrowserIntegrationTest extends BrowserTestBase {
         Client own = client(owner.user(), viewer.userId(), "Vera Viewed", "A", 20);
         signIn(viewer.email());
 
-        for (String path : new String[] {"/", "/clients", "/clients/" + ada.id(), "/settings"}) {
+        for (String path : new String[] {"/", "/clients", "/clients/" + ada.id(), "/settings", "/journal",
+                "/journal/report", "/promises", "/deals"}) {
             page.navigate(path);
             assertThat(page.locator("main h1")).isVisible();
             assertThat(page.locator(WRITE_FORMS)).hasCount(0);
