@@ -19,6 +19,7 @@ import dev.rapport.attention.TierCadence;
 import dev.rapport.clients.Channel;
 import dev.rapport.clients.ChannelWeights;
 import dev.rapport.clients.ClientService;
+import dev.rapport.journal.JournalService;
 import dev.rapport.shared.ConflictException;
 import dev.rapport.shared.InvalidInputException;
 import dev.rapport.shared.Problems;
@@ -32,11 +33,18 @@ class SettingsPage {
     private final AttentionService attention;
     private final ClientService clients;
     private final AccountService accounts;
+    private final JournalService journal;
 
-    SettingsPage(AttentionService attention, ClientService clients, AccountService accounts) {
+    SettingsPage(AttentionService attention, ClientService clients, AccountService accounts, JournalService journal) {
         this.attention = attention;
         this.clients = clients;
         this.accounts = accounts;
+        this.journal = journal;
+    }
+
+    /** A journal category as the add form submits it. */
+    record CategoryForm(String code, String label, String categoryClass) {
+        static final CategoryForm EMPTY = new CategoryForm("", "", "internal");
     }
 
     @GetMapping("/settings")
@@ -47,7 +55,11 @@ class SettingsPage {
         if (!model.containsAttribute("weights")) {
             model.addAttribute("weights", weights(clients.channelWeights(user.teamId())));
         }
-        for (String errors : new String[] {"cadenceErrors", "weightErrors", "tokenErrors"}) {
+        if (!model.containsAttribute("categoryForm")) {
+            model.addAttribute("categoryForm", CategoryForm.EMPTY);
+        }
+        model.addAttribute("categories", journal.categories(user.teamId()));
+        for (String errors : new String[] {"cadenceErrors", "weightErrors", "tokenErrors", "categoryErrors"}) {
             if (!model.containsAttribute(errors)) {
                 model.addAttribute(errors, FieldErrors.NONE);
             }
@@ -103,6 +115,23 @@ class SettingsPage {
         }
         redirect.addFlashAttribute("notice", "Channel weights saved.");
         return "redirect:/settings#weights";
+    }
+
+    @PostMapping("/settings/categories")
+    String addCategory(CurrentUser user, @ModelAttribute("submittedCategory") CategoryForm form, Model model,
+                       RedirectAttributes redirect) {
+        user.requireWriter();
+        try {
+            journal.addCategory(user, form.code() == null ? null : form.code().strip(), form.label(),
+                    form.categoryClass());
+        } catch (InvalidInputException e) {
+            return again(user, model, "categoryForm", form, "categoryErrors", FieldErrors.of(e.problems()));
+        } catch (ConflictException e) {
+            return again(user, model, "categoryForm", form, "categoryErrors",
+                    FieldErrors.global(capitalised(e.getMessage()) + "."));
+        }
+        redirect.addFlashAttribute("notice", "Category added: log time to it with its code.");
+        return "redirect:/settings#categories";
     }
 
     @PostMapping("/settings/tokens")
