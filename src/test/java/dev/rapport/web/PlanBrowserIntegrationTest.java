@@ -72,6 +72,7 @@ class PlanBrowserIntegrationTest extends BrowserTestBase {
         assertThat(load).containsText("Overflows");
         assertThat(load).containsText("ACME Holdings");
         assertThat(page.locator(".suggestions")).containsText("Weekly call for ACME Holdings");
+        page.navigate("/plans"); // from the top, not the anchor the redirect went to
         screenshots("plans");
 
         page.getByLabel("Declared capacity (client-facing hours a month)").fill("40");

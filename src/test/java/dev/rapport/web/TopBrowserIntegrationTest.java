@@ -66,6 +66,7 @@ class TopBrowserIntegrationTest extends BrowserTestBase {
         assertThat(row.locator(".top-rating")).hasText("7 / 9");
         assertThat(row.locator(".top-change")).hasText("▲ +2");
         assertThat(row.locator(".top-gap")).hasText("2");
+        page.navigate("/top"); // from the top, not the anchor the redirect went to
         screenshots("top");
 
         page.locator("#now-" + grace.id()).fill("6");
