@@ -85,7 +85,7 @@ class TopBrowserIntegrationTest extends BrowserTestBase {
 
         page.getByLabel("Current depth").selectOption("1");
         page.getByLabel("Target depth").selectOption("3");
-        depth.getByLabel("Note").fill("talked about the family business");
+        depth.getByLabel("Depth note").fill("talked about the family business");
         button("Save depth").click();
         assertThat(page.getByRole(AriaRole.STATUS).first()).hasText("Depth saved.");
         assertThat(page.locator(".facts")).containsText("1 now → 3 target");
