@@ -2,6 +2,8 @@ package dev.rapport.web;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +31,10 @@ import dev.rapport.deals.DealTemplate;
 import dev.rapport.promises.Promise;
 import dev.rapport.promises.PromiseService;
 import dev.rapport.shared.ClientId;
+import dev.rapport.shared.FieldProblem;
 import dev.rapport.shared.InvalidInputException;
 import dev.rapport.shared.Page;
+import dev.rapport.shared.Problems;
 import dev.rapport.shared.UserId;
 import dev.rapport.teams.AccountService;
 import dev.rapport.teams.CurrentUser;
@@ -73,6 +77,13 @@ class ClientPage {
         model.addAttribute("laterPage", !Forms.blank(cursor));
         model.addAttribute("channels", Choices.CHANNELS);
         model.addAttribute("whoChoices", Choices.WHO);
+        model.addAttribute("depthChoices", Choices.DEPTHS);
+        model.addAttribute("depthHistory", depthHistory(user, client, names));
+        if (!model.containsAttribute("depthForm")) {
+            model.addAttribute("depthForm", new DepthForm(text(client.details().depthCurrent()),
+                    text(client.details().depthTarget()), ""));
+            model.addAttribute("depthErrors", FieldErrors.NONE);
+        }
         if (!model.containsAttribute("touchForm")) {
             model.addAttribute("touchForm", TouchForm.blank());
             model.addAttribute("errors", FieldErrors.NONE);
@@ -158,6 +169,28 @@ class ClientPage {
         return "redirect:/clients/" + id;
     }
 
+    @PostMapping("/clients/{id}/depth")
+    String depth(CurrentUser user, @PathVariable long id, @ModelAttribute("submitted") DepthForm form, Model model,
+                 RedirectAttributes redirect) {
+        Client client = clients.get(user, new ClientId(id));
+        Problems problems = new Problems();
+        Integer current = Forms.optionalInt(form.current(), "current", problems);
+        Integer target = Forms.optionalInt(form.target(), "target", problems);
+        try {
+            problems.throwIfAny();
+            clients.setDepth(user, client.id(), current, target, Forms.blankToNull(form.note()));
+        } catch (InvalidInputException e) {
+            model.addAttribute("depthForm", form);
+            model.addAttribute("depthErrors", FieldErrors.of(e.problems(), p -> switch (p.field()) {
+                case "current", "target", "note" -> p;
+                default -> new FieldProblem(null, p.field() + " " + p.reason());
+            }));
+            return show(user, id, null, model);
+        }
+        redirect.addFlashAttribute("notice", "Depth saved.");
+        return "redirect:/clients/" + id + "#depth";
+    }
+
     @GetMapping("/clients/{id}/edit")
     String edit(CurrentUser user, @PathVariable long id, Model model) {
         user.requireWriter();
@@ -198,6 +231,28 @@ class ClientPage {
         attention.unsnooze(user, new ClientId(id));
         redirect.addFlashAttribute("notice", "Snooze ended: the client is back in your queue whenever they are due.");
         return "redirect:/clients/" + id;
+    }
+
+    /** The depth form as typed: current and target 1-3 (blank: not set) and why. */
+    record DepthForm(String current, String target, String note) {
+    }
+
+    /** One depth change as the history shows it. */
+    record DepthView(String at, String by, String depth, String note) {
+    }
+
+    private List<DepthView> depthHistory(CurrentUser user, Client client, Map<UserId, String> names) {
+        List<DepthView> out = new ArrayList<>(clients.depthHistory(user, client.id()).stream()
+                .map(c -> new DepthView(Formats.dayTime(c.changedAt(), user.zone()),
+                        names.getOrDefault(c.userId(), "Former member"),
+                        (c.current() == null ? "—" : c.current()) + " → " + (c.target() == null ? "—" : c.target()),
+                        c.note())).toList());
+        Collections.reverse(out); // newest first
+        return out;
+    }
+
+    private static String text(Integer i) {
+        return i == null ? "" : i.toString();
     }
 
     /** A snooze as the client page shows it. */
