@@ -63,9 +63,9 @@ public record Sustainability(double requiredHours, double capacityHours, String 
                 continue;
             }
             for (Plan.Activity a : load.plan().activities()) {
-                cuts.add(new Cut(String.format(Locale.ROOT, "%s for %s: halving it (%s) saves %.1f h a month, handing it "
-                                + "over saves %.1f h", a.name(), load.clientName(), a.frequency().text(),
-                        a.hoursPerMonth() / 2, a.hoursPerMonth()), a.hoursPerMonth()));
+                cuts.add(new Cut(String.format(Locale.ROOT, "%s for %s (%s, %.1f h a month): doing it half as often "
+                                + "saves %.1f h, handing it over saves all of it", a.name(), load.clientName(),
+                        a.frequency().text(), a.hoursPerMonth(), a.hoursPerMonth() / 2), a.hoursPerMonth()));
             }
         }
         cuts.sort(Comparator.comparingDouble(Cut::saves).reversed());
