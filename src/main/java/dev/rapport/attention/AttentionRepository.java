@@ -34,7 +34,4 @@ interface AttentionRepository {
 
     java.time.ZoneId teamZone(TeamId team);
 
-    boolean lock(String job, java.time.Instant now, java.time.Instant until, String owner);
-
-    void unlock(String job, java.time.Instant now);
 }

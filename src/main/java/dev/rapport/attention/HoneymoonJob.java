@@ -22,6 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
 import dev.rapport.clients.ChannelWeights;
 import dev.rapport.clients.ClientService;
 import dev.rapport.shared.ClientId;
+import dev.rapport.shared.JobLock;
 import dev.rapport.shared.TeamId;
 
 /**
@@ -36,12 +37,14 @@ public class HoneymoonJob {
 
     private final AttentionRepository repo;
     private final ClientService clients;
+    private final JobLock lock;
     private final Clock clock;
     private final String instance = ManagementFactory.getRuntimeMXBean().getName();
 
-    HoneymoonJob(AttentionRepository repo, ClientService clients, Clock clock) {
+    HoneymoonJob(AttentionRepository repo, ClientService clients, JobLock lock, Clock clock) {
         this.repo = repo;
         this.clients = clients;
+        this.lock = lock;
         this.clock = clock;
     }
 
@@ -49,14 +52,14 @@ public class HoneymoonJob {
     @Transactional
     public int run() {
         Instant now = clock.instant();
-        if (!repo.lock(JOB, now, now.plus(LEASE), instance)) {
+        if (!lock.acquire(JOB, now, now.plus(LEASE), instance)) {
             return -1;
         }
         int evaluated = 0;
         for (TeamId team : repo.teams()) {
             evaluated += evaluate(team, now);
         }
-        repo.unlock(JOB, now);
+        lock.release(JOB, now);
         log.info("Honeymoon check: {} clients evaluated", evaluated);
         return evaluated;
     }

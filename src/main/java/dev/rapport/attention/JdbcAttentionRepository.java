@@ -135,17 +135,6 @@ class JdbcAttentionRepository implements AttentionRepository {
                 .query(String.class).single());
     }
 
-    @Override
-    public boolean lock(String job, java.time.Instant now, java.time.Instant until, String owner) {
-        return jdbc.sql("UPDATE job_lock SET locked_until = ?, locked_by = ? WHERE name = ? AND locked_until <= ?")
-                .params(ts(until), owner, job, ts(now)).update() == 1;
-    }
-
-    @Override
-    public void unlock(String job, java.time.Instant now) {
-        jdbc.sql("UPDATE job_lock SET locked_until = ?, last_run_at = ? WHERE name = ?")
-                .params(ts(now), ts(now), job).update();
-    }
 
     private static Snooze snooze(ResultSet rs, int n) throws SQLException {
         return new Snooze(new ClientId(rs.getLong("client_id")), rs.getObject("until_date", LocalDate.class),

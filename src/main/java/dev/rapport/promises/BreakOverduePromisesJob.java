@@ -12,6 +12,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.rapport.shared.JobLock;
+
 /**
  * Marks pending promises past their due date as broken. Idempotent, and guarded by a row lock in
  * the database so that with several app instances only one runs it at a time.
@@ -23,11 +25,13 @@ public class BreakOverduePromisesJob {
     private static final Duration LEASE = Duration.ofMinutes(10);
 
     private final PromiseRepository repo;
+    private final JobLock lock;
     private final Clock clock;
     private final String instance = ManagementFactory.getRuntimeMXBean().getName();
 
-    BreakOverduePromisesJob(PromiseRepository repo, Clock clock) {
+    BreakOverduePromisesJob(PromiseRepository repo, JobLock lock, Clock clock) {
         this.repo = repo;
+        this.lock = lock;
         this.clock = clock;
     }
 
@@ -35,11 +39,11 @@ public class BreakOverduePromisesJob {
     @Transactional
     public int run() {
         Instant now = clock.instant();
-        if (!repo.lock(JOB, now, now.plus(LEASE), instance)) {
+        if (!lock.acquire(JOB, now, now.plus(LEASE), instance)) {
             return -1;
         }
         int broken = repo.breakOverdue(now);
-        repo.unlock(JOB, now);
+        lock.release(JOB, now);
         if (broken > 0) {
             log.info("Marked {} overdue promises as broken", broken);
         }

@@ -106,17 +106,6 @@ class JdbcPromiseRepository implements PromiseRepository {
         return broken;
     }
 
-    @Override
-    public boolean lock(String job, Instant now, Instant until, String owner) {
-        return jdbc.sql("UPDATE job_lock SET locked_until = ?, locked_by = ? WHERE name = ? AND locked_until <= ?")
-                .params(ts(until), owner, job, ts(now)).update() == 1;
-    }
-
-    @Override
-    public void unlock(String job, Instant now) {
-        jdbc.sql("UPDATE job_lock SET locked_until = ?, last_run_at = ? WHERE name = ?")
-                .params(ts(now), ts(now), job).update();
-    }
 
     private static Promise promise(ResultSet rs, int n) throws SQLException {
         return new Promise(rs.getLong("id"), new ClientId(rs.getLong("client_id")), new UserId(rs.getLong("user_id")),

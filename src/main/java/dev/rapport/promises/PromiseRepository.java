@@ -28,8 +28,4 @@ interface PromiseRepository {
     /** Marks every pending promise due before the team's today as broken; returns how many. */
     int breakOverdue(Instant now);
 
-    /** Takes the named job lock until the given time unless another instance holds it. */
-    boolean lock(String job, Instant now, Instant until, String owner);
-
-    void unlock(String job, Instant now);
 }

@@ -1,0 +1,15 @@
+package dev.rapport.shared;
+
+import java.time.Instant;
+
+/**
+ * A named lease in the database so that, with several app instances, one runs each scheduled job.
+ * Works the same on H2 and PostgreSQL (a conditional UPDATE on the job's row in job_lock).
+ */
+public interface JobLock {
+    /** Takes the job's lease until the given time unless another instance holds it. */
+    boolean acquire(String job, Instant now, Instant until, String owner);
+
+    /** Ends the lease and records the run. */
+    void release(String job, Instant now);
+}
