@@ -28,6 +28,8 @@ import dev.rapport.attention.HoneymoonJob;
 import dev.rapport.deals.DealService;
 import dev.rapport.journal.EntryDraft;
 import dev.rapport.journal.JournalService;
+import dev.rapport.plans.PlanService;
+import dev.rapport.relationships.TopRelationshipService;
 import dev.rapport.promises.PromiseService;
 import dev.rapport.shared.TeamId;
 import dev.rapport.shared.UserId;
@@ -71,16 +73,20 @@ public class DemoData {
     private final PromiseService promises;
     private final DealService deals;
     private final HoneymoonJob honeymoon;
+    private final PlanService plans;
+    private final TopRelationshipService top;
     private final Clock clock;
 
     DemoData(AccountService accounts, ClientService clients, JournalService journal, PromiseService promises,
-             DealService deals, HoneymoonJob honeymoon, Clock clock) {
+             DealService deals, HoneymoonJob honeymoon, PlanService plans, TopRelationshipService top, Clock clock) {
         this.accounts = accounts;
         this.clients = clients;
         this.journal = journal;
         this.promises = promises;
         this.deals = deals;
         this.honeymoon = honeymoon;
+        this.plans = plans;
+        this.top = top;
         this.clock = clock;
     }
 
@@ -105,6 +111,7 @@ public class DemoData {
         }
         int entries = seedJournal(agents.get(0), random);
         seedPromisesAndDeals(agents.get(0));
+        seedPlansAndTop(agents.get(0));
         honeymoon.run();
         log.info("Demo data: team '{}' with {} agents, 200 clients, {} touches and {} journal entries", TEAM,
                 agents.size(), touches, entries);
@@ -130,6 +137,31 @@ public class DemoData {
             var early = deals.create(dana, mine.get(6).id(), "Sale of Keizersgracht 12", null,
                     new java.math.BigDecimal("540000"));
             deals.complete(dana, early.id(), "listing agreement");
+        }
+    }
+
+    /** Two key-account plans and five top relationships, rated twice a month apart. */
+    private void seedPlansAndTop(CurrentUser dana) {
+        List<Client> mine = clients.search(dana, new dev.rapport.clients.ClientQuery(null, null, "A", null, null,
+                dana.userId(), false, null, 20)).items();
+        if (mine.size() < 5) {
+            return;
+        }
+        plans.create(dana, mine.get(0).id(), "Grow the relationship in 2027", List.of("Renew the management contract",
+                "Meet the new CFO"), List.of(
+                new PlanService.ActivityDraft("quarterly review", "quarterly", 120, "face_to_face"),
+                new PlanService.ActivityDraft("check-in call", "monthly", 30, "phone"),
+                new PlanService.ActivityDraft("market update", "weekly", 10, "email")),
+                dana.today(clock).minusDays(60));
+        plans.create(dana, mine.get(1).id(), "Portfolio care", List.of("Two more properties to manage"), List.of(
+                new PlanService.ActivityDraft("site visit", "every 2 weeks", 90, "face_to_face"),
+                new PlanService.ActivityDraft("status email", "weekly", 15, "email")),
+                dana.today(clock).minusDays(30));
+        top.choose(dana, mine.subList(0, 5).stream().map(Client::id).toList());
+        int[][] ratings = {{5, 9}, {7, 9}, {4, 8}, {6, 7}, {3, 8}};
+        for (int i = 0; i < 5; i++) {
+            top.rate(dana, mine.get(i).id(), ratings[i][0], ratings[i][1], null);
+            top.rate(dana, mine.get(i).id(), Math.min(10, ratings[i][0] + (i % 3) - 1), ratings[i][1], null);
         }
     }
 
