@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.rapport.api.JournalDtos.ReportDto;
+import dev.rapport.attention.AttentionService;
 import dev.rapport.api.JournalDtos.TeamReportDto;
 import dev.rapport.journal.JournalReports;
 import dev.rapport.shared.InvalidInputException;
@@ -45,8 +46,10 @@ class ReportController {
             description = "team=true lists the whole team (managers and owners). Rates are weighted touches per "
                     + "30 days before signing and from day 30 after.")
     java.util.List<HoneymoonDto> honeymoon(CurrentUser user, @RequestParam(defaultValue = "false") boolean team) {
-        return attention.honeymoonReport(user, team).stream().map(f -> new HoneymoonDto(f.clientId().value(),
-                clients.get(user, f.clientId()).details().name(), JournalDtos.round(f.before()),
+        var flags = attention.honeymoonReport(user, team);
+        var byId = clients.getAll(user, flags.stream().map(AttentionService.HoneymoonFlag::clientId).toList());
+        return flags.stream().filter(f -> byId.containsKey(f.clientId())).map(f -> new HoneymoonDto(
+                f.clientId().value(), byId.get(f.clientId()).details().name(), JournalDtos.round(f.before()),
                 JournalDtos.round(f.after()))).toList();
     }
 

@@ -138,6 +138,17 @@ class JdbcClientRepository implements ClientRepository {
     }
 
     @Override
+    public List<Client> findAll(TeamId team, java.util.Collection<ClientId> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<Row> rows = jdbc.sql("SELECT " + CLIENT_COLUMNS + " FROM client c WHERE c.team_id = :team AND c.id IN (:ids)")
+                .param("team", team.value()).param("ids", ids.stream().map(ClientId::value).distinct().toList())
+                .query(JdbcClientRepository::row).list();
+        return withChildren(team, rows);
+    }
+
+    @Override
     public Page<Client> search(TeamId team, ClientQuery q) {
         StringBuilder sql = new StringBuilder("SELECT " + CLIENT_COLUMNS + " FROM client c WHERE c.team_id = :team");
         Map<String, Object> p = new HashMap<>();

@@ -125,8 +125,10 @@ public class PlanService {
         double capacity = measured.isPresent() ? measured.getAsDouble() : declared.orElse(0);
         String source = measured.isPresent() ? "measured" : declared.isPresent() ? "declared" : "none";
         List<TierCadence> tiers = attention.cadences(user.teamId());
-        List<Sustainability.Input> inputs = list(user).stream().map(p -> {
-            Client c = clients.get(user, p.clientId());
+        List<Plan> mine = list(user);
+        var byId = clients.getAll(user, mine.stream().map(Plan::clientId).toList());
+        List<Sustainability.Input> inputs = mine.stream().filter(p -> byId.containsKey(p.clientId())).map(p -> {
+            Client c = byId.get(p.clientId());
             int rank = tiers.stream().filter(t -> t.tier().equals(c.details().tier())).mapToInt(TierCadence::rank)
                     .findFirst().orElse(0);
             return new Sustainability.Input(p, c.details().name(), rank);

@@ -34,8 +34,10 @@ public class TopRelationshipService {
     /** The list with the gap to target and its change since the previous rating. */
     public List<TopRelationship> list(CurrentUser user) {
         Map<ClientId, List<Rating>> ratings = repo.latestRatings(user.teamId(), user.userId());
-        return repo.list(user.teamId(), user.userId()).stream().map(id -> {
-            Client c = clients.get(user, id);
+        List<ClientId> ids = repo.list(user.teamId(), user.userId());
+        Map<ClientId, Client> byId = clients.getAll(user, ids);
+        return ids.stream().filter(byId::containsKey).map(id -> {
+            Client c = byId.get(id);
             List<Rating> r = ratings.getOrDefault(id, List.of());
             return new TopRelationship(id, c.details().name(), c.details().depthCurrent(), c.details().depthTarget(),
                     r.isEmpty() ? null : r.get(0), r.size() < 2 ? null : r.get(1));
