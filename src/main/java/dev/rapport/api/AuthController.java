@@ -26,9 +26,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "Authentication", description = "Personal API tokens and who you are")
 class AuthController {
     private final AccountService accounts;
+    private final java.time.Clock clock;
 
-    AuthController(AccountService accounts) {
+    AuthController(AccountService accounts, java.time.Clock clock) {
         this.accounts = accounts;
+        this.clock = clock;
     }
 
     record LoginRequest(String email, String password, String tokenName) {
@@ -49,7 +51,9 @@ class AuthController {
     record NewTokenRequest(String name) {
     }
 
-    record MeDto(long userId, String email, String name, long teamId, String team, String role, String timeZone) {
+    /** today: the user's local calendar date, which the CLI uses for "yesterday" and "fri". */
+    record MeDto(long userId, String email, String name, long teamId, String team, String role, String timeZone,
+                 java.time.LocalDate today) {
     }
 
     @PostMapping("/auth/tokens")
@@ -67,7 +71,7 @@ class AuthController {
     @Operation(summary = "Who the token belongs to")
     MeDto me(CurrentUser user) {
         return new MeDto(user.userId().value(), user.email(), user.displayName(), user.teamId().value(),
-                accounts.teamName(user.teamId()), user.role().code(), user.zone().getId());
+                accounts.teamName(user.teamId()), user.role().code(), user.zone().getId(), user.today(clock));
     }
 
     @GetMapping("/tokens")

@@ -42,10 +42,12 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class JournalController {
     private final JournalService journal;
     private final JournalReports reports;
+    private final java.time.Clock clock;
 
-    JournalController(JournalService journal, JournalReports reports) {
+    JournalController(JournalService journal, JournalReports reports, java.time.Clock clock) {
         this.journal = journal;
         this.reports = reports;
+        this.clock = clock;
     }
 
     @GetMapping("/categories")
@@ -68,7 +70,7 @@ class JournalController {
                                 LocalDate from,
                                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
                                 LocalDate to) {
-        LocalDate first = from != null ? from : reports.day(user, null).date();
+        LocalDate first = from != null ? from : user.today(clock);
         return journal.entries(user, first, to != null ? to : first).stream().map(EntryResponse::of).toList();
     }
 

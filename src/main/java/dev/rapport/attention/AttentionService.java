@@ -84,7 +84,7 @@ public class AttentionService {
 
     /** The stored honeymoon drops of the user's clients, or of the whole team for managers and owners. */
     public List<HoneymoonFlag> honeymoonReport(CurrentUser user, boolean team) {
-        if (team && user.role() != dev.rapport.teams.Role.MANAGER && user.role() != dev.rapport.teams.Role.OWNER) {
+        if (team && !user.role().seesTeam()) {
             throw new org.springframework.security.access.AccessDeniedException("only managers and owners see the "
                     + "team's honeymoon report");
         }
@@ -106,7 +106,7 @@ public class AttentionService {
         AttentionPolicy policy = policy(user.teamId());
         Map<ClientId, CadenceStatus> out = new LinkedHashMap<>();
         for (Client c : clients) {
-            ClientState state = new ClientState(facts(c), false, null);
+            ClientState state = new ClientState(c.cadenceFacts(), false, null);
             CadenceStatus status = AttentionEngine.evaluate(state, policy, today, user.zone())
                     .map(e -> new CadenceStatus(e.dueOn(), e.overdueDays(), e.reasons()))
                     .orElseGet(() -> new CadenceStatus(AttentionEngine.dueOn(state, policy, user.zone()), 0,
@@ -120,14 +120,9 @@ public class AttentionService {
     public Optional<Snooze> activeSnooze(CurrentUser user, Client client) {
         LocalDate today = user.today(clock);
         return repository.snooze(user.teamId(), client.id())
-                .filter(s -> AttentionEngine.snoozed(new ClientState(facts(client), false, s), today));
+                .filter(s -> AttentionEngine.snoozed(new ClientState(client.cadenceFacts(), false, s), today));
     }
 
-    private static CadenceFacts facts(Client c) {
-        return new CadenceFacts(c.id(), c.details().name(), c.details().tier(), c.details().cadence(),
-                c.details().signedOn(), c.createdAt(), c.lastTouchAt(), c.lastRichAt(), c.lastOutboundAt(),
-                c.lastUpdateRequestAt());
-    }
 
     AttentionPolicy policy(TeamId team) {
         String rich = clients.channelWeights(team).richChannels().stream().map(Channel::code)
@@ -138,7 +133,7 @@ public class AttentionService {
     @Transactional
     public Snooze snooze(CurrentUser user, ClientId client, LocalDate until, String reason) {
         user.requireWriter();
-        clients.get(user, client);
+        clients.require(user, client);
         LocalDate today = user.today(clock);
         new Problems()
                 .check(until != null, "until", "must be a date")
@@ -154,7 +149,7 @@ public class AttentionService {
     @Transactional
     public void unsnooze(CurrentUser user, ClientId client) {
         user.requireWriter();
-        clients.get(user, client);
+        clients.require(user, client);
         if (!repository.deleteSnooze(user.teamId(), client)) {
             throw new NotFoundException("snooze for client", client);
         }

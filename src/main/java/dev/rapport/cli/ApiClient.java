@@ -36,6 +36,11 @@ final class ApiClient {
         return new ApiClient(config.url(), config.token());
     }
 
+    /** The signed-in user's local date, from the server (which holds the clock and their time zone). */
+    java.time.LocalDate today() {
+        return java.time.LocalDate.parse(Output.text(get("/api/v1/me", Map.of()), "today"));
+    }
+
     JsonNode get(String path, Map<String, String> query) {
         return send("GET", path + queryString(query), null);
     }

@@ -35,8 +35,7 @@ class DayCommand implements Callable<Integer> {
         ApiClient api = ApiClient.from(ctx);
         Map<String, String> query = new HashMap<>();
         if (date != null || yesterday) {
-            LocalDate today = LocalDate.parse(Output.text(api.get("/api/v1/queue", Map.of()), "date"));
-            query.put("date", (date != null ? date : today.minusDays(1)).toString());
+            query.put("date", (date != null ? date : api.today().minusDays(1)).toString());
         }
         JsonNode day = api.get("/api/v1/journal/day", query);
         if (json.json) {

@@ -47,8 +47,7 @@ class LogCommand implements Callable<Integer> {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("text", String.join(" ", words));
         if (yesterday || date != null) {
-            LocalDate today = LocalDate.parse(Output.text(api.get("/api/v1/queue", Map.of()), "date"));
-            body.put("date", (date != null ? date : today.minusDays(1)).toString());
+            body.put("date", (date != null ? date : api.today().minusDays(1)).toString());
         }
         if (client != null) {
             body.put("clientId", ClientRef.resolve(api, client));

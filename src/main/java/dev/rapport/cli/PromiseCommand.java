@@ -50,7 +50,7 @@ class PromiseCommand implements Callable<Integer> {
         long id = ClientRef.resolve(api, client);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("text", text);
-        body.put("dueOn", parseDue(due, today(api)).toString());
+        body.put("dueOn", parseDue(due, api.today()).toString());
         JsonNode p = api.post("/api/v1/clients/" + id + "/promises", body);
         if (json.json) {
             Output.json(ctx.out(), p);
@@ -59,10 +59,6 @@ class PromiseCommand implements Callable<Integer> {
                     + Output.text(p, "dueOn"));
         }
         return 0;
-    }
-
-    static LocalDate today(ApiClient api) {
-        return LocalDate.parse(Output.text(api.get("/api/v1/queue", Map.of()), "date"));
     }
 
     /** Human dates relative to the user's today: a weekday means its next occurrence (today counts). */
@@ -195,7 +191,7 @@ class PromiseCommand implements Callable<Integer> {
         public Integer call() {
             ApiClient api = ApiClient.from(ctx);
             Map<String, Object> body = new LinkedHashMap<>();
-            body.put("dueOn", parseDue(due, today(api)).toString());
+            body.put("dueOn", parseDue(due, api.today()).toString());
             body.put("reason", reason);
             JsonNode p = api.post("/api/v1/promises/" + id + "/renegotiate", body);
             ctx.out().println("Promise #" + id + " now due " + Output.text(p, "dueOn") + ".");

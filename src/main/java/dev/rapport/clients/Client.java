@@ -24,4 +24,10 @@ public record Client(
     public boolean archived() {
         return archivedAt != null;
     }
+
+    /** What the attention engine reads of this client. */
+    public CadenceFacts cadenceFacts() {
+        return new CadenceFacts(id, details.name(), details.tier(), details.cadence(), details.signedOn(), createdAt,
+                lastTouchAt, lastRichAt, lastOutboundAt, lastUpdateRequestAt);
+    }
 }

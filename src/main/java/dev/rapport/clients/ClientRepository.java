@@ -20,6 +20,9 @@ interface ClientRepository {
 
     Optional<Client> find(TeamId team, ClientId id);
 
+    /** Whether the team has this client: one indexed lookup, no child lists. */
+    boolean exists(TeamId team, ClientId id);
+
     /** Several clients at once (no N+1); ids of other teams are simply absent. */
     List<Client> findAll(TeamId team, java.util.Collection<ClientId> ids);
 

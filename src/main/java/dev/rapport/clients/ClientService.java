@@ -85,7 +85,7 @@ public class ClientService {
     }
 
     public List<DepthChange> depthHistory(CurrentUser user, ClientId id) {
-        get(user, id);
+        require(user, id);
         return clients.depthHistory(user.teamId(), id);
     }
 
@@ -122,7 +122,14 @@ public class ClientService {
     }
 
     public boolean exists(CurrentUser user, ClientId id) {
-        return clients.find(user.teamId(), id).isPresent();
+        return clients.exists(user.teamId(), id);
+    }
+
+    /** 404 unless the team has this client; for paths that only need to know it is there. */
+    public void require(CurrentUser user, ClientId id) {
+        if (!exists(user, id)) {
+            throw new NotFoundException("client", id);
+        }
     }
 
     /** What a person typed (an id, or part of a name or email) as exactly one client, or a field error. */
@@ -156,7 +163,7 @@ public class ClientService {
     @Transactional
     public List<Touch> recordTouches(CurrentUser user, ClientId clientId, List<NewTouch> touches) {
         user.requireWriter();
-        get(user, clientId);
+        require(user, clientId);
         Instant now = clock.instant();
         Problems problems = new Problems();
         for (NewTouch touch : touches) {
@@ -186,7 +193,7 @@ public class ClientService {
     }
 
     public Page<Touch> timeline(CurrentUser user, ClientId clientId, String cursor, int limit) {
-        get(user, clientId);
+        require(user, clientId);
         return clients.timeline(user.teamId(), clientId, cursor, clampLimit(limit));
     }
 
@@ -203,7 +210,7 @@ public class ClientService {
 
     /** Real touches of a client since an instant, oldest first (plan adherence). */
     public List<Touch> touchesSince(CurrentUser user, ClientId client, Instant since) {
-        get(user, client);
+        require(user, client);
         return clients.touchesSince(user.teamId(), client, since);
     }
 

@@ -138,6 +138,12 @@ class JdbcClientRepository implements ClientRepository {
     }
 
     @Override
+    public boolean exists(TeamId team, ClientId id) {
+        return jdbc.sql("SELECT COUNT(*) FROM client WHERE id = ? AND team_id = ?").params(id.value(), team.value())
+                .query(Long.class).single() > 0;
+    }
+
+    @Override
     public List<Client> findAll(TeamId team, java.util.Collection<ClientId> ids) {
         if (ids.isEmpty()) {
             return List.of();

@@ -64,7 +64,7 @@ public class DealService {
     @Transactional
     public Deal create(CurrentUser user, ClientId client, String title, Long templateId, BigDecimal amount) {
         user.requireWriter();
-        clients.get(user, client);
+        clients.require(user, client);
         List<DealTemplate> templates = repo.templates(user.teamId());
         DealTemplate template = templates.stream()
                 .filter(t -> templateId == null ? t.name().equals(DealTemplate.HOME_SALE) : t.id() == templateId)
@@ -147,9 +147,5 @@ public class DealService {
             result.put(d.clientId(), new ClientDeals(sofar.activeListing() || d.activeListing(), completed));
         }
         return result;
-    }
-
-    public Clock clock() {
-        return clock;
     }
 }

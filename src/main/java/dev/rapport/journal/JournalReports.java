@@ -115,7 +115,7 @@ public class JournalReports {
 
     /** Customer-facing share per member (seed 003: managers drift internal); managers and owners only. */
     public TeamReport team(CurrentUser user, LocalDate from, LocalDate to) {
-        if (user.role() != Role.MANAGER && user.role() != Role.OWNER) {
+        if (!user.role().seesTeam()) {
             throw new AccessDeniedException("only managers and owners see the team's time");
         }
         JournalService.checkRange(from, to, 366);

@@ -49,7 +49,7 @@ public class PlanService {
     public Plan create(CurrentUser user, ClientId client, String name, List<String> objectives,
                        List<ActivityDraft> activities, LocalDate startsOn) {
         user.requireWriter();
-        clients.get(user, client);
+        clients.require(user, client);
         Problems problems = new Problems()
                 .check(name != null && !name.isBlank() && name.length() <= 200, "name", "must be 1 to 200 characters")
                 .check(activities != null && !activities.isEmpty() && activities.size() <= 50, "activities",

@@ -34,7 +34,7 @@ public class PromiseService {
     @Transactional
     public Promise make(CurrentUser user, ClientId client, String text, LocalDate dueOn, LocalDate madeOn) {
         user.requireWriter();
-        clients.get(user, client);
+        clients.require(user, client);
         LocalDate today = user.today(clock);
         LocalDate made = madeOn != null ? madeOn : today;
         new Problems()
@@ -56,7 +56,7 @@ public class PromiseService {
 
     public List<Promise> list(CurrentUser user, ClientId client, List<PromiseStatus> statuses) {
         if (client != null) {
-            clients.get(user, client);
+            clients.require(user, client);
         }
         return repo.list(user.teamId(), user.userId(), client, statuses.isEmpty()
                 ? List.of(PromiseStatus.values()) : statuses);

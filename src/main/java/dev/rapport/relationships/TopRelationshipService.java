@@ -63,7 +63,7 @@ public class TopRelationshipService {
     @Transactional
     public TopRelationship rate(CurrentUser user, ClientId client, Integer now, Integer target, String note) {
         user.requireWriter();
-        clients.get(user, client);
+        clients.require(user, client);
         if (!repo.list(user.teamId(), user.userId()).contains(client)) {
             throw new ConflictException("client " + client + " is not one of your top relationships; add it first");
         }

@@ -14,6 +14,11 @@ public enum Role {
         return valueOf(code.toUpperCase(Locale.ROOT));
     }
 
+    /** Managers and owners see every member's data (team reports). */
+    public boolean seesTeam() {
+        return this == OWNER || this == MANAGER;
+    }
+
     public boolean canWrite() {
         return this != VIEWER;
     }

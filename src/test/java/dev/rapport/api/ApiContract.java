@@ -1,5 +1,6 @@
 package dev.rapport.api;
 
+import static dev.rapport.support.Api.fields;
 import static dev.rapport.support.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,11 +32,6 @@ abstract class ApiContract extends AppTestBase {
         return r.json().get("id").asLong();
     }
 
-    static List<String> fields(Response r) {
-        List<String> fields = new ArrayList<>();
-        r.json().get("errors").forEach(e -> fields.add(e.get("field").asString()));
-        return fields;
-    }
 
     long count(String table) {
         return jdbc.sql("SELECT COUNT(*) FROM " + table).query(Long.class).single();

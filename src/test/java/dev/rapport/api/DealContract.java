@@ -1,5 +1,6 @@
 package dev.rapport.api;
 
+import static dev.rapport.support.Api.fields;
 import static dev.rapport.support.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,11 +19,6 @@ import tools.jackson.databind.JsonNode;
 /** Deals, milestones, the listing cadence and the pipeline through the API; runs once per database. */
 abstract class DealContract extends AppTestBase {
 
-    static List<String> fields(Response r) {
-        List<String> fields = new ArrayList<>();
-        r.json().get("errors").forEach(e -> fields.add(e.get("field").asString()));
-        return fields;
-    }
 
     static List<String> reasons(Api api, long client) {
         List<String> codes = new ArrayList<>();

@@ -1,5 +1,6 @@
 package dev.rapport.api;
 
+import static dev.rapport.support.Api.fields;
 import static dev.rapport.support.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,13 +24,6 @@ abstract class JournalContract extends AppTestBase {
     @Autowired
     JdbcClient jdbc;
 
-    static List<String> fields(Response r) {
-        List<String> fields = new ArrayList<>();
-        if (r.json().has("errors")) {
-            r.json().get("errors").forEach(e -> fields.add(e.get("field").asString()));
-        }
-        return fields;
-    }
 
     static Response quick(Api api, String text) {
         return api.post("/api/v1/journal/entries/quick", json("{'text':'" + text + "'}"));

@@ -1,5 +1,6 @@
 package dev.rapport.api;
 
+import static dev.rapport.support.Api.fields;
 import static dev.rapport.support.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,11 +37,6 @@ abstract class PromiseContract extends AppTestBase {
                 + "'}"));
     }
 
-    static List<String> fields(Response r) {
-        List<String> fields = new ArrayList<>();
-        r.json().get("errors").forEach(e -> fields.add(e.get("field").asString()));
-        return fields;
-    }
 
     @Test
     void promisesAreMadeKeptRenegotiatedAndBrokenWithGuardedTransitions() {

@@ -1,5 +1,6 @@
 package dev.rapport.api;
 
+import static dev.rapport.support.Api.fields;
 import static dev.rapport.support.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,11 +19,6 @@ import tools.jackson.databind.JsonNode;
 /** Depth history and top relationships through the API; runs once per database. */
 abstract class RelationshipContract extends AppTestBase {
 
-    static List<String> fields(Response r) {
-        List<String> fields = new ArrayList<>();
-        r.json().get("errors").forEach(e -> fields.add(e.get("field").asString()));
-        return fields;
-    }
 
     static long client(Api api, String name) {
         return api.post("/api/v1/clients", json("{'name':'" + name + "','depthCurrent':1,'depthTarget':2}")).json()

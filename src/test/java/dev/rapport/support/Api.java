@@ -75,6 +75,15 @@ public final class Api {
         }
     }
 
+    /** The fields a 422 problem names, in order (empty when it names none). */
+    public static java.util.List<String> fields(Response r) {
+        java.util.List<String> fields = new java.util.ArrayList<>();
+        if (r.json().has("errors")) {
+            r.json().get("errors").forEach(e -> fields.add(e.get("field").asString()));
+        }
+        return fields;
+    }
+
     /** Builds JSON from single quotes so test bodies stay readable. */
     public static String json(String singleQuoted) {
         return singleQuoted.replace('\'', '"');
