@@ -14,7 +14,13 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.rapport.shared.InvalidInputException;
+import dev.rapport.shared.NotFoundException;
+import dev.rapport.shared.TeamId;
 import dev.rapport.teams.AccountService;
+import dev.rapport.teams.SignInService;
+import dev.rapport.teams.TokenScope;
+import jakarta.servlet.http.HttpServletRequest;
 import dev.rapport.teams.ApiToken;
 import dev.rapport.teams.CurrentUser;
 import dev.rapport.teams.IssuedToken;
@@ -26,14 +32,22 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "Authentication", description = "Personal API tokens and who you are")
 class AuthController {
     private final AccountService accounts;
+    private final SignInService signIn;
     private final java.time.Clock clock;
 
-    AuthController(AccountService accounts, java.time.Clock clock) {
+    AuthController(AccountService accounts, SignInService signIn, java.time.Clock clock) {
         this.accounts = accounts;
+        this.signIn = signIn;
         this.clock = clock;
     }
 
-    record LoginRequest(String email, String password, String tokenName) {
+    /**
+     * code: the 6-digit TOTP code, for accounts with two-factor sign-in. teamId: the team the
+     * token acts in (default: your first team). scope: read or read_write (default). expiresAt:
+     * optional.
+     */
+    record LoginRequest(String email, String password, String code, String tokenName, Long teamId, String scope,
+                        Instant expiresAt) {
     }
 
     record TokenDto(long id, String name, String token) {
@@ -42,13 +56,16 @@ class AuthController {
         }
     }
 
-    record TokenInfoDto(long id, String name, Instant createdAt, Instant lastUsedAt, Instant revokedAt) {
+    record TokenInfoDto(long id, String name, String scope, Instant createdAt, Instant expiresAt,
+                        Instant lastUsedAt, Instant revokedAt) {
         static TokenInfoDto of(ApiToken t) {
-            return new TokenInfoDto(t.id(), t.name(), t.createdAt(), t.lastUsedAt(), t.revokedAt());
+            return new TokenInfoDto(t.id(), t.name(), t.scope().code(), t.createdAt(), t.expiresAt(), t.lastUsedAt(),
+                    t.revokedAt());
         }
     }
 
-    record NewTokenRequest(String name) {
+    /** scope: read or read_write (default); expiresAt optional; teamId: another of your teams (default: this one). */
+    record NewTokenRequest(String name, String scope, Instant expiresAt, Long teamId) {
     }
 
     /** today: the user's local calendar date, which the CLI uses for "yesterday" and "fri". */
@@ -57,14 +74,17 @@ class AuthController {
     }
 
     @PostMapping("/auth/tokens")
-    @Operation(summary = "Sign in with email and password and get a new API token",
-            description = "The token is shown once; only its SHA-256 is stored. Send it as 'Authorization: Bearer'.")
-    ResponseEntity<?> login(@RequestBody LoginRequest request) {
-        return accounts.authenticate(request.email(), request.password())
+    @Operation(summary = "Sign in with email and password (and TOTP code) and get a new API token",
+            description = "The token is shown once; only its SHA-256 is stored. Send it as 'Authorization: Bearer'. "
+                    + "Failed attempts are throttled per account and per address: 429 with Retry-After.")
+    ResponseEntity<?> login(@RequestBody LoginRequest request, HttpServletRequest http) {
+        return signIn.signIn(request.email(), request.password(), request.code(), http.getRemoteAddr(), "api")
                 .<ResponseEntity<?>>map(user -> ResponseEntity.status(HttpStatus.CREATED).body(TokenDto.of(
-                        accounts.issueToken(user, request.tokenName() == null ? "api" : request.tokenName()))))
+                        accounts.issueToken(inTeam(user, request.teamId()),
+                                request.tokenName() == null ? "api" : request.tokenName(), scope(request.scope()),
+                                request.expiresAt()))))
                 .orElseGet(() -> ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(
-                        ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, "invalid email or password")));
+                        ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, "invalid email, password or code")));
     }
 
     @GetMapping("/me")
@@ -83,7 +103,23 @@ class AuthController {
     @PostMapping("/tokens")
     @Operation(summary = "Create another API token")
     ResponseEntity<TokenDto> newToken(CurrentUser user, @RequestBody NewTokenRequest request) {
-        return ResponseEntity.status(HttpStatus.CREATED).body(TokenDto.of(accounts.issueToken(user, request.name())));
+        return ResponseEntity.status(HttpStatus.CREATED).body(TokenDto.of(accounts.issueToken(
+                inTeam(user, request.teamId()), request.name(), scope(request.scope()), request.expiresAt())));
+    }
+
+    private CurrentUser inTeam(CurrentUser user, Long teamId) {
+        if (teamId == null || teamId == user.teamId().value()) {
+            return user;
+        }
+        CurrentUser other = accounts.inTeam(user.email(), new TeamId(teamId))
+                .orElseThrow(() -> new NotFoundException("team", teamId));
+        return user.readOnly() ? new CurrentUser(other.userId(), other.teamId(), other.role(), other.zone(),
+                other.email(), other.displayName(), true) : other;
+    }
+
+    private static TokenScope scope(String code) {
+        return code == null ? TokenScope.READ_WRITE : TokenScope.fromCode(code)
+                .orElseThrow(() -> new InvalidInputException("scope", "must be read or read_write"));
     }
 
     @DeleteMapping("/tokens/{id}")

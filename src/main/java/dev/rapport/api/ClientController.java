@@ -72,7 +72,8 @@ class ClientController {
     @PostMapping
     @Operation(summary = "Create a client")
     ResponseEntity<ClientResponse> create(CurrentUser user, @RequestBody ClientRequest request) {
-        Client client = clients.create(user, request.toDetails(user.userId(), defaultTier(user)));
+        Client client = clients.create(user, request.toDetails(user.userId(), defaultTier(user)),
+                Boolean.TRUE.equals(request.shared()));
         var location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}")
                 .buildAndExpand(client.id().value()).toUri();
         return ResponseEntity.created(location).body(ClientResponse.of(client));
@@ -90,8 +91,21 @@ class ClientController {
     @PutMapping("/{id}")
     @Operation(summary = "Replace a client's details", description = "Send the whole client; omitted lists are emptied.")
     ClientResponse update(CurrentUser user, @PathVariable long id, @RequestBody ClientRequest request) {
-        return ClientResponse.of(clients.update(user, new ClientId(id),
-                request.toDetails(user.userId(), defaultTier(user))));
+        ClientId clientId = new ClientId(id);
+        UserId owner = clients.get(user, clientId).details().ownerId();
+        return ClientResponse.of(clients.update(user, clientId, request.toDetails(owner, defaultTier(user)),
+                request.shared()));
+    }
+
+    @PostMapping("/{id}/transfer")
+    @Operation(summary = "Give a client to another member",
+            description = "Owners and managers, or the client's owner. Touches stay with the client; the previous "
+                    + "owner's open promises, open deals and active plans for it move to the new owner.")
+    ClientResponse transfer(CurrentUser user, @PathVariable long id, @RequestBody ClientDtos.TransferRequest request) {
+        if (request.ownerId() == null) {
+            throw new InvalidInputException("ownerId", "must be set");
+        }
+        return ClientResponse.of(clients.transfer(user, new ClientId(id), new UserId(request.ownerId())));
     }
 
     @PostMapping("/{id}/archive")

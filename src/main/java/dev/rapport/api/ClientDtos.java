@@ -24,17 +24,22 @@ final class ClientDtos {
     record CompetitorDto(String name, String notes) {
     }
 
+    /** Gives the client to another member who can own clients; their open work on it moves along. */
+    record TransferRequest(Long ownerId) {
+    }
+
     record HoneymoonDropDto(double beforePerMonth, double afterPerMonth) {
     }
 
     /**
-     * Create or replace a client. Omitted: ownerId = you, status = active, kind = external,
-     * tier = the team's least demanding tier.
+     * Create or replace a client. Omitted: ownerId = you (on replace: the current owner), status =
+     * active, kind = external, tier = the team's least demanding tier, shared = false (on replace:
+     * unchanged). Shared clients are visible to every member of the team, not only their owner.
      */
     record ClientRequest(String name, String organisation, List<String> emails, List<String> phones,
                          List<String> addresses, List<String> tags, Long ownerId, String tier, String status,
                          String kind, LocalDate signedOn, Integer depthCurrent, Integer depthTarget,
-                         CadenceOverrideDto cadence, String notes, List<CompetitorDto> competitors) {
+                         CadenceOverrideDto cadence, String notes, List<CompetitorDto> competitors, Boolean shared) {
 
         ClientDetails toDetails(UserId me, String defaultTier) {
             Problems problems = new Problems();
@@ -59,7 +64,7 @@ final class ClientDtos {
                           CadenceOverrideDto cadence, String notes, List<CompetitorDto> competitors, boolean archived,
                           Instant createdAt, Instant updatedAt, Instant archivedAt, Instant lastTouchAt,
                           Instant lastRichTouchAt, Instant lastOutboundAt, Instant lastUpdateRequestAt,
-                          HoneymoonDropDto honeymoonDrop) {
+                          HoneymoonDropDto honeymoonDrop, boolean shared) {
 
         static ClientResponse of(Client c) {
             return of(c, null);
@@ -75,7 +80,7 @@ final class ClientDtos {
                     new CadenceOverrideDto(o.idealDays(), o.maxDays(), o.richEveryDays()), d.notes(),
                     d.competitors().stream().map(x -> new CompetitorDto(x.name(), x.notes())).toList(),
                     c.archived(), c.createdAt(), c.updatedAt(), c.archivedAt(), c.lastTouchAt(), c.lastRichAt(),
-                    c.lastOutboundAt(), c.lastUpdateRequestAt(), drop);
+                    c.lastOutboundAt(), c.lastUpdateRequestAt(), drop, c.shared());
         }
     }
 }

@@ -161,7 +161,7 @@ public class AttentionService {
 
     @Transactional
     public List<TierCadence> replaceCadences(CurrentUser user, List<TierCadence> cadences) {
-        user.requireWriter();
+        user.requireManager();
         validate(cadences);
         Set<String> kept = cadences.stream().map(TierCadence::tier).collect(Collectors.toSet());
         for (TierCadence old : repository.cadences(user.teamId())) {

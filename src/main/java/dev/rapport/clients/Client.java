@@ -8,6 +8,7 @@ import dev.rapport.shared.TeamId;
 /**
  * A client as stored, with rollups kept on write from real touches (automated ones never count):
  * the cadence, rich-contact rule and late signal read these instead of scanning touches.
+ * {@code shared}: members of the team see it even when they do not own it.
  */
 public record Client(
         ClientId id,
@@ -19,7 +20,8 @@ public record Client(
         Instant lastTouchAt,
         Instant lastRichAt,
         Instant lastOutboundAt,
-        Instant lastUpdateRequestAt) {
+        Instant lastUpdateRequestAt,
+        boolean shared) {
 
     public boolean archived() {
         return archivedAt != null;

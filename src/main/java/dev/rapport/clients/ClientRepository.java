@@ -18,15 +18,27 @@ interface ClientRepository {
 
     boolean setArchivedAt(TeamId team, ClientId id, Instant archivedAt, Instant now);
 
-    Optional<Client> find(TeamId team, ClientId id);
+    /**
+     * The read methods take a viewer: null sees every client of the team, a user id sees the
+     * clients that user owns plus the shared ones (a member's view).
+     */
+    Optional<Client> find(TeamId team, UserId viewer, ClientId id);
 
-    /** Whether the team has this client: one indexed lookup, no child lists. */
-    boolean exists(TeamId team, ClientId id);
+    /** Whether the viewer can see this client of the team: one indexed lookup, no child lists. */
+    boolean exists(TeamId team, UserId viewer, ClientId id);
 
-    /** Several clients at once (no N+1); ids of other teams are simply absent. */
-    List<Client> findAll(TeamId team, java.util.Collection<ClientId> ids);
+    /** Several clients at once (no N+1); ids of other teams, or not visible, are simply absent. */
+    List<Client> findAll(TeamId team, UserId viewer, java.util.Collection<ClientId> ids);
 
-    Page<Client> search(TeamId team, ClientQuery query);
+    Page<Client> search(TeamId team, UserId viewer, ClientQuery query);
+
+    /** Clients the user owns in the team, archived ones included. */
+    long countOwned(TeamId team, UserId owner);
+
+    void setShared(TeamId team, ClientId id, boolean shared, Instant now);
+
+    /** Gives the clients (all of from's when ids is null) to another owner; returns the ids moved. */
+    List<ClientId> transfer(TeamId team, UserId from, java.util.Collection<ClientId> ids, UserId to, Instant now);
 
     /** Inserts the touch and, unless automated, folds it into the client's rollups. */
     long insertTouch(TeamId team, ClientId client, UserId user, NewTouch touch, boolean rich, Instant now);

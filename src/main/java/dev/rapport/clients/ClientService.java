@@ -10,6 +10,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.rapport.shared.Audited;
 import dev.rapport.shared.ClientId;
 import dev.rapport.shared.NotFoundException;
 import dev.rapport.shared.Page;
@@ -18,6 +19,7 @@ import dev.rapport.shared.TeamId;
 import dev.rapport.shared.UserId;
 import dev.rapport.teams.AccountService;
 import dev.rapport.teams.CurrentUser;
+import dev.rapport.teams.MemberRemoving;
 import dev.rapport.teams.TeamCreated;
 
 /** Clients and their touches: the public surface of the clients feature. */
@@ -45,11 +47,21 @@ public class ClientService {
         return create(user, details, clock.instant());
     }
 
+    @Transactional
+    public Client create(CurrentUser user, ClientDetails details, boolean shared) {
+        Client client = create(user, details, clock.instant());
+        return shared ? setShared(user, client.id(), true) : client;
+    }
+
     /** Creates a client whose relationship started earlier (imports, demo data); never in the future. */
     @Transactional
     public Client create(CurrentUser user, ClientDetails details, Instant createdAt) {
         user.requireWriter();
         validate(user.teamId(), details);
+        if (details.ownerId() != null && !details.ownerId().equals(user.userId()) && !user.role().seesTeam()) {
+            throw new org.springframework.security.access.AccessDeniedException(
+                    "members create clients for themselves; a manager or owner can assign them to others");
+        }
         Instant now = clock.instant();
         ClientId id = clients.insert(user.teamId(), details, createdAt.isAfter(now) ? now : createdAt);
         if (details.depthCurrent() != null || details.depthTarget() != null) {
@@ -64,9 +76,24 @@ public class ClientService {
         user.requireWriter();
         Client before = get(user, id);
         validate(user.teamId(), details);
+        UserId from = before.details().ownerId();
+        boolean newOwner = details.ownerId() != null && !details.ownerId().equals(from);
+        if (newOwner) {
+            requireOwnerOrManager(user, before);
+        }
         clients.update(user.teamId(), id, details, clock.instant());
+        if (newOwner) {
+            events.publishEvent(new ClientsTransferred(user.teamId(), from, details.ownerId(), List.of(id)));
+        }
         recordDepth(user, id, before.details(), details.depthCurrent(), details.depthTarget(), null);
         return get(user, id);
+    }
+
+    /** Replaces the details and, when {@code shared} is not null, the sharing, in one transaction. */
+    @Transactional
+    public Client update(CurrentUser user, ClientId id, ClientDetails details, Boolean shared) {
+        Client updated = update(user, id, details);
+        return shared == null ? updated : setShared(user, id, shared);
     }
 
     /** Sets current and target depth (1-3) with a note; every change is kept as history. */
@@ -111,18 +138,18 @@ public class ClientService {
     }
 
     public Client get(CurrentUser user, ClientId id) {
-        return clients.find(user.teamId(), id).orElseThrow(() -> new NotFoundException("client", id));
+        return clients.find(user.teamId(), viewer(user), id).orElseThrow(() -> new NotFoundException("client", id));
     }
 
     /** Several of the team's clients by id, in one round of queries; unknown ids are left out. */
     public Map<ClientId, Client> getAll(CurrentUser user, java.util.Collection<ClientId> ids) {
         Map<ClientId, Client> byId = new java.util.LinkedHashMap<>();
-        clients.findAll(user.teamId(), ids).forEach(c -> byId.put(c.id(), c));
+        clients.findAll(user.teamId(), viewer(user), ids).forEach(c -> byId.put(c.id(), c));
         return byId;
     }
 
     public boolean exists(CurrentUser user, ClientId id) {
-        return clients.exists(user.teamId(), id);
+        return clients.exists(user.teamId(), viewer(user), id);
     }
 
     /** 404 unless the team has this client; for paths that only need to know it is there. */
@@ -137,7 +164,7 @@ public class ClientService {
         if (ref.matches("\\d{1,18}") && exists(user, new ClientId(Long.parseLong(ref)))) {
             return new ClientId(Long.parseLong(ref));
         }
-        List<Client> matches = clients.search(user.teamId(), new ClientQuery(ref, null, null, null, null, null, false,
+        List<Client> matches = clients.search(user.teamId(), viewer(user), new ClientQuery(ref, null, null, null, null, null, false,
                 null, 10)).items();
         List<Client> exact = matches.stream().filter(c -> c.details().name().equalsIgnoreCase(ref)).toList();
         if (exact.size() == 1 || matches.size() == 1) {
@@ -151,8 +178,76 @@ public class ClientService {
     }
 
     public Page<Client> search(CurrentUser user, ClientQuery query) {
-        return clients.search(user.teamId(), withLimit(query));
+        return clients.search(user.teamId(), viewer(user), withLimit(query));
     }
+
+    /** Whose clients a user sees: null for the whole team, else their own plus the shared ones. */
+    private static UserId viewer(CurrentUser user) {
+        return user.seesAllClients() ? null : user.userId();
+    }
+
+    /** Shares a client with the whole team (members see it) or makes it private to its owner again. */
+    @Transactional
+    public Client setShared(CurrentUser user, ClientId id, boolean shared) {
+        user.requireWriter();
+        Client client = get(user, id);
+        if (client.shared() != shared) {
+            requireOwnerOrManager(user, client);
+            clients.setShared(user.teamId(), id, shared, clock.instant());
+        }
+        return get(user, id);
+    }
+
+    /**
+     * Gives one client to another member, with its history: touches stay on the client, and the
+     * previous owner's open promises, open deals and active plans for it move along.
+     */
+    @Transactional
+    public Client transfer(CurrentUser user, ClientId id, UserId to) {
+        user.requireWriter();
+        Client client = get(user, id);
+        requireOwnerOrManager(user, client);
+        requireWritingMember(user.teamId(), to, "ownerId");
+        UserId from = client.details().ownerId();
+        if (!from.equals(to)) {
+            List<ClientId> moved = clients.transfer(user.teamId(), from, List.of(id), to, clock.instant());
+            events.publishEvent(new ClientsTransferred(user.teamId(), from, to, moved));
+            events.publishEvent(new Audited(user.teamId(), user.userId(), "client.transfer",
+                    "client #" + id + " from user #" + from + " to user #" + to, null));
+        }
+        return get(user, id);
+    }
+
+    /** Every client of a leaving member (archived ones too) goes to the successor, in one transaction. */
+    @EventListener
+    void handOver(MemberRemoving event) {
+        if (event.successorId() == null) {
+            long owned = clients.countOwned(event.teamId(), event.memberId());
+            if (owned > 0) {
+                throw new dev.rapport.shared.InvalidInputException("successorId", "is required: this member owns "
+                        + owned + " client(s); name the member who takes them over");
+            }
+            return;
+        }
+        List<ClientId> moved = clients.transfer(event.teamId(), event.memberId(), null, event.successorId(),
+                clock.instant());
+        events.publishEvent(new ClientsTransferred(event.teamId(), event.memberId(), event.successorId(), moved));
+    }
+
+    private void requireOwnerOrManager(CurrentUser user, Client client) {
+        if (!user.role().seesTeam() && !client.details().ownerId().equals(user.userId())) {
+            throw new org.springframework.security.access.AccessDeniedException(
+                    "only the client's owner, a manager or an owner can do this");
+        }
+    }
+
+    private void requireWritingMember(TeamId team, UserId user, String field) {
+        if (user == null || !accounts.canOwnClients(team, user)) {
+            throw new dev.rapport.shared.InvalidInputException(field,
+                    "must be a member of this team who can own clients (not a viewer)");
+        }
+    }
+
 
     @Transactional
     public Touch recordTouch(CurrentUser user, ClientId clientId, NewTouch touch) {
@@ -220,7 +315,7 @@ public class ClientService {
 
     @Transactional
     public ChannelWeights setChannelWeights(CurrentUser user, Map<Channel, Integer> weights) {
-        user.requireWriter();
+        user.requireManager();
         Problems problems = new Problems();
         weights.forEach((c, w) -> problems.check(w != null && w >= 0 && w <= 10, "weights." + c.code(),
                 "must be 0 to 10"));

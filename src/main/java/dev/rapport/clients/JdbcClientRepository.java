@@ -32,8 +32,9 @@ class JdbcClientRepository implements ClientRepository {
             c.id, c.team_id, c.owner_id, c.name, c.organisation, c.tier, c.status, c.kind, c.signed_on,
             c.depth_current, c.depth_target, c.ideal_days, c.max_days, c.rich_every_days, c.notes,
             c.created_at, c.updated_at, c.archived_at, c.last_touch_at, c.last_rich_at, c.last_outbound_at,
-            c.last_update_request_at
+            c.last_update_request_at, c.shared
             """;
+
 
     private final JdbcClient jdbc;
 
@@ -131,34 +132,83 @@ class JdbcClientRepository implements ClientRepository {
     }
 
     @Override
-    public Optional<Client> find(TeamId team, ClientId id) {
-        List<Row> rows = jdbc.sql("SELECT " + CLIENT_COLUMNS + " FROM client c WHERE c.id = ? AND c.team_id = ?")
-                .params(id.value(), team.value()).query(JdbcClientRepository::row).list();
+    public Optional<Client> find(TeamId team, UserId viewer, ClientId id) {
+        List<Row> rows = jdbc.sql("SELECT " + CLIENT_COLUMNS + " FROM client c WHERE c.id = :id AND c.team_id = :team"
+                        + visible(viewer))
+                .param("id", id.value()).param("team", team.value()).param("viewer", viewerId(viewer))
+                .query(JdbcClientRepository::row).list();
         return withChildren(team, rows).stream().findFirst();
     }
 
     @Override
-    public boolean exists(TeamId team, ClientId id) {
-        return jdbc.sql("SELECT COUNT(*) FROM client WHERE id = ? AND team_id = ?").params(id.value(), team.value())
+    public boolean exists(TeamId team, UserId viewer, ClientId id) {
+        return jdbc.sql("SELECT COUNT(*) FROM client c WHERE c.id = :id AND c.team_id = :team" + visible(viewer))
+                .param("id", id.value()).param("team", team.value()).param("viewer", viewerId(viewer))
                 .query(Long.class).single() > 0;
     }
 
     @Override
-    public List<Client> findAll(TeamId team, java.util.Collection<ClientId> ids) {
+    public List<Client> findAll(TeamId team, UserId viewer, java.util.Collection<ClientId> ids) {
         if (ids.isEmpty()) {
             return List.of();
         }
-        List<Row> rows = jdbc.sql("SELECT " + CLIENT_COLUMNS + " FROM client c WHERE c.team_id = :team AND c.id IN (:ids)")
+        List<Row> rows = jdbc.sql("SELECT " + CLIENT_COLUMNS + " FROM client c WHERE c.team_id = :team AND c.id IN (:ids)"
+                        + visible(viewer))
                 .param("team", team.value()).param("ids", ids.stream().map(ClientId::value).distinct().toList())
+                .param("viewer", viewerId(viewer))
                 .query(JdbcClientRepository::row).list();
         return withChildren(team, rows);
     }
 
     @Override
-    public Page<Client> search(TeamId team, ClientQuery q) {
-        StringBuilder sql = new StringBuilder("SELECT " + CLIENT_COLUMNS + " FROM client c WHERE c.team_id = :team");
+    public long countOwned(TeamId team, UserId owner) {
+        return jdbc.sql("SELECT COUNT(*) FROM client WHERE team_id = ? AND owner_id = ?")
+                .params(team.value(), owner.value()).query(Long.class).single();
+    }
+
+    @Override
+    public void setShared(TeamId team, ClientId id, boolean shared, Instant now) {
+        jdbc.sql("UPDATE client SET shared = ?, updated_at = ? WHERE id = ? AND team_id = ?")
+                .params(shared, ts(now), id.value(), team.value()).update();
+    }
+
+    @Override
+    public List<ClientId> transfer(TeamId team, UserId from, java.util.Collection<ClientId> ids, UserId to,
+                                   Instant now) {
+        String scope = ids == null ? "" : " AND id IN (:ids)";
+        var select = jdbc.sql("SELECT id FROM client WHERE team_id = :team AND owner_id = :from" + scope + " ORDER BY id")
+                .param("team", team.value()).param("from", from.value());
+        if (ids != null) {
+            if (ids.isEmpty()) {
+                return List.of();
+            }
+            select = select.param("ids", ids.stream().map(ClientId::value).toList());
+        }
+        List<ClientId> moved = select.query(Long.class).list().stream().map(ClientId::new).toList();
+        if (!moved.isEmpty()) {
+            jdbc.sql("UPDATE client SET owner_id = :to, updated_at = :now WHERE team_id = :team AND id IN (:ids)")
+                    .param("to", to.value()).param("now", ts(now)).param("team", team.value())
+                    .param("ids", moved.stream().map(ClientId::value).toList()).update();
+        }
+        return moved;
+    }
+
+    /** A member's view: their own clients and the shared ones (no condition for the whole team). */
+    private static String visible(UserId viewer) {
+        return viewer == null ? "" : " AND (c.owner_id = :viewer OR c.shared)";
+    }
+
+    private static Long viewerId(UserId viewer) {
+        return viewer == null ? null : viewer.value();
+    }
+
+    @Override
+    public Page<Client> search(TeamId team, UserId viewer, ClientQuery q) {
+        StringBuilder sql = new StringBuilder("SELECT " + CLIENT_COLUMNS + " FROM client c WHERE c.team_id = :team"
+                + visible(viewer));
         Map<String, Object> p = new HashMap<>();
         p.put("team", team.value());
+        p.put("viewer", viewerId(viewer));
         if (!q.includeArchived()) {
             sql.append(" AND c.archived_at IS NULL");
         }
@@ -461,7 +511,7 @@ class JdbcClientRepository implements ClientRepository {
         Client client = new Client(new ClientId(rs.getLong("id")), new TeamId(rs.getLong("team_id")), details,
                 instant(rs, "created_at"), instant(rs, "updated_at"), instant(rs, "archived_at"),
                 instant(rs, "last_touch_at"), instant(rs, "last_rich_at"), instant(rs, "last_outbound_at"),
-                instant(rs, "last_update_request_at"));
+                instant(rs, "last_update_request_at"), rs.getBoolean("shared"));
         return new Row(client.id().value(), rs.getString("name").toLowerCase(Locale.ROOT), client);
     }
 
@@ -503,7 +553,7 @@ class JdbcClientRepository implements ClientRepository {
                     d.depthCurrent(), d.depthTarget(), d.cadence(), d.notes(),
                     competitors.getOrDefault(r.id(), List.of()));
             return new Client(c.id(), c.teamId(), full, c.createdAt(), c.updatedAt(), c.archivedAt(), c.lastTouchAt(),
-                    c.lastRichAt(), c.lastOutboundAt(), c.lastUpdateRequestAt());
+                    c.lastRichAt(), c.lastOutboundAt(), c.lastUpdateRequestAt(), c.shared());
         }).toList();
     }
 

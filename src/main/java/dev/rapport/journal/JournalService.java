@@ -50,7 +50,7 @@ public class JournalService {
 
     @Transactional
     public Category addCategory(CurrentUser user, String code, String label, String categoryClass) {
-        user.requireWriter();
+        user.requireManager();
         CategoryClass cls = categoryClass == null ? CategoryClass.INTERNAL : CategoryClass.fromCode(categoryClass)
                 .orElse(null);
         new Problems()

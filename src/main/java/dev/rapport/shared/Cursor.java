@@ -16,6 +16,15 @@ public final class Cursor {
                 .encodeToString(String.join(SEP, parts).getBytes(StandardCharsets.UTF_8));
     }
 
+    /** A one-part cursor holding an id (keyset pagination by id). */
+    public static long decodeId(String cursor) {
+        try {
+            return Long.parseLong(decode(cursor, 1).get(0));
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException("cursor", "is not a cursor returned by this API");
+        }
+    }
+
     /** Decodes a cursor with the expected number of parts or reports the field as invalid. */
     public static List<String> decode(String cursor, int parts) {
         try {

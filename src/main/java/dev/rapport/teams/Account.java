@@ -3,12 +3,16 @@ package dev.rapport.teams;
 import dev.rapport.shared.TeamId;
 import dev.rapport.shared.UserId;
 
-/** A signed-up user as stored, with the team they act in by default. */
+/** A signed-up user as stored, acting in one of their teams. */
 record Account(UserId userId, String email, String displayName, String passwordHash, String userZone,
-               TeamId teamId, Role role, String teamZone) {
+               TeamId teamId, Role role, String teamZone, boolean totpEnabled) {
 
     CurrentUser toCurrentUser() {
+        return toCurrentUser(false);
+    }
+
+    CurrentUser toCurrentUser(boolean readOnly) {
         String zone = userZone != null ? userZone : teamZone;
-        return new CurrentUser(userId, teamId, role, java.time.ZoneId.of(zone), email, displayName);
+        return new CurrentUser(userId, teamId, role, java.time.ZoneId.of(zone), email, displayName, readOnly);
     }
 }

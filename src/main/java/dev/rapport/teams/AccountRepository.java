@@ -7,6 +7,7 @@ import java.util.Optional;
 import dev.rapport.shared.TeamId;
 import dev.rapport.shared.UserId;
 
+/** Users, teams, memberships and API tokens. */
 interface AccountRepository {
     TeamId createTeam(String name, String zone, Instant now);
 
@@ -21,9 +22,17 @@ interface AccountRepository {
     /** The account in its first team (lowest team id), by email, case-insensitive. */
     Optional<Account> findByEmail(String email);
 
-    Optional<Account> findByToken(String tokenHash);
+    /** The account acting in a given team; empty when the user is not (or no longer) a member. */
+    Optional<Account> findInTeam(String email, TeamId team);
 
-    long createToken(TeamId team, UserId user, String name, String tokenHash, Instant now);
+    /** The user behind a live token (not revoked, not expired, still a member), with the token's scope. */
+    Optional<TokenOwner> findByToken(String tokenHash, Instant now);
+
+    record TokenOwner(Account account, TokenScope scope) {
+    }
+
+    long createToken(TeamId team, UserId user, String name, String tokenHash, TokenScope scope, Instant expiresAt,
+                     Instant now);
 
     void touchToken(String tokenHash, Instant now);
 
@@ -31,9 +40,37 @@ interface AccountRepository {
 
     boolean revokeToken(TeamId team, UserId user, long tokenId, Instant now);
 
+    void revokeTeamTokens(TeamId team, UserId user, Instant now);
+
+    /** Revokes every live token of the user in every team; returns how many. */
+    int revokeAllTokens(UserId user, Instant now);
+
     List<Member> members(TeamId team);
 
-    boolean isMember(TeamId team, UserId user);
+    Optional<Role> role(TeamId team, UserId user);
+
+    void setRole(TeamId team, UserId user, Role role);
+
+    void removeMember(TeamId team, UserId user);
+
+    long countOwners(TeamId team);
+
+    List<TeamMembership> teamsOf(UserId user);
 
     long countUsers();
+
+    void setPassword(UserId user, String hash, Instant now);
+
+    Optional<UserId> userIdByEmail(String email);
+
+    /** The TOTP secret and whether it is confirmed; empty when none was ever started. */
+    Optional<TotpState> totp(UserId user);
+
+    record TotpState(String secret, boolean enabled, Long lastStep) {
+    }
+
+    void setTotp(UserId user, String secret, boolean enabled);
+
+    /** Records a used time step; false when that step (or a later one) was already used. */
+    boolean useTotpStep(UserId user, long step);
 }

@@ -1,31 +1,28 @@
 package dev.rapport.teams;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.ZoneId;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.rapport.shared.Audited;
 import dev.rapport.shared.ConflictException;
 import dev.rapport.shared.NotFoundException;
 import dev.rapport.shared.Problems;
 import dev.rapport.shared.TeamId;
 import dev.rapport.shared.UserId;
 
-/** Teams, users, sign-in and personal API tokens. */
+/** Teams, users, memberships as others read them, and personal API tokens. */
 @Service
 public class AccountService {
     static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
@@ -35,7 +32,6 @@ public class AccountService {
     private final PasswordEncoder encoder;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
     /** Hash of a random password: unknown emails cost the same time as wrong passwords. */
     private final String dummyHash;
 
@@ -44,7 +40,7 @@ public class AccountService {
         this.encoder = encoder;
         this.events = events;
         this.clock = clock;
-        this.dummyHash = encoder.encode(randomSecret());
+        this.dummyHash = encoder.encode(Secrets.random());
     }
 
     @Transactional
@@ -60,12 +56,12 @@ public class AccountService {
 
     @Transactional
     public UserId createUser(TeamId team, String email, String displayName, String password, Role role) {
-        new Problems()
-                .check(email != null && EMAIL.matcher(email).matches(), "email", "must be an email address")
-                .check(displayName != null && !displayName.isBlank(), "name", "must not be empty")
-                .check(password != null && password.length() >= 8, "password", "must have at least 8 characters")
-                .check(password == null || password.length() <= 256, "password", "must have at most 256 characters")
-                .throwIfAny();
+        Problems problems = new Problems()
+                .check(email != null && EMAIL.matcher(email.strip()).matches() && email.length() <= 320, "email",
+                        "must be an email address")
+                .check(displayName != null && !displayName.isBlank() && displayName.length() <= 200, "name",
+                        "must be 1 to 200 characters");
+        checkPassword(problems, "password", password).throwIfAny();
         if (accounts.findByEmail(email).isPresent()) {
             throw new ConflictException("a user with this email already exists");
         }
@@ -75,8 +71,20 @@ public class AccountService {
         return user;
     }
 
-    /** Checks a password in constant work whether or not the email exists (no user enumeration). */
+    static Problems checkPassword(Problems problems, String field, String password) {
+        return problems.check(password != null && password.length() >= 8, field, "must have at least 8 characters")
+                .check(password == null || password.length() <= 256, field, "must have at most 256 characters");
+    }
+
+    /**
+     * Checks a password in constant work whether or not the email exists (no user enumeration).
+     * No throttling and no second factor: sign-in paths go through {@link SignInService}.
+     */
     public Optional<CurrentUser> authenticate(String email, String password) {
+        return verify(email, password).map(Account::toCurrentUser);
+    }
+
+    Optional<Account> verify(String email, String password) {
         if (email == null || password == null) {
             encoder.matches("x", dummyHash);
             return Optional.empty();
@@ -84,7 +92,7 @@ public class AccountService {
         Optional<Account> account = accounts.findByEmail(email.strip());
         String hash = account.map(Account::passwordHash).orElse(dummyHash);
         boolean ok = encoder.matches(password, hash);
-        return ok ? account.map(Account::toCurrentUser) : Optional.empty();
+        return ok ? account : Optional.empty();
     }
 
     Optional<Account> accountByEmail(String email) {
@@ -93,20 +101,42 @@ public class AccountService {
 
     @Transactional
     public IssuedToken issueToken(CurrentUser user, String name) {
+        return issueToken(user, name, TokenScope.READ_WRITE, null);
+    }
+
+    /**
+     * A new personal token for the user's current team. A read-only token never writes, whatever
+     * the role; an expiry, when given, must be in the future.
+     */
+    @Transactional
+    public IssuedToken issueToken(CurrentUser user, String name, TokenScope scope, Instant expiresAt) {
+        Instant now = clock.instant();
         new Problems().check(name != null && !name.isBlank() && name.length() <= 100, "name",
-                "must be 1 to 100 characters").throwIfAny();
-        String token = TOKEN_PREFIX + randomSecret();
-        long id = accounts.createToken(user.teamId(), user.userId(), name.strip(), sha256(token), clock.instant());
+                        "must be 1 to 100 characters")
+                .check(scope != null, "scope", "must be read or read_write")
+                .check(expiresAt == null || expiresAt.isAfter(now), "expiresAt", "must be in the future")
+                .throwIfAny();
+        if (user.readOnly() && scope == TokenScope.READ_WRITE) {
+            throw new AccessDeniedException("a read-only token cannot create a read-write token");
+        }
+        String token = TOKEN_PREFIX + Secrets.random();
+        long id = accounts.createToken(user.teamId(), user.userId(), name.strip(), Secrets.sha256(token), scope,
+                expiresAt, now);
+        events.publishEvent(new Audited(user.teamId(), user.userId(), "token.created",
+                "token #" + id + " \"" + name.strip() + "\" (" + scope.code() + ")", null));
         return new IssuedToken(id, name.strip(), token);
     }
 
+    /** The user behind a live token, fresh on every request: removals and role changes apply at once. */
     public Optional<CurrentUser> resolveToken(String token) {
         if (token == null || !token.startsWith(TOKEN_PREFIX)) {
             return Optional.empty();
         }
-        String hash = sha256(token);
-        Optional<CurrentUser> user = accounts.findByToken(hash).map(Account::toCurrentUser);
-        user.ifPresent(u -> accounts.touchToken(hash, clock.instant()));
+        String hash = Secrets.sha256(token);
+        Instant now = clock.instant();
+        Optional<CurrentUser> user = accounts.findByToken(hash, now)
+                .map(t -> t.account().toCurrentUser(t.scope() == TokenScope.READ));
+        user.ifPresent(u -> accounts.touchToken(hash, now));
         return user;
     }
 
@@ -119,6 +149,7 @@ public class AccountService {
         if (!accounts.revokeToken(user.teamId(), user.userId(), tokenId, clock.instant())) {
             throw new NotFoundException("token", tokenId);
         }
+        events.publishEvent(new Audited(user.teamId(), user.userId(), "token.revoked", "token #" + tokenId, null));
     }
 
     public List<Member> members(TeamId team) {
@@ -126,7 +157,26 @@ public class AccountService {
     }
 
     public boolean isMember(TeamId team, UserId user) {
-        return accounts.isMember(team, user);
+        return accounts.role(team, user).isPresent();
+    }
+
+    /** Owners, managers and members own clients; viewers do not. */
+    public boolean canOwnClients(TeamId team, UserId user) {
+        return accounts.role(team, user).map(Role::canWrite).orElse(false);
+    }
+
+    /** The user acting in a team, fresh from the database; empty once they left it. */
+    public Optional<CurrentUser> inTeam(String email, TeamId team) {
+        return accounts.findInTeam(email, team).map(Account::toCurrentUser);
+    }
+
+    /** The user in their first team; empty when they belong to none. */
+    public Optional<CurrentUser> inFirstTeam(String email) {
+        return accounts.findByEmail(email).map(Account::toCurrentUser);
+    }
+
+    public List<TeamMembership> teams(UserId user) {
+        return accounts.teamsOf(user);
     }
 
     public Optional<TeamId> findTeamByName(String name) {
@@ -139,21 +189,6 @@ public class AccountService {
 
     public boolean hasUsers() {
         return accounts.countUsers() > 0;
-    }
-
-    private String randomSecret() {
-        byte[] bytes = new byte[32];
-        random.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    static String sha256(String token) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JRE", e);
-        }
     }
 
     static boolean validZone(String zone) {

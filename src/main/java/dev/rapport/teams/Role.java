@@ -14,6 +14,11 @@ public enum Role {
         return valueOf(code.toUpperCase(Locale.ROOT));
     }
 
+    /** A role typed by a person: empty for anything that is not exactly one of the four codes. */
+    public static java.util.Optional<Role> parse(String code) {
+        return java.util.Arrays.stream(values()).filter(r -> r.code().equals(code)).findFirst();
+    }
+
     /** Managers and owners see every member's data (team reports). */
     public boolean seesTeam() {
         return this == OWNER || this == MANAGER;

@@ -8,12 +8,18 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
@@ -27,7 +33,8 @@ class SecurityConfig {
     SecurityFilterChain apiChain(HttpSecurity http, AccountService accounts) throws Exception {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/api/openapi.json", "/api/openapi.json/**", "/api/v1/auth/tokens").permitAll()
+                        .requestMatchers("/api/openapi.json", "/api/openapi.json/**", "/api/v1/auth/tokens",
+                                "/api/v1/invitations/*", "/api/v1/invitations/*/accept").permitAll()
                         .anyRequest().authenticated())
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -48,13 +55,18 @@ class SecurityConfig {
      */
     @Bean
     @Order(2)
-    SecurityFilterChain webChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain webChain(HttpSecurity http, SignInService signIn, AccountService accounts) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/webjars/**", "/actuator/health", "/actuator/health/**", "/error",
-                                "/login", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/favicon.svg").permitAll()
+                                "/login", "/login-throttled", "/invite/**", "/css/**", "/js/**", "/img/**",
+                                "/favicon.ico", "/favicon.svg").permitAll()
                         .anyRequest().authenticated())
+                .authenticationProvider(new PasswordAuthenticationProvider(signIn))
                 .formLogin(form -> form.loginPage("/login").usernameParameter("email")
-                        .failureUrl("/login?error").defaultSuccessUrl("/", false).permitAll())
+                        .authenticationDetailsSource(SignInDetails::of)
+                        .failureHandler(SecurityConfig::signInFailed)
+                        .defaultSuccessUrl("/", false).permitAll())
+                .addFilterBefore(new SessionUserFilter(accounts), AuthorizationFilter.class)
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
                 .rememberMe(remember -> remember.disable())
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CSP))
@@ -62,11 +74,16 @@ class SecurityConfig {
         return http.build();
     }
 
-    @Bean
-    UserDetailsService userDetailsService(AccountService accounts) {
-        return email -> accounts.accountByEmail(email)
-                .map(a -> User.withUsername(a.email()).password(a.passwordHash()).roles(a.role().name()).build())
-                .orElseThrow(() -> new UsernameNotFoundException("bad credentials"));
+    /** Wrong credentials: back to the form with one generic message. Throttled: 429 with Retry-After. */
+    private static void signInFailed(HttpServletRequest request, HttpServletResponse response,
+                                     AuthenticationException e) throws IOException, ServletException {
+        if (e instanceof PasswordAuthenticationProvider.Throttled throttled) {
+            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+            response.setHeader("Retry-After", Long.toString(throttled.retryAfterSeconds()));
+            request.getRequestDispatcher("/login-throttled").forward(request, response);
+            return;
+        }
+        response.sendRedirect(request.getContextPath() + "/login?error");
     }
 
     private static void problem(jakarta.servlet.http.HttpServletResponse res, HttpStatus status, String detail)

@@ -43,7 +43,7 @@ class CadenceStatusIntegrationTest extends AppTestBase {
 
     @Test
     void reportsDueDatesOverdueDaysAndReasonsForClientsOfAnyOwnerIgnoringSnoozes() {
-        var me = newTeam(Role.MEMBER).user();
+        var me = newTeam(Role.MANAGER).user();
         var colleague = newMember(me.teamId(), Role.MEMBER).user();
         Client overdue = client(me, colleague, "Overdue Olga", "A");
         Client fresh = client(me, me, "Fresh Fred", "A");

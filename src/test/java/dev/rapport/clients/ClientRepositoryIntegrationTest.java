@@ -73,20 +73,20 @@ class ClientRepositoryIntegrationTest {
     void storesEveryFieldAndScopesByTeam(String db) {
         setUp(db);
         ClientId id = repo.insert(team, details("Ada Lovelace", "ada@example.com", "vip"), NOW);
-        Client client = repo.find(team, id).orElseThrow();
+        Client client = repo.find(team, null, id).orElseThrow();
         assertThat(client.details()).isEqualTo(details("Ada Lovelace", "ada@example.com", "vip"));
         assertThat(client.createdAt()).isEqualTo(NOW);
-        assertThat(repo.find(otherTeam, id)).isEmpty();
+        assertThat(repo.find(otherTeam, null, id)).isEmpty();
         assertThat(repo.update(otherTeam, id, details("Hijack", null, null), NOW)).isFalse();
         assertThat(repo.setArchivedAt(otherTeam, id, NOW, NOW)).isFalse();
         assertThat(repo.timeline(otherTeam, id, null, 10).items()).isEmpty();
-        assertThat(repo.search(otherTeam, query(null, null, null)).items()).isEmpty();
+        assertThat(repo.search(otherTeam, null, query(null, null, null)).items()).isEmpty();
 
         ClientDetails changed = new ClientDetails("Ada King", null, List.of("a@b.org", "c@d.org"), List.of(),
                 List.of(), List.of("x", "y"), user, "B", ClientStatus.PAST, ClientKind.EXTERNAL, null, null, null,
                 CadenceOverride.NONE, null, List.of());
         assertThat(repo.update(team, id, changed, NOW.plusSeconds(5))).isTrue();
-        Client updated = repo.find(team, id).orElseThrow();
+        Client updated = repo.find(team, null, id).orElseThrow();
         assertThat(updated.details()).isEqualTo(changed);
         assertThat(updated.updatedAt()).isEqualTo(NOW.plusSeconds(5));
     }
@@ -112,7 +112,7 @@ class ClientRepositoryIntegrationTest {
     }
 
     private List<String> names(ClientQuery q) {
-        return repo.search(team, q).items().stream().map(c -> c.details().name()).toList();
+        return repo.search(team, null, q).items().stream().map(c -> c.details().name()).toList();
     }
 
     @ParameterizedTest
@@ -125,12 +125,12 @@ class ClientRepositoryIntegrationTest {
         List<Long> seen = new ArrayList<>();
         String cursor = null;
         do {
-            Page<Client> page = repo.search(team, new ClientQuery(null, null, null, null, null, null, false, cursor, 5));
+            Page<Client> page = repo.search(team, null, new ClientQuery(null, null, null, null, null, null, false, cursor, 5));
             page.items().forEach(c -> seen.add(c.id().value()));
             cursor = page.nextCursor();
         } while (cursor != null);
         assertThat(seen).hasSize(23).doesNotHaveDuplicates();
-        assertThatThrownBy(() -> repo.search(team, query(null, null, "garbage!")))
+        assertThatThrownBy(() -> repo.search(team, null, query(null, null, "garbage!")))
                 .isInstanceOf(InvalidInputException.class);
     }
 
@@ -160,9 +160,9 @@ class ClientRepositoryIntegrationTest {
         java.util.Collections.reverse(mostRecent);
         assertThat(pageAll(ClientQuery.Sort.MOST_RECENT_TOUCH)).containsExactlyElementsOf(mostRecent);
 
-        String nameCursor = repo.search(team, new ClientQuery(null, null, null, null, null, null, false, null, 2))
+        String nameCursor = repo.search(team, null, new ClientQuery(null, null, null, null, null, null, false, null, 2))
                 .nextCursor();
-        assertThatThrownBy(() -> repo.search(team, new ClientQuery(null, null, null, null, null, null, false,
+        assertThatThrownBy(() -> repo.search(team, null, new ClientQuery(null, null, null, null, null, null, false,
                 nameCursor, 2, ClientQuery.Sort.LEAST_RECENT_TOUCH))).isInstanceOf(InvalidInputException.class);
     }
 
@@ -170,7 +170,7 @@ class ClientRepositoryIntegrationTest {
         List<Long> seen = new ArrayList<>();
         String cursor = null;
         do {
-            Page<Client> page = repo.search(team, new ClientQuery(null, null, null, null, null, null, false, cursor,
+            Page<Client> page = repo.search(team, null, new ClientQuery(null, null, null, null, null, null, false, cursor,
                     3, sort));
             page.items().forEach(c -> seen.add(c.id().value()));
             cursor = page.nextCursor();
@@ -224,14 +224,14 @@ class ClientRepositoryIntegrationTest {
             NewTouch t = touch(at, ch, dir, request, automated);
             long touchId = repo.insertTouch(team, id, user, t, weights.rich(ch), NOW);
             raw.add(new Touch(touchId, id, user, at, ch, dir, 10, "note", 4, request, automated, NOW));
-            assertRollups(repo.find(team, id).orElseThrow(), Rollups.of(raw, weights));
+            assertRollups(repo.find(team, null, id).orElseThrow(), Rollups.of(raw, weights));
         }
         // a weight change moves the rich channel set; last_rich_at is re-derived for the team
         ChannelWeights emailRich = new ChannelWeights(Map.of(Channel.EMAIL, 3, Channel.PHONE, 1));
         repo.saveWeights(team, emailRich);
         repo.recomputeLastRich(team, emailRich.richChannels());
         assertThat(repo.weights(team)).isEqualTo(emailRich);
-        assertRollups(repo.find(team, id).orElseThrow(), Rollups.of(raw, emailRich));
+        assertRollups(repo.find(team, null, id).orElseThrow(), Rollups.of(raw, emailRich));
     }
 
     private static void assertRollups(Client c, Rollups expected) {

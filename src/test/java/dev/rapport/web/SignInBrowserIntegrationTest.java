@@ -23,13 +23,13 @@ class SignInBrowserIntegrationTest extends BrowserTestBase {
         page.getByLabel("Email").fill(user.email());
         page.getByLabel("Password").fill("wrong password");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-        assertThat(page.getByRole(AriaRole.ALERT)).hasText("Invalid email or password.");
+        assertThat(page.getByRole(AriaRole.ALERT)).hasText("Invalid email, password or code.");
         String wrongPassword = page.content();
 
         page.getByLabel("Email").fill("nobody-" + user.email());
         page.getByLabel("Password").fill("wrong password");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-        assertThat(page.getByRole(AriaRole.ALERT)).hasText("Invalid email or password.");
+        assertThat(page.getByRole(AriaRole.ALERT)).hasText("Invalid email, password or code.");
         // same words for an unknown email and a wrong password: no user enumeration
         assertThat(page.content().replaceAll("value=\"[^\"]*\"", ""))
                 .isEqualTo(wrongPassword.replaceAll("value=\"[^\"]*\"", ""));
