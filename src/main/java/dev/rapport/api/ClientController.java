@@ -97,6 +97,16 @@ class ClientController {
                 request.shared()));
     }
 
+    @PutMapping("/{id}/sharing")
+    @Operation(summary = "Share a client with the whole team, or make it private to its owner again",
+            description = "Members see their own clients and shared ones; owners, managers and viewers see all.")
+    ClientResponse share(CurrentUser user, @PathVariable long id, @RequestBody ClientDtos.SharingRequest request) {
+        if (request.shared() == null) {
+            throw new InvalidInputException("shared", "must be true or false");
+        }
+        return ClientResponse.of(clients.setShared(user, new ClientId(id), request.shared()));
+    }
+
     @PostMapping("/{id}/transfer")
     @Operation(summary = "Give a client to another member",
             description = "Owners and managers, or the client's owner. Touches stay with the client; the previous "

@@ -28,6 +28,9 @@ final class ClientDtos {
     record TransferRequest(Long ownerId) {
     }
 
+    record SharingRequest(Boolean shared) {
+    }
+
     record HoneymoonDropDto(double beforePerMonth, double afterPerMonth) {
     }
 

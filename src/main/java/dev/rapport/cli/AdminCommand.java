@@ -11,6 +11,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import dev.rapport.shared.InvalidInputException;
 import dev.rapport.shared.ConflictException;
 import dev.rapport.shared.TeamId;
+import dev.rapport.shared.NotFoundException;
+import dev.rapport.teams.AccountSecurityService;
 import dev.rapport.teams.AccountService;
 import dev.rapport.teams.Role;
 import picocli.CommandLine.Command;
@@ -18,8 +20,45 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "admin", description = "Local administration (talks to the database directly).",
-        subcommands = AdminCommand.Create.class)
+        subcommands = {AdminCommand.Create.class, AdminCommand.ResetPassword.class})
 class AdminCommand {
+
+    @Command(name = "reset-password", description = "Set a new password for a user who lost theirs; all their "
+            + "web sessions end.")
+    static class ResetPassword implements Callable<Integer> {
+        private final CliContext ctx;
+
+        @Option(names = "--email", required = true, description = "the user's email")
+        String email;
+
+        @Option(names = "--remove-second-factor", description = "also turn off their two-factor sign-in (lost phone)")
+        boolean removeSecondFactor;
+
+        @Option(names = "--password-stdin", description = "read the new password from standard input")
+        boolean passwordStdin;
+
+        @Mixin
+        DbOptions db;
+
+        ResetPassword(CliContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() throws IOException {
+            String password = Create.readPassword(ctx, passwordStdin, email);
+            Map<String, String> props = new java.util.LinkedHashMap<>(db.properties(ctx.env()));
+            props.put("logging.level.root", "WARN");
+            try (ConfigurableApplicationContext app = ServerLauncher.start(props, false)) {
+                app.getBean(AccountSecurityService.class).resetPassword(email, password, removeSecondFactor);
+                ctx.out().println("New password set for " + email + (removeSecondFactor
+                        ? "; two-factor sign-in is off" : "") + ". Their web sessions have ended.");
+                return 0;
+            } catch (InvalidInputException | NotFoundException e) {
+                throw new CliException("cannot reset: " + e.getMessage());
+            }
+        }
+    }
 
     @Command(name = "create", description = "Create a team and its first owner.")
     static class Create implements Callable<Integer> {
@@ -49,7 +88,7 @@ class AdminCommand {
 
         @Override
         public Integer call() throws IOException {
-            String password = readPassword();
+            String password = readPassword(ctx, passwordStdin, email);
             Map<String, String> props = new java.util.LinkedHashMap<>(db.properties(ctx.env()));
             props.put("logging.level.root", "WARN");
             try (ConfigurableApplicationContext app = ServerLauncher.start(props, false)) {
@@ -64,7 +103,7 @@ class AdminCommand {
             }
         }
 
-        private String readPassword() throws IOException {
+        static String readPassword(CliContext ctx, boolean passwordStdin, String email) throws IOException {
             if (passwordStdin) {
                 String line = ctx.in().readLine();
                 if (line == null) {

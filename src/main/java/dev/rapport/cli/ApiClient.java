@@ -53,6 +53,10 @@ final class ApiClient {
         return send("PUT", path, body);
     }
 
+    JsonNode delete(String path) {
+        return send("DELETE", path, null);
+    }
+
     JsonNode send(String method, String path, Object body) {
         return handle(raw(method, path, body, "application/json"));
     }

@@ -13,8 +13,59 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "client", description = "Add, show and list clients.",
-        subcommands = {ClientCommand.Add.class, ClientCommand.Show.class, ClientCommand.ListClients.class})
+        subcommands = {ClientCommand.Add.class, ClientCommand.Show.class, ClientCommand.ListClients.class,
+                ClientCommand.Transfer.class, ClientCommand.Share.class})
 class ClientCommand {
+
+    @Command(name = "transfer", description = "Give a client to another member, with its history and open work.")
+    static class Transfer implements Callable<Integer> {
+        private final CliContext ctx;
+
+        @Parameters(index = "0", description = "client id or (part of) name or email")
+        String client;
+
+        @Option(names = "--to", required = true, description = "email of the member who takes it over")
+        String to;
+
+        Transfer(CliContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() {
+            ApiClient api = ApiClient.from(ctx);
+            long id = ClientRef.resolve(api, client);
+            JsonNode c = api.post("/api/v1/clients/" + id + "/transfer",
+                    java.util.Map.of("ownerId", Members.idOf(api, to, "--to")));
+            ctx.out().println(Output.text(c, "name") + " now belongs to " + to + ".");
+            return 0;
+        }
+    }
+
+    @Command(name = "share", description = "Share a client with every member of the team (--off: owner only again).")
+    static class Share implements Callable<Integer> {
+        private final CliContext ctx;
+
+        @Parameters(index = "0", description = "client id or (part of) name or email")
+        String client;
+
+        @Option(names = "--off", description = "make it visible to its owner (and managers) only")
+        boolean off;
+
+        Share(CliContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() {
+            ApiClient api = ApiClient.from(ctx);
+            long id = ClientRef.resolve(api, client);
+            JsonNode c = api.put("/api/v1/clients/" + id + "/sharing", java.util.Map.of("shared", !off));
+            ctx.out().println(Output.text(c, "name") + (off ? " is visible to its owner and managers only."
+                    : " is shared with the whole team."));
+            return 0;
+        }
+    }
 
     @Command(name = "add", description = "Add a client.")
     static class Add implements Callable<Integer> {

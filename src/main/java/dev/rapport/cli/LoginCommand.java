@@ -24,6 +24,15 @@ class LoginCommand implements Callable<Integer> {
     @Option(names = "--password-stdin", description = "read the password from standard input")
     boolean passwordStdin;
 
+    @Option(names = "--code", description = "the 6-digit code of your authenticator app, if two-factor is on")
+    String code;
+
+    @Option(names = "--team", description = "the team id to act in (default: your first team; see `rapport account teams`)")
+    Long team;
+
+    @Option(names = "--read-only", description = "save a read-only token: this CLI can read but not change")
+    boolean readOnly;
+
     LoginCommand(CliContext ctx) {
         this.ctx = ctx;
     }
@@ -45,11 +54,14 @@ class LoginCommand implements Callable<Integer> {
         body.put("email", email);
         body.put("password", password);
         body.put("tokenName", "cli@" + hostName());
+        body.put("code", code);
+        body.put("teamId", team);
+        body.put("scope", readOnly ? "read" : "read_write");
         JsonNode token;
         try {
             token = new ApiClient(url, null).post("/api/v1/auth/tokens", body);
         } catch (CliException e) {
-            throw new CliException(e.getMessage().contains("not signed in") ? "invalid email or password"
+            throw new CliException(e.getMessage().contains("not signed in") ? "invalid email, password or code"
                     : e.getMessage());
         }
         String secret = Output.text(token, "token");

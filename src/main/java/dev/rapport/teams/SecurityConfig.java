@@ -9,8 +9,6 @@ import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.AuthenticationException;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
@@ -55,13 +53,14 @@ class SecurityConfig {
      */
     @Bean
     @Order(2)
-    SecurityFilterChain webChain(HttpSecurity http, SignInService signIn, AccountService accounts) throws Exception {
+    SecurityFilterChain webChain(HttpSecurity http, PasswordAuthenticationProvider provider, AccountService accounts)
+            throws Exception {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/webjars/**", "/actuator/health", "/actuator/health/**", "/error",
                                 "/login", "/login-throttled", "/invite/**", "/css/**", "/js/**", "/img/**",
                                 "/favicon.ico", "/favicon.svg").permitAll()
                         .anyRequest().authenticated())
-                .authenticationProvider(new PasswordAuthenticationProvider(signIn))
+                .authenticationProvider(provider)
                 .formLogin(form -> form.loginPage("/login").usernameParameter("email")
                         .authenticationDetailsSource(SignInDetails::of)
                         .failureHandler(SecurityConfig::signInFailed)
@@ -72,6 +71,15 @@ class SecurityConfig {
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CSP))
                         .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
+    }
+
+    /**
+     * The only authentication provider: with it as a bean, Boot configures no default user and no
+     * fallback manager that could accept anything but a Rapport account.
+     */
+    @Bean
+    PasswordAuthenticationProvider passwordAuthenticationProvider(SignInService signIn) {
+        return new PasswordAuthenticationProvider(signIn);
     }
 
     /** Wrong credentials: back to the form with one generic message. Throttled: 429 with Retry-After. */

@@ -1,0 +1,18 @@
+package dev.rapport.cli;
+
+import tools.jackson.databind.JsonNode;
+
+/** Finds a team member's user id from their email, through the API's member list. */
+final class Members {
+    private Members() {
+    }
+
+    static long idOf(ApiClient api, String email, String option) {
+        for (JsonNode m : api.get("/api/v1/team/members", java.util.Map.of())) {
+            if (email.strip().equalsIgnoreCase(Output.text(m, "email"))) {
+                return m.get("userId").asLong();
+            }
+        }
+        throw new CliException(option + ": no member of this team has the email " + email);
+    }
+}
