@@ -61,7 +61,41 @@ abstract class CliContract extends AppTestBase {
                 .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
         Run wrong = withInput("nope nope nope\n", "login", baseUrl(), "--email", email, "--password-stdin");
         assertThat(wrong.code()).isEqualTo(1);
-        assertThat(wrong.err()).contains("invalid email or password");
+        assertThat(wrong.err()).contains("invalid email, password or code");
+    }
+
+    @Test
+    void ownersManageMembersTokensAndReadTheAuditLog() {
+        Session owner = newTeam(Role.OWNER);
+        Session colleague = newMember(owner.user().teamId(), Role.MEMBER);
+        Run login = withInput("correct horse battery\n", "login", baseUrl(), "--email", owner.email(),
+                "--password-stdin");
+        assertThat(login.code()).as(login.err()).isZero();
+        String invited = "nina-" + System.nanoTime() + "@example.com";
+
+        Run invite = rapport("members", "invite", invited, "--role", "viewer");
+        assertThat(invite.code()).as(invite.err()).isZero();
+        assertThat(invite.out()).contains("as viewer").contains(baseUrl() + "/invite/");
+        assertThat(rapport("members", "invitations").out()).contains(invited).contains("pending");
+        assertThat(rapport("members").out()).contains(colleague.email()).contains("member");
+        Run promote = rapport("members", "role", colleague.email(), "manager");
+        assertThat(promote.code()).as(promote.err()).isZero();
+        Run lastOwner = rapport("members", "role", owner.email(), "member");
+        assertThat(lastOwner.code()).isEqualTo(1);
+        assertThat(lastOwner.err()).contains("last owner");
+        Run unknown = rapport("members", "remove", "nobody@example.com");
+        assertThat(unknown.err()).contains("no member of this team has the email nobody@example.com");
+
+        Run token = rapport("account", "token-create", "reporting", "--read-only", "--expires", "2026-12-31");
+        assertThat(token.code()).as(token.err()).isZero();
+        String secret = token.out().lines().filter(l -> l.startsWith("rp_")).findFirst().orElseThrow();
+        Api readOnly = new Api(baseUrl(), secret);
+        assertThat(readOnly.get("/api/v1/clients").status()).isEqualTo(200);
+        assertThat(readOnly.post("/api/v1/clients", Api.json("{'name':'X'}")).status()).isEqualTo(403);
+        assertThat(rapport("account", "tokens").out()).contains("reporting").contains("read ").contains("2027-01-01");
+        assertThat(rapport("account", "teams").out()).contains("*").contains("owner");
+        assertThat(rapport("audit").out()).contains("member.role_changed").contains("member.invited")
+                .contains("token.created");
     }
 
     @Test
