@@ -56,6 +56,7 @@ public class ClientService {
             clients.insertDepthChange(user.teamId(), id, new DepthChange(user.userId(), details.depthCurrent(),
                     details.depthTarget(), null, createdAt.isAfter(now) ? now : createdAt));
         }
+        events.publishEvent(new ClientSaved(user.teamId(), id));
         return get(user, id);
     }
 
@@ -66,6 +67,7 @@ public class ClientService {
         validate(user.teamId(), details);
         clients.update(user.teamId(), id, details, clock.instant());
         recordDepth(user, id, before.details(), details.depthCurrent(), details.depthTarget(), null);
+        events.publishEvent(new ClientSaved(user.teamId(), id));
         return get(user, id);
     }
 
@@ -106,6 +108,7 @@ public class ClientService {
         if (client.archived() != archived) {
             Instant now = clock.instant();
             clients.setArchivedAt(user.teamId(), id, archived ? now : null, now);
+            events.publishEvent(new ClientSaved(user.teamId(), id));
         }
         return get(user, id);
     }
@@ -178,6 +181,7 @@ public class ClientService {
             return new Touch(id, clientId, user.userId(), t.at(), t.channel(), t.direction(), t.minutes(), t.note(),
                     t.rating(), t.updateRequest(), t.automated(), now);
         }).toList();
+        events.publishEvent(new TouchesStored(user.teamId(), clientId, recorded));
         List<TimedTouch> timed = recorded.stream()
                 .filter(t -> !t.automated() && t.minutes() != null && t.minutes() > 0)
                 .map(t -> new TimedTouch(t.at(), t.minutes())).toList();

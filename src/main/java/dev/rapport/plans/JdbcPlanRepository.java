@@ -60,6 +60,21 @@ class JdbcPlanRepository implements PlanRepository {
         return load(team, "a.user_id = :user", Map.of("user", user.value()));
     }
 
+    @Override
+    public List<Plan> listActive(TeamId team) {
+        return load(team, "a.active", Map.of());
+    }
+
+    @Override
+    public Map<UserId, Double> declaredCapacities(TeamId team) {
+        Map<UserId, Double> out = new HashMap<>();
+        jdbc.sql("SELECT user_id, hours_per_month FROM plan_capacity WHERE team_id = ?").param(team.value())
+                .query(rs -> {
+                    out.put(new UserId(rs.getLong("user_id")), rs.getDouble("hours_per_month"));
+                });
+        return out;
+    }
+
     /** Plans with their objectives and activities: three queries, whatever the number of plans. */
     private List<Plan> load(TeamId team, String where, Map<String, Object> params) {
         Map<String, Object> p = new HashMap<>(params);

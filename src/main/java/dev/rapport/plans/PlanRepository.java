@@ -18,5 +18,11 @@ interface PlanRepository {
 
     OptionalDouble declaredCapacity(TeamId team, UserId user);
 
+    /** Every active plan of the team, with its activities. */
+    List<Plan> listActive(TeamId team);
+
+    /** Declared capacities of the team's members, in hours per month. */
+    java.util.Map<dev.rapport.shared.UserId, Double> declaredCapacities(TeamId team);
+
     void declareCapacity(TeamId team, UserId user, double hoursPerMonth);
 }
