@@ -2,19 +2,25 @@
 -- tables instead of millions of touches. Runs unchanged on H2 (PostgreSQL mode) and PostgreSQL.
 -- Existing teams are filled in once at start (dashboard.RollupBackfill).
 
--- Real touches and late signals (inbound update requests) per recording user, local day (the
--- team's zone) and client kind.
-CREATE TABLE touch_day (
-    team_id      BIGINT NOT NULL REFERENCES team (id),
-    user_id      BIGINT NOT NULL REFERENCES app_user (id),
-    local_day    DATE NOT NULL,
-    client_kind  VARCHAR(16) NOT NULL,
-    touches      INT NOT NULL,
-    late_signals INT NOT NULL,
-    PRIMARY KEY (team_id, user_id, local_day, client_kind)
+-- Per user and local day: logged time (the day's totals from journal_day, the user's own days) and
+-- real touches and late signals (inbound update requests) with external and internal customers
+-- (the team's days). One row per user and day, so a month of a 500-member team is 15,000 rows.
+CREATE TABLE user_day (
+    team_id             BIGINT NOT NULL REFERENCES team (id),
+    user_id             BIGINT NOT NULL REFERENCES app_user (id),
+    local_day           DATE NOT NULL,
+    logged_seconds      BIGINT NOT NULL,
+    external_seconds    BIGINT NOT NULL,
+    contributes_seconds BIGINT NOT NULL,
+    touches_external    INT NOT NULL,
+    touches_internal    INT NOT NULL,
+    late_external       INT NOT NULL,
+    late_internal       INT NOT NULL,
+    PRIMARY KEY (team_id, user_id, local_day)
 );
--- covering: the dashboard sums a period without reading the table
-CREATE INDEX ix_touch_day_team ON touch_day (team_id, local_day, user_id, client_kind, touches, late_signals);
+-- covering: the dashboard sums a period from the index alone
+CREATE INDEX ix_user_day_team ON user_day (team_id, local_day, user_id, logged_seconds, external_seconds,
+    contributes_seconds, touches_external, touches_internal, late_external, late_internal);
 
 -- Where each client stands on its main cadence, as local dates in the team's zone: due from due_on,
 -- overdue once today > overdue_after. Owner, kind and archive state are mirrored so that counting

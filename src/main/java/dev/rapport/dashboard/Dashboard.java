@@ -81,11 +81,6 @@ public record Dashboard(LocalDate from, LocalDate to, LocalDate today, boolean w
 
     /** Touches and late signals with clients of one kind. */
     public record Activity(int touches, int lateSignals) {
-        public static final Activity NONE = new Activity(0, 0);
-
-        Activity plus(int t, int l) {
-            return new Activity(touches + t, lateSignals + l);
-        }
     }
 
     /** One ISO week of the period (the first and last may be partial: from..to). */

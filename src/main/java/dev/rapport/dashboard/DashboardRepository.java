@@ -15,7 +15,7 @@ import dev.rapport.shared.Page;
 import dev.rapport.shared.TeamId;
 import dev.rapport.shared.UserId;
 
-/** The dashboard's rollups (touch_day, client_cadence) and the grouped reads over them; scoped by team. */
+/** The dashboard's rollups (user_day, client_cadence) and the grouped reads over them; scoped by team. */
 interface DashboardRepository {
 
     /** What a client's cadence dates derive from, as stored on the client. */
@@ -32,11 +32,22 @@ interface DashboardRepository {
     record RealTouch(UserId user, Instant at, boolean lateSignal, ClientKind kind) {
     }
 
-    record TouchDayKey(UserId user, LocalDate day, ClientKind kind) {
+    record DayKey(UserId user, LocalDate day) {
     }
 
-    /** Grouped rollup sums: per user (day null) or per day (user null), per client kind. */
-    record TouchCount(UserId user, LocalDate day, ClientKind kind, int touches, int lateSignals) {
+    /**
+     * A user_day row, or sums of them per user (day null) or per day (user null): logged,
+     * external-connection and contributing seconds; touches and late signals by client kind.
+     */
+    record DayTotals(UserId user, LocalDate day, long loggedSeconds, long externalSeconds, long contributesSeconds,
+                     int touchesExternal, int touchesInternal, int lateExternal, int lateInternal) {
+        static final DayTotals NONE = new DayTotals(null, null, 0, 0, 0, 0, 0, 0, 0);
+
+        DayTotals plus(DayTotals o) {
+            return new DayTotals(user, day, loggedSeconds + o.loggedSeconds, externalSeconds + o.externalSeconds,
+                    contributesSeconds + o.contributesSeconds, touchesExternal + o.touchesExternal,
+                    touchesInternal + o.touchesInternal, lateExternal + o.lateExternal, lateInternal + o.lateInternal);
+        }
     }
 
     record CadenceCount(UserId owner, ClientKind kind, int overdue, int dueOrOverdue) {
@@ -60,15 +71,19 @@ interface DashboardRepository {
 
     void replaceCadences(TeamId team, List<CadenceRow> rows);
 
-    /** Adds (or with negative numbers, takes away) touches and late signals per user, day and kind. */
-    void addTouchDays(TeamId team, Map<TouchDayKey, int[]> deltas);
+    /** Adds (or with negative numbers, takes away) touches and late signals: {touchesExt, touchesInt, lateExt, lateInt}. */
+    void addTouches(TeamId team, Map<DayKey, int[]> deltas);
 
-    void deleteEmptyTouchDays(TeamId team);
+    /** Sets a day's time totals (as journal_day has them). */
+    void setTime(TeamId team, DayKey day, long loggedSeconds, long externalSeconds, long contributesSeconds);
 
-    /** Every touch_day row of the team: key -> {touches, late signals}. */
-    Map<TouchDayKey, int[]> touchDays(TeamId team);
+    /** Every user_day row of the team. */
+    List<DayTotals> userDays(TeamId team);
 
-    void replaceTouchDays(TeamId team, Map<TouchDayKey, int[]> counts);
+    void replaceUserDays(TeamId team, List<DayTotals> rows);
+
+    /** Streams the team's journal_day totals per user and day (the raw side of the time columns). */
+    void forEachJournalDay(TeamId team, Consumer<DayTotals> sink);
 
     List<RealTouch> realTouches(TeamId team, ClientId client);
 
@@ -82,7 +97,8 @@ interface DashboardRepository {
 
     List<CadenceCount> cadenceCounts(TeamId team, UserId only, LocalDate today);
 
-    List<TouchCount> touchCounts(TeamId team, UserId only, LocalDate from, LocalDate to, boolean byDay);
+    /** user_day summed per user (byDay false) or per day over the range; one member's when only is not null. */
+    List<DayTotals> dayTotals(TeamId team, UserId only, LocalDate from, LocalDate to, boolean byDay);
 
     List<KindCount> honeymoonFlags(TeamId team, UserId only);
 

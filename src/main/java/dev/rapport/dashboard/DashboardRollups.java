@@ -24,16 +24,19 @@ import dev.rapport.clients.TouchesStored;
 import dev.rapport.dashboard.DashboardRepository.CadenceInput;
 import dev.rapport.dashboard.DashboardRepository.CadenceRow;
 import dev.rapport.dashboard.DashboardRepository.RealTouch;
-import dev.rapport.dashboard.DashboardRepository.TouchDayKey;
+import dev.rapport.dashboard.DashboardRepository.DayKey;
+import dev.rapport.dashboard.DashboardRepository.DayTotals;
 import dev.rapport.deals.DealChanged;
 import dev.rapport.deals.DealService;
+import dev.rapport.journal.JournalDayTallied;
 import dev.rapport.shared.ClientId;
 import dev.rapport.shared.TeamId;
 import dev.rapport.shared.UserId;
 
 /**
  * Keeps the dashboard's rollups on write, in the writing transaction (the events are published
- * inside it): touches and late signals per user and day, and every client's cadence dates. The
+ * inside it): per user and day the logged time, touches and late signals, and every client's
+ * cadence dates. The
  * same rules also recompute everything from the raw tables (rebuild, and the tests' reference).
  */
 @Component
@@ -55,13 +58,19 @@ class DashboardRollups {
             return;
         }
         ZoneId zone = repo.teamZone(event.teamId());
-        Map<TouchDayKey, int[]> deltas = new HashMap<>();
+        Map<DayKey, int[]> deltas = new HashMap<>();
         for (Touch t : event.touches()) {
             if (!t.automated()) {
                 add(deltas, new RealTouch(t.userId(), t.at(), t.lateSignal(), input.get().kind()), zone, 1);
             }
         }
-        repo.addTouchDays(event.teamId(), deltas);
+        repo.addTouches(event.teamId(), deltas);
+    }
+
+    @EventListener
+    void journalDayTallied(JournalDayTallied e) {
+        repo.setTime(e.teamId(), new DayKey(e.userId(), e.day()), e.loggedSeconds(), e.externalSeconds(),
+                e.contributesSeconds());
     }
 
     @EventListener
@@ -96,20 +105,20 @@ class DashboardRollups {
     /** The client's touches were counted under its old kind: move them to the new one. */
     private void moveKind(TeamId team, ClientId client, ClientKind old) {
         ZoneId zone = repo.teamZone(team);
-        Map<TouchDayKey, int[]> deltas = new HashMap<>();
+        Map<DayKey, int[]> deltas = new HashMap<>();
         for (RealTouch t : repo.realTouches(team, client)) {
             add(deltas, t, zone, 1);
             add(deltas, new RealTouch(t.user(), t.at(), t.lateSignal(), old), zone, -1);
         }
-        repo.addTouchDays(team, deltas);
-        repo.deleteEmptyTouchDays(team);
+        repo.addTouches(team, deltas);
     }
 
-    private static void add(Map<TouchDayKey, int[]> counts, RealTouch t, ZoneId zone, int sign) {
-        int[] c = counts.computeIfAbsent(new TouchDayKey(t.user(), t.at().atZone(zone).toLocalDate(), t.kind()),
-                k -> new int[2]);
-        c[0] += sign;
-        c[1] += t.lateSignal() ? sign : 0;
+    /** Counts a touch into {touchesExternal, touchesInternal, lateExternal, lateInternal} of its day. */
+    private static void add(Map<DayKey, int[]> counts, RealTouch t, ZoneId zone, int sign) {
+        int[] c = counts.computeIfAbsent(new DayKey(t.user(), t.at().atZone(zone).toLocalDate()), k -> new int[4]);
+        int kind = t.kind() == ClientKind.INTERNAL ? 1 : 0;
+        c[kind] += sign;
+        c[2 + kind] += t.lateSignal() ? sign : 0;
     }
 
     private AttentionPolicy policy(TeamId team) {
@@ -137,17 +146,27 @@ class DashboardRollups {
         return rows;
     }
 
-    /** touch_day as the raw touches say it should be (no zero rows). */
-    Map<TouchDayKey, int[]> rawTouchDays(TeamId team) {
+    /** user_day as journal_day and the raw touches say it should be (no empty rows), by user and day. */
+    List<DayTotals> rawUserDays(TeamId team) {
         ZoneId zone = repo.teamZone(team);
-        Map<TouchDayKey, int[]> counts = new HashMap<>();
-        repo.forEachRealTouch(team, t -> add(counts, t, zone, 1));
-        return counts;
+        Map<DayKey, int[]> touches = new HashMap<>();
+        repo.forEachRealTouch(team, t -> add(touches, t, zone, 1));
+        Map<DayKey, DayTotals> days = new java.util.TreeMap<>(java.util.Comparator
+                .comparingLong((DayKey k) -> k.user().value()).thenComparing(DayKey::day));
+        repo.forEachJournalDay(team, d -> days.put(new DayKey(d.user(), d.day()), d));
+        touches.forEach((k, c) -> {
+            DayTotals time = days.getOrDefault(k, new DayTotals(k.user(), k.day(), 0, 0, 0, 0, 0, 0, 0));
+            days.put(k, new DayTotals(k.user(), k.day(), time.loggedSeconds(), time.externalSeconds(),
+                    time.contributesSeconds(), c[0], c[1], c[2], c[3]));
+        });
+        return days.values().stream().filter(d -> d.loggedSeconds() != 0 || d.externalSeconds() != 0
+                || d.contributesSeconds() != 0 || d.touchesExternal() != 0 || d.touchesInternal() != 0
+                || d.lateExternal() != 0 || d.lateInternal() != 0).toList();
     }
 
     /** Replaces both rollups of a team with the raw recomputation (existing data, bulk loads, imports). */
     void rebuild(TeamId team) {
         repo.replaceCadences(team, rawCadences(team));
-        repo.replaceTouchDays(team, rawTouchDays(team));
+        repo.replaceUserDays(team, rawUserDays(team));
     }
 }

@@ -25,8 +25,7 @@ import dev.rapport.dashboard.Dashboard.Figures;
 import dev.rapport.dashboard.Dashboard.MemberRow;
 import dev.rapport.dashboard.Dashboard.Week;
 import dev.rapport.dashboard.DashboardRepository.CadenceRow;
-import dev.rapport.journal.JournalReports;
-import dev.rapport.journal.JournalReports.TimeTotals;
+import dev.rapport.dashboard.DashboardRepository.DayTotals;
 import dev.rapport.plans.PlanService;
 import dev.rapport.promises.PromiseService;
 import dev.rapport.shared.ClientId;
@@ -54,7 +53,6 @@ public class DashboardService {
     private final DashboardRepository repo;
     private final DashboardRollups rollups;
     private final AccountService accounts;
-    private final JournalReports journal;
     private final PromiseService promises;
     private final PlanService plans;
     private final ClientService clients;
@@ -62,12 +60,11 @@ public class DashboardService {
     private final Clock clock;
 
     DashboardService(DashboardRepository repo, DashboardRollups rollups, AccountService accounts,
-                     JournalReports journal, PromiseService promises, PlanService plans, ClientService clients,
+                     PromiseService promises, PlanService plans, ClientService clients,
                      AttentionService attention, Clock clock) {
         this.repo = repo;
         this.rollups = rollups;
         this.accounts = accounts;
-        this.journal = journal;
         this.promises = promises;
         this.plans = plans;
         this.clients = clients;
@@ -93,19 +90,18 @@ public class DashboardService {
         UserId only = wholeTeam ? null : viewer.userId();
         LocalDate today = today(team);
 
-        JournalReports.TeamTime time = journal.teamTime(team, only, from, to);
-        Map<UserId, Map<ClientKind, int[]>> activity = new HashMap<>();
-        repo.touchCounts(team, only, from, to, false).forEach(c -> counts(activity, c.user(), c.kind(),
-                new int[] {c.touches(), c.lateSignals(), 0, 0, 0}));
-        repo.cadenceCounts(team, only, today).forEach(c -> counts(activity, c.owner(), c.kind(),
-                new int[] {0, 0, c.overdue(), c.dueOrOverdue() - c.overdue(), 0}));
-        repo.honeymoonFlags(team, only).forEach(c -> counts(activity, c.owner(), c.kind(),
-                new int[] {0, 0, 0, 0, c.count()}));
+        Map<UserId, DayTotals> period = new HashMap<>();
+        repo.dayTotals(team, only, from, to, false).forEach(t -> period.put(t.user(), t));
+        Map<UserId, Map<ClientKind, int[]>> standing = new HashMap<>();
+        repo.cadenceCounts(team, only, today).forEach(c -> counts(standing, c.owner(), c.kind(),
+                new int[] {c.overdue(), c.dueOrOverdue() - c.overdue(), 0}));
+        repo.honeymoonFlags(team, only).forEach(c -> counts(standing, c.owner(), c.kind(),
+                new int[] {0, 0, c.count()}));
         Map<UserId, long[]> closed = new HashMap<>();
         promises.closedByUser(team, only, from, to).forEach(c -> closed.put(c.user(),
                 new long[] {c.kept(), c.broken()}));
-        Map<UserId, PlanService.Load> loads = wholeTeam ? plans.teamLoads(team, today) : Map.of(viewer.userId(),
-                load(plans.sustainability(viewer)));
+        Map<UserId, PlanService.Load> loads = wholeTeam ? plans.teamLoads(team, measuredCapacity(team, today))
+                : Map.of(viewer.userId(), load(plans.sustainability(viewer)));
 
         List<MemberRow> rows = new ArrayList<>();
         Figures total = Figures.NONE;
@@ -113,42 +109,55 @@ public class DashboardService {
             if (only != null && !m.userId().equals(only)) {
                 continue;
             }
-            TimeTotals t = time.byUser().getOrDefault(m.userId(), TimeTotals.NONE);
-            Map<ClientKind, int[]> a = activity.getOrDefault(m.userId(), Map.of());
+            DayTotals t = period.getOrDefault(m.userId(), DayTotals.NONE);
+            Map<ClientKind, int[]> a = standing.getOrDefault(m.userId(), Map.of());
             long[] p = closed.getOrDefault(m.userId(), new long[2]);
             PlanService.Load load = loads.get(m.userId());
             Figures f = new Figures(t.loggedSeconds(), t.externalSeconds(), t.contributesSeconds(),
-                    figures(a.get(ClientKind.EXTERNAL)), figures(a.get(ClientKind.INTERNAL)), p[0], p[1],
+                    figures(t.touchesExternal(), t.lateExternal(), a.get(ClientKind.EXTERNAL)),
+                    figures(t.touchesInternal(), t.lateInternal(), a.get(ClientKind.INTERNAL)), p[0], p[1],
                     load == null ? 0 : load.requiredHours(), load == null ? 0 : load.capacityHours());
             rows.add(new MemberRow(m.userId(), m.displayName(), m.email(), m.role(), f,
                     load == null ? "none" : load.capacitySource()));
             total = total.plus(f);
         }
-        return new Dashboard(from, to, today, wholeTeam, rows, total, weeks(team, only, from, to, time));
+        return new Dashboard(from, to, today, wholeTeam, rows, total, weeks(team, only, from, to));
+    }
+
+    /**
+     * Client-facing hours per month over the 56 days before today, per member with time logged there:
+     * the plans' measured capacity (JournalReports.capacityHoursPerMonth) from the per-day rollup.
+     */
+    private Map<UserId, Double> measuredCapacity(TeamId team, LocalDate today) {
+        Map<UserId, Double> out = new HashMap<>();
+        repo.dayTotals(team, null, today.minusDays(56), today.minusDays(1), false).stream()
+                .filter(t -> t.loggedSeconds() > 0)
+                .forEach(t -> out.put(t.user(), t.externalSeconds() / 3600.0 / 8 * 52 / 12));
+        return out;
     }
 
     private static PlanService.Load load(dev.rapport.plans.Sustainability s) {
         return new PlanService.Load(s.requiredHours(), s.capacityHours(), s.capacitySource(), s.ratio());
     }
 
+    /** standing per member and kind: {overdue, due, honeymoon flags}. */
     private static void counts(Map<UserId, Map<ClientKind, int[]>> into, UserId user, ClientKind kind, int[] add) {
         int[] c = into.computeIfAbsent(user, k -> new EnumMap<>(ClientKind.class))
-                .computeIfAbsent(kind, k -> new int[5]);
+                .computeIfAbsent(kind, k -> new int[3]);
         for (int i = 0; i < add.length; i++) {
             c[i] += add[i];
         }
     }
 
-    private static ClientFigures figures(int[] c) {
-        return c == null ? ClientFigures.NONE : new ClientFigures(c[0], c[1], c[2], c[3], c[4]);
+    private static ClientFigures figures(int touches, int late, int[] standing) {
+        int[] s = standing == null ? new int[3] : standing;
+        return new ClientFigures(touches, late, s[0], s[1], s[2]);
     }
 
     /** The period cut into ISO weeks (Monday to Sunday); the first and last may be partial. */
-    private List<Week> weeks(TeamId team, UserId only, LocalDate from, LocalDate to, JournalReports.TeamTime time) {
-        Map<LocalDate, Map<ClientKind, int[]>> touches = new HashMap<>();
-        repo.touchCounts(team, only, from, to, true).forEach(c -> touches
-                .computeIfAbsent(c.day(), k -> new EnumMap<>(ClientKind.class))
-                .put(c.kind(), new int[] {c.touches(), c.lateSignals()}));
+    private List<Week> weeks(TeamId team, UserId only, LocalDate from, LocalDate to) {
+        Map<LocalDate, DayTotals> days = new HashMap<>();
+        repo.dayTotals(team, only, from, to, true).forEach(t -> days.put(t.day(), t));
         Map<LocalDate, long[]> closed = new HashMap<>();
         promises.closedByDay(team, only, from, to).forEach(c -> closed.put(c.day(),
                 new long[] {c.kept(), c.broken()}));
@@ -157,24 +166,18 @@ public class DashboardService {
         for (; !monday.isAfter(to); monday = monday.plusWeeks(1)) {
             LocalDate first = monday.isBefore(from) ? from : monday;
             LocalDate last = monday.plusDays(6).isAfter(to) ? to : monday.plusDays(6);
-            TimeTotals t = TimeTotals.NONE;
-            Activity ext = Activity.NONE;
-            Activity in = Activity.NONE;
+            DayTotals t = DayTotals.NONE;
             long kept = 0;
             long broken = 0;
             for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
-                t = t.plus(time.byDay().getOrDefault(d, TimeTotals.NONE));
-                Map<ClientKind, int[]> day = touches.getOrDefault(d, Map.of());
-                int[] e = day.getOrDefault(ClientKind.EXTERNAL, new int[2]);
-                int[] i = day.getOrDefault(ClientKind.INTERNAL, new int[2]);
-                ext = ext.plus(e[0], e[1]);
-                in = in.plus(i[0], i[1]);
+                t = t.plus(days.getOrDefault(d, DayTotals.NONE));
                 long[] p = closed.getOrDefault(d, new long[2]);
                 kept += p[0];
                 broken += p[1];
             }
             weeks.add(new Week(monday, first, last, t.loggedSeconds(), t.externalSeconds(), t.contributesSeconds(),
-                    ext, in, kept, broken));
+                    new Activity(t.touchesExternal(), t.lateExternal()),
+                    new Activity(t.touchesInternal(), t.lateInternal()), kept, broken));
         }
         return weeks;
     }

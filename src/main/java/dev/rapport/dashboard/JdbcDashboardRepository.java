@@ -36,6 +36,7 @@ import dev.rapport.shared.UserId;
 @Repository
 class JdbcDashboardRepository implements DashboardRepository {
     private static final int BATCH = 5_000;
+    private static final int ROWS_PER_INSERT = 500;
     private static final String INPUT_COLUMNS = """
             id, owner_id, kind, archived_at, tier, ideal_days, max_days, rich_every_days, created_at, last_touch_at
             """;
@@ -132,71 +133,121 @@ class JdbcDashboardRepository implements DashboardRepository {
     }
 
     private void insertCadences(List<Object[]> batch) {
-        if (!batch.isEmpty()) {
-            streaming.batchUpdate("""
-                    INSERT INTO client_cadence (client_id, team_id, owner_id, client_kind, archived, due_on, overdue_after)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)
-                    """, batch);
-            batch.clear();
+        insertRows("client_cadence (client_id, team_id, owner_id, client_kind, archived, due_on, overdue_after)",
+                batch);
+    }
+
+    /**
+     * Many rows per INSERT statement (a few hundred): a bulk rebuild writes hundreds of thousands of
+     * rows, and one statement per row would spend its time on round trips. Same SQL on both databases.
+     */
+    private void insertRows(String tableAndColumns, List<Object[]> batch) {
+        if (batch.isEmpty()) {
+            return;
         }
+        int columns = batch.get(0).length;
+        String tuple = "(" + String.join(", ", java.util.Collections.nCopies(columns, "?")) + ")";
+        for (int from = 0; from < batch.size(); from += ROWS_PER_INSERT) {
+            List<Object[]> chunk = batch.subList(from, Math.min(batch.size(), from + ROWS_PER_INSERT));
+            Object[] args = new Object[chunk.size() * columns];
+            for (int i = 0; i < chunk.size(); i++) {
+                System.arraycopy(chunk.get(i), 0, args, i * columns, columns);
+            }
+            streaming.update("INSERT INTO " + tableAndColumns + " VALUES "
+                    + String.join(", ", java.util.Collections.nCopies(chunk.size(), tuple)), args);
+        }
+        batch.clear();
+    }
+
+    private static final String DAY_KEY = " WHERE team_id = ? AND user_id = ? AND local_day = ?";
+
+    /** Inserts the day's row with zeros unless it exists: safe when two transactions add to the same new day. */
+    private void ensureDay(TeamId team, DayKey k) {
+        jdbc.sql("""
+                INSERT INTO user_day (team_id, user_id, local_day, logged_seconds, external_seconds,
+                    contributes_seconds, touches_external, touches_internal, late_external, late_internal)
+                VALUES (?, ?, ?, 0, 0, 0, 0, 0, 0, 0) ON CONFLICT DO NOTHING
+                """).params(team.value(), k.user().value(), k.day()).update();
+    }
+
+    /** A row of zeros says nothing: the raw recomputation has none, so neither does the rollup. */
+    private void dropIfEmpty(TeamId team, DayKey k) {
+        jdbc.sql("DELETE FROM user_day" + DAY_KEY + " AND logged_seconds = 0 AND external_seconds = 0"
+                        + " AND contributes_seconds = 0 AND touches_external = 0 AND touches_internal = 0"
+                        + " AND late_external = 0 AND late_internal = 0")
+                .params(team.value(), k.user().value(), k.day()).update();
     }
 
     @Override
-    public void addTouchDays(TeamId team, Map<TouchDayKey, int[]> deltas) {
+    public void addTouches(TeamId team, Map<DayKey, int[]> deltas) {
         deltas.forEach((k, d) -> {
-            // insert-if-absent then increment: safe when two transactions add to the same new day
-            jdbc.sql("""
-                    INSERT INTO touch_day (team_id, user_id, local_day, client_kind, touches, late_signals)
-                    VALUES (?, ?, ?, ?, 0, 0) ON CONFLICT DO NOTHING
-                    """).params(team.value(), k.user().value(), k.day(), k.kind().code()).update();
-            jdbc.sql("""
-                    UPDATE touch_day SET touches = touches + ?, late_signals = late_signals + ?
-                    WHERE team_id = ? AND user_id = ? AND local_day = ? AND client_kind = ?
-                    """).params(d[0], d[1], team.value(), k.user().value(), k.day(), k.kind().code()).update();
+            ensureDay(team, k);
+            jdbc.sql("UPDATE user_day SET touches_external = touches_external + ?,"
+                            + " touches_internal = touches_internal + ?, late_external = late_external + ?,"
+                            + " late_internal = late_internal + ?" + DAY_KEY)
+                    .params(d[0], d[1], d[2], d[3], team.value(), k.user().value(), k.day()).update();
+            dropIfEmpty(team, k);
         });
     }
 
     @Override
-    public void deleteEmptyTouchDays(TeamId team) {
-        jdbc.sql("DELETE FROM touch_day WHERE team_id = ? AND touches = 0 AND late_signals = 0").param(team.value())
-                .update();
+    public void setTime(TeamId team, DayKey k, long logged, long external, long contributes) {
+        ensureDay(team, k);
+        jdbc.sql("UPDATE user_day SET logged_seconds = ?, external_seconds = ?, contributes_seconds = ?" + DAY_KEY)
+                .params(logged, external, contributes, team.value(), k.user().value(), k.day()).update();
+        dropIfEmpty(team, k);
+    }
+
+    private static final String TOTALS = """
+            SUM(logged_seconds) AS logged, SUM(external_seconds) AS ext, SUM(contributes_seconds) AS contributes,
+            SUM(touches_external) AS te, SUM(touches_internal) AS ti, SUM(late_external) AS le,
+            SUM(late_internal) AS li
+            """;
+
+    private static DayTotals totals(ResultSet rs, UserId user, LocalDate day) throws SQLException {
+        return new DayTotals(user, day, rs.getLong("logged"), rs.getLong("ext"), rs.getLong("contributes"),
+                rs.getInt("te"), rs.getInt("ti"), rs.getInt("le"), rs.getInt("li"));
     }
 
     @Override
-    public Map<TouchDayKey, int[]> touchDays(TeamId team) {
-        Map<TouchDayKey, int[]> out = new HashMap<>();
-        jdbc.sql("SELECT user_id, local_day, client_kind, touches, late_signals FROM touch_day WHERE team_id = ?")
-                .param(team.value()).query(rs -> {
-                    out.put(new TouchDayKey(new UserId(rs.getLong("user_id")),
-                            rs.getObject("local_day", LocalDate.class), kind(rs.getString("client_kind"))),
-                            new int[] {rs.getInt("touches"), rs.getInt("late_signals")});
-                });
-        return out;
+    public List<DayTotals> userDays(TeamId team) {
+        return jdbc.sql("SELECT user_id, local_day, " + TOTALS + " FROM user_day WHERE team_id = ?"
+                        + " GROUP BY user_id, local_day ORDER BY user_id, local_day").param(team.value())
+                .query((rs, n) -> totals(rs, new UserId(rs.getLong("user_id")),
+                        rs.getObject("local_day", LocalDate.class)))
+                .list();
     }
 
     @Override
-    public void replaceTouchDays(TeamId team, Map<TouchDayKey, int[]> counts) {
-        jdbc.sql("DELETE FROM touch_day WHERE team_id = ?").param(team.value()).update();
+    public void replaceUserDays(TeamId team, List<DayTotals> rows) {
+        jdbc.sql("DELETE FROM user_day WHERE team_id = ?").param(team.value()).update();
         List<Object[]> batch = new ArrayList<>();
-        for (Map.Entry<TouchDayKey, int[]> e : counts.entrySet()) {
-            TouchDayKey k = e.getKey();
-            batch.add(new Object[] {team.value(), k.user().value(), k.day(), k.kind().code(), e.getValue()[0],
-                e.getValue()[1]});
+        for (DayTotals r : rows) {
+            batch.add(new Object[] {team.value(), r.user().value(), r.day(), r.loggedSeconds(), r.externalSeconds(),
+                r.contributesSeconds(), r.touchesExternal(), r.touchesInternal(), r.lateExternal(), r.lateInternal()});
             if (batch.size() == BATCH) {
-                insertTouchDays(batch);
+                insertUserDays(batch);
             }
         }
-        insertTouchDays(batch);
+        insertUserDays(batch);
     }
 
-    private void insertTouchDays(List<Object[]> batch) {
-        if (!batch.isEmpty()) {
-            streaming.batchUpdate("""
-                    INSERT INTO touch_day (team_id, user_id, local_day, client_kind, touches, late_signals)
-                    VALUES (?, ?, ?, ?, ?, ?)
-                    """, batch);
-            batch.clear();
-        }
+    private void insertUserDays(List<Object[]> batch) {
+        insertRows("user_day (team_id, user_id, local_day, logged_seconds, external_seconds, contributes_seconds,"
+                + " touches_external, touches_internal, late_external, late_internal)", batch);
+    }
+
+    @Override
+    public void forEachJournalDay(TeamId team, Consumer<DayTotals> sink) {
+        streaming.query("""
+                SELECT user_id, local_day, SUM(seconds) AS logged, SUM(contributes_seconds) AS contributes,
+                       SUM(CASE WHEN category_class = 'external_connection' THEN seconds ELSE 0 END) AS ext
+                FROM journal_day WHERE team_id = ? GROUP BY user_id, local_day
+                """, rs -> {
+                    sink.accept(new DayTotals(new UserId(rs.getLong("user_id")), rs.getObject("local_day",
+                            LocalDate.class), rs.getLong("logged"), rs.getLong("ext"), rs.getLong("contributes"),
+                            0, 0, 0, 0));
+                }, team.value());
     }
 
     private static final String REAL_TOUCHES = """
@@ -249,16 +300,15 @@ class JdbcDashboardRepository implements DashboardRepository {
     }
 
     @Override
-    public List<TouchCount> touchCounts(TeamId team, UserId only, LocalDate from, LocalDate to, boolean byDay) {
+    public List<DayTotals> dayTotals(TeamId team, UserId only, LocalDate from, LocalDate to, boolean byDay) {
         String key = byDay ? "local_day" : "user_id";
-        return jdbc.sql("SELECT " + key + ", client_kind, SUM(touches) AS touches, SUM(late_signals) AS late"
-                        + " FROM touch_day WHERE team_id = :team AND local_day BETWEEN :from AND :to"
-                        + (only == null ? "" : " AND user_id = :user") + " GROUP BY " + key + ", client_kind")
+        return jdbc.sql("SELECT " + key + ", " + TOTALS + " FROM user_day"
+                        + " WHERE team_id = :team AND local_day BETWEEN :from AND :to"
+                        + (only == null ? "" : " AND user_id = :user") + " GROUP BY " + key)
                 .param("team", team.value()).param("from", from).param("to", to)
                 .param("user", only == null ? null : only.value())
-                .query((rs, n) -> new TouchCount(byDay ? null : new UserId(rs.getLong("user_id")),
-                        byDay ? rs.getObject("local_day", LocalDate.class) : null, kind(rs.getString("client_kind")),
-                        rs.getInt("touches"), rs.getInt("late")))
+                .query((rs, n) -> totals(rs, byDay ? null : new UserId(rs.getLong("user_id")),
+                        byDay ? rs.getObject("local_day", LocalDate.class) : null))
                 .list();
     }
 

@@ -189,23 +189,6 @@ class JdbcJournalRepository implements JournalRepository {
     }
 
     @Override
-    public List<TeamTimeRow> teamTime(TeamId team, UserId only, LocalDate from, LocalDate to, boolean byDay) {
-        String key = byDay ? "local_day" : "user_id";
-        return jdbc.sql("SELECT " + key + ", SUM(seconds) AS logged, SUM(contributes_seconds) AS contributes,"
-                        + " SUM(CASE WHEN category_class = 'external_connection' THEN seconds ELSE 0 END) AS ext,"
-                        + " SUM(CASE WHEN category_class = 'firefighting' THEN seconds ELSE 0 END) AS fire"
-                        + " FROM journal_day WHERE team_id = :team AND local_day BETWEEN :from AND :to"
-                        + (only == null ? "" : " AND user_id = :user") + " GROUP BY " + key)
-                .param("team", team.value()).param("from", from).param("to", to)
-                .param("user", only == null ? null : only.value())
-                .query((rs, n) -> new TeamTimeRow(byDay ? null : new UserId(rs.getLong("user_id")),
-                        byDay ? rs.getObject("local_day", LocalDate.class) : null,
-                        new JournalReports.TimeTotals(rs.getLong("logged"), rs.getLong("ext"),
-                                rs.getLong("contributes"), rs.getLong("fire"))))
-                .list();
-    }
-
-    @Override
     public long[] customerFacing(TeamId team, UserId user, LocalDate from, LocalDate to) {
         return jdbc.sql("""
                 SELECT COUNT(*) AS n,

@@ -63,45 +63,6 @@ public class JournalReports {
                 : java.util.OptionalDouble.of(r[1] / 3600.0 / 8 * 52 / 12);
     }
 
-    /** Logged, external-connection, contributing and firefighting seconds over a range (rollup sums). */
-    public record TimeTotals(long loggedSeconds, long externalSeconds, long contributesSeconds,
-                             long firefightingSeconds) {
-        public static final TimeTotals NONE = new TimeTotals(0, 0, 0, 0);
-
-        public TimeTotals plus(TimeTotals o) {
-            return new TimeTotals(loggedSeconds + o.loggedSeconds, externalSeconds + o.externalSeconds,
-                    contributesSeconds + o.contributesSeconds, firefightingSeconds + o.firefightingSeconds);
-        }
-    }
-
-    /** A team's time over a range: per member and per local day (each member's own days). */
-    public record TeamTime(Map<UserId, TimeTotals> byUser, Map<LocalDate, TimeTotals> byDay) {
-    }
-
-    /**
-     * Two grouped queries over the daily rollup, however many members (the manager dashboard);
-     * only one member's time when only is not null.
-     */
-    public TeamTime teamTime(dev.rapport.shared.TeamId team, UserId only, LocalDate from, LocalDate to) {
-        JournalService.checkRange(from, to, 366);
-        Map<UserId, TimeTotals> byUser = new HashMap<>();
-        repo.teamTime(team, only, from, to, false).forEach(r -> byUser.put(r.user(), r.totals()));
-        Map<LocalDate, TimeTotals> byDay = new java.util.TreeMap<>();
-        repo.teamTime(team, only, from, to, true).forEach(r -> byDay.put(r.day(), r.totals()));
-        return new TeamTime(byUser, byDay);
-    }
-
-    /**
-     * Measured client-facing hours per month of every member with journal history in the 56 days
-     * before today (members without any are absent): capacityHoursPerMonth for a whole team at once.
-     */
-    public Map<UserId, Double> capacityHoursPerMonth(dev.rapport.shared.TeamId team, LocalDate today) {
-        Map<UserId, Double> out = new HashMap<>();
-        repo.teamTime(team, null, today.minusDays(56), today.minusDays(1), false).forEach(r -> out.put(r.user(),
-                r.totals().externalSeconds() / 3600.0 / 8 * 52 / 12));
-        return out;
-    }
-
     /** When the user logged time with a client (timed entries), for plan adherence. */
     public List<Instant> clientEntryStarts(CurrentUser user, dev.rapport.shared.ClientId client, Instant since) {
         return repo.clientEntryStarts(user.teamId(), user.userId(), client, since);

@@ -40,12 +40,6 @@ interface JournalRepository {
     record UserCategoryTotal(UserId user, String category, long seconds, long contributesSeconds) {
     }
 
-    /** Rollup sums of a team (or of one member when only is not null) per user or per local day. */
-    List<TeamTimeRow> teamTime(TeamId team, UserId only, LocalDate from, LocalDate to, boolean byDay);
-
-    record TeamTimeRow(UserId user, LocalDate day, JournalReports.TimeTotals totals) {
-    }
-
     /** Rollup rows and external-connection seconds of a user over local days: {rows, seconds}. */
     long[] customerFacing(TeamId team, UserId user, LocalDate from, LocalDate to);
 

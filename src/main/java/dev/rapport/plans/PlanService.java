@@ -141,15 +141,17 @@ public class PlanService {
     }
 
     /**
-     * Every member's load at once (the manager dashboard): active plans, declared and measured
-     * capacity of the whole team in a fixed number of queries, however many members. Members with
-     * neither plans nor capacity are absent.
+     * Every member's load at once (the manager dashboard): the team's active plans and declared
+     * capacities in a fixed number of queries, however many members. measured: client-facing hours
+     * per month of the members with journal history in the 56 days before today, as
+     * JournalReports.capacityHoursPerMonth computes them (the caller reads them from a rollup).
+     * Members with neither plans nor capacity are absent.
      */
-    public java.util.Map<dev.rapport.shared.UserId, Load> teamLoads(dev.rapport.shared.TeamId team, LocalDate today) {
+    public java.util.Map<dev.rapport.shared.UserId, Load> teamLoads(dev.rapport.shared.TeamId team,
+                                                                     java.util.Map<dev.rapport.shared.UserId, Double> measured) {
         java.util.Map<dev.rapport.shared.UserId, Double> required = new java.util.HashMap<>();
         repo.listActive(team).forEach(p -> required.merge(p.userId(), p.hoursPerMonth(), Double::sum));
         java.util.Map<dev.rapport.shared.UserId, Double> declared = repo.declaredCapacities(team);
-        java.util.Map<dev.rapport.shared.UserId, Double> measured = journal.capacityHoursPerMonth(team, today);
         java.util.Set<dev.rapport.shared.UserId> users = new java.util.HashSet<>(required.keySet());
         users.addAll(declared.keySet());
         users.addAll(measured.keySet());

@@ -28,9 +28,12 @@ import dev.rapport.clients.ClientService;
 import dev.rapport.clients.ClientStatus;
 import dev.rapport.clients.Direction;
 import dev.rapport.clients.NewTouch;
-import dev.rapport.dashboard.DashboardRepository.TouchDayKey;
+import dev.rapport.dashboard.DashboardRepository.DayTotals;
 import dev.rapport.deals.Deal;
 import dev.rapport.deals.DealService;
+import dev.rapport.journal.EntryDraft;
+import dev.rapport.journal.JournalService;
+import dev.rapport.shared.ConflictException;
 import dev.rapport.shared.ClientId;
 import dev.rapport.shared.TeamId;
 import dev.rapport.support.AppTestBase;
@@ -39,8 +42,9 @@ import dev.rapport.teams.Role;
 
 /**
  * The dashboard's rollups after many random writes through the services (touches by anyone, late
- * signals, automated touches, out-of-order dates, client edits that move owner, kind, tier and
- * cadence, archiving, listings won and lost, cadence settings changed, time passing): they equal
+ * signals, automated touches, touch time, out-of-order dates, journal entries added, moved and
+ * deleted, client edits that move owner, kind, tier and cadence, archiving, listings won and lost,
+ * cadence settings changed, time passing): they equal
  * the recomputation from the raw tables, and due/overdue counts equal what each member's attention
  * queue says, on several days. Runs once per database.
  */
@@ -57,6 +61,8 @@ abstract class DashboardRollupsContract extends AppTestBase {
     DashboardRollups rollups;
     @Autowired
     DashboardService dashboard;
+    @Autowired
+    JournalService journal;
 
     private final Random random = new Random(20261123);
 
@@ -70,6 +76,7 @@ abstract class DashboardRollupsContract extends AppTestBase {
         }
         List<ClientId> ids = new ArrayList<>();
         Map<Long, CurrentUser> dealOwners = new HashMap<>();
+        Map<Long, CurrentUser> entries = new HashMap<>();
         for (int step = 0; step < 400; step++) {
             CurrentUser who = people.get(random.nextInt(people.size()));
             int op = random.nextInt(100);
@@ -103,6 +110,8 @@ abstract class DashboardRollupsContract extends AppTestBase {
                 } else {
                     deals.complete(owner, id, "closing");
                 }
+            } else if (op < 94) {
+                journal(who, entries);
             } else if (op < 96) {
                 attention.replaceCadences(manager.user(), List.of(
                         new TierCadence("A", 3, 3 + random.nextInt(10), 14 + random.nextInt(10), 30),
@@ -113,10 +122,12 @@ abstract class DashboardRollupsContract extends AppTestBase {
             }
         }
 
-        Map<TouchDayKey, int[]> stored = repo.touchDays(team);
-        Map<TouchDayKey, int[]> raw = rollups.rawTouchDays(team);
+        List<DayTotals> stored = repo.userDays(team);
+        List<DayTotals> raw = rollups.rawUserDays(team);
         assertThat(flatten(stored)).isEqualTo(flatten(raw)).isNotEmpty();
-        assertThat(raw.values().stream().mapToInt(c -> c[1]).sum()).as("some late signals").isPositive();
+        assertThat(raw.stream().mapToInt(d -> d.lateExternal() + d.lateInternal()).sum()).as("late signals")
+                .isPositive();
+        assertThat(raw.stream().mapToLong(DayTotals::loggedSeconds).sum()).as("logged time").isPositive();
         assertThat(repo.cadences(team)).containsExactlyInAnyOrderElementsOf(rollups.rawCadences(team));
 
         LocalDate today = dashboard.today(team);
@@ -141,7 +152,34 @@ abstract class DashboardRollupsContract extends AppTestBase {
         }
         // a rebuild from the raw tables leaves the same rows
         dashboard.rebuild(team);
-        assertThat(flatten(repo.touchDays(team))).isEqualTo(flatten(stored));
+        assertThat(flatten(repo.userDays(team))).isEqualTo(flatten(stored));
+    }
+
+    /** Adds, moves or deletes a journal entry (timed or duration-only); overlaps are simply refused. */
+    private void journal(CurrentUser who, Map<Long, CurrentUser> entries) {
+        String[] categories = {"client_interaction", "email", "firefighting", "internal_admin"};
+        Instant start = clock.instant().minus(Duration.ofMinutes(random.nextInt(60 * 24 * 20)));
+        EntryDraft draft = random.nextInt(4) == 0
+                ? new EntryDraft(null, null, LocalDate.ofInstant(start, who.zone()), 15 + random.nextInt(120),
+                categories[random.nextInt(4)], null, null, List.of(), random.nextBoolean() ? null : true)
+                : new EntryDraft(start, start.plus(Duration.ofMinutes(10 + random.nextInt(300))), null, null,
+                categories[random.nextInt(4)], null, null, List.of(), null);
+        try {
+            List<Long> mine = entries.entrySet().stream().filter(e -> e.getValue().equals(who)).map(Map.Entry::getKey)
+                    .toList();
+            int what = random.nextInt(3);
+            if (what == 0 || mine.isEmpty()) {
+                entries.put(journal.create(who, draft, false).id(), who);
+            } else if (what == 1) {
+                journal.update(who, mine.get(random.nextInt(mine.size())), draft);
+            } else {
+                long id = mine.get(random.nextInt(mine.size()));
+                journal.delete(who, id);
+                entries.remove(id);
+            }
+        } catch (ConflictException overlap) {
+            // the journal refuses overlapping entries, and writes nothing
+        }
     }
 
     private NewTouch touch() {
@@ -149,7 +187,9 @@ abstract class DashboardRollupsContract extends AppTestBase {
         Channel channel = Channel.values()[random.nextInt(Channel.values().length)];
         // out of order, some across local midnight, some automated
         Instant at = clock.instant().minus(Duration.ofMinutes(random.nextInt(60 * 24 * 60)));
-        return new NewTouch(at, channel, inbound ? Direction.INBOUND : Direction.OUTBOUND, null, null, null,
+        // some with minutes: uncovered touch time counts as client time in the journal
+        Integer minutes = random.nextInt(3) == 0 ? 5 + random.nextInt(60) : null;
+        return new NewTouch(at, channel, inbound ? Direction.INBOUND : Direction.OUTBOUND, minutes, null, null,
                 inbound && random.nextBoolean(), random.nextInt(8) == 0);
     }
 
@@ -166,10 +206,8 @@ abstract class DashboardRollupsContract extends AppTestBase {
                 List.of());
     }
 
-    private static Map<String, String> flatten(Map<TouchDayKey, int[]> m) {
-        Map<String, String> out = new TreeMap<>();
-        m.forEach((k, v) -> out.put(k.user().value() + "/" + k.day() + "/" + k.kind().code(), v[0] + "/" + v[1]));
-        return out;
+    private static List<String> flatten(List<DayTotals> rows) {
+        return rows.stream().map(DayTotals::toString).toList();
     }
 
     private static Map<String, String> flattenCounts(Map<String, int[]> m) {
