@@ -135,6 +135,19 @@ public class BenchGenerator {
         return new Generated(team, zone, today, users.get(0), users, clientIds.size(), touches, entries, promised);
     }
 
+    /** A team generated earlier (its manager and members), to measure again without generating. */
+    public Generated existing(TeamId team) {
+        ZoneId zone = ZoneId.of("Europe/Amsterdam");
+        List<CurrentUser> users = accounts.members(team).stream()
+                .sorted(java.util.Comparator.comparing((dev.rapport.teams.Member m) -> m.role() != Role.MANAGER)
+                        .thenComparingLong(m -> m.userId().value()))
+                .map(m -> new CurrentUser(m.userId(), team, m.role(), zone, m.email(), m.displayName())).toList();
+        if (users.isEmpty() || users.get(0).role() != Role.MANAGER) {
+            throw new IllegalArgumentException("team " + team.value() + " has no manager: not a generated team");
+        }
+        return new Generated(team, zone, dashboard.today(team), users.get(0), users, 0, 0, 0, 0);
+    }
+
     private List<CurrentUser> users(TeamId team, String tag, int count, ZoneId zone, Instant now) {
         String managerEmail = "manager-" + tag + "@bench.local";
         UserId manager = accounts.createUser(team, managerEmail, "Bench manager", PASSWORD, Role.MANAGER);

@@ -201,7 +201,7 @@ class JdbcBenchData {
             return;
         }
         for (String table : List.of("app_user", "membership", "client", "touch", "journal_entry", "journal_day",
-                "promise", "honeymoon", "touch_day", "client_cadence", "account_plan", "plan_activity", "deal")) {
+                "promise", "honeymoon", "user_day", "client_cadence", "account_plan", "plan_activity", "deal")) {
             template.execute("VACUUM ANALYZE " + table);
         }
     }

@@ -125,6 +125,9 @@ class BenchCommand {
         @Option(names = "--seed", defaultValue = "1", description = "random seed (1)")
         long seed;
 
+        @Option(names = "--team", description = "measure the team an earlier run generated (its id) instead")
+        Long team;
+
         @Mixin
         DbOptions db;
 
@@ -144,7 +147,7 @@ class BenchCommand {
             try (ConfigurableApplicationContext app = ServerLauncher.start(props, false)) {
                 app.getBean(dev.rapport.bench.DashboardBenchmark.class).run(new dev.rapport.bench.DashboardBenchmark
                         .Options(new dev.rapport.bench.BenchGenerator.Spec(users, clients, touches, journal, promises,
-                        seed), iterations, naiveIterations), ctx.out());
+                        seed), iterations, naiveIterations, team), ctx.out());
             }
             return 0;
         }

@@ -97,8 +97,19 @@ interface DashboardRepository {
 
     List<CadenceCount> cadenceCounts(TeamId team, UserId only, LocalDate today);
 
-    /** user_day summed per user (byDay false) or per day over the range; one member's when only is not null. */
-    List<DayTotals> dayTotals(TeamId team, UserId only, LocalDate from, LocalDate to, boolean byDay);
+    /** A member's sums over the period, and their logged and external seconds over a second range. */
+    record UserTotals(DayTotals period, long capacityLoggedSeconds, long capacityExternalSeconds) {
+    }
+
+    /**
+     * user_day summed per user over the period and, in the same scan, over a second range (the plans'
+     * capacity window; null for none). Meant for overlapping ranges: the scan covers both.
+     */
+    List<UserTotals> userTotals(TeamId team, UserId only, LocalDate from, LocalDate to, LocalDate otherFrom,
+                                LocalDate otherTo);
+
+    /** user_day summed per day over the range; one member's when only is not null. */
+    List<DayTotals> dayTotals(TeamId team, UserId only, LocalDate from, LocalDate to);
 
     List<KindCount> honeymoonFlags(TeamId team, UserId only);
 

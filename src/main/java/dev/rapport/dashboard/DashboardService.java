@@ -90,8 +90,22 @@ public class DashboardService {
         UserId only = wholeTeam ? null : viewer.userId();
         LocalDate today = today(team);
 
+        // the plans' capacity window (the 56 days before today) read in the same scan when it meets the period
+        LocalDate capacityFrom = today.minusDays(56);
+        LocalDate capacityTo = today.minusDays(1);
+        boolean together = wholeTeam && !from.isAfter(capacityTo.plusDays(1)) && !to.isBefore(capacityFrom.minusDays(1));
         Map<UserId, DayTotals> period = new HashMap<>();
-        repo.dayTotals(team, only, from, to, false).forEach(t -> period.put(t.user(), t));
+        Map<UserId, Double> measured = new HashMap<>();
+        for (DashboardRepository.UserTotals t : repo.userTotals(team, only, from, to, together ? capacityFrom : null,
+                together ? capacityTo : null)) {
+            period.put(t.period().user(), t.period());
+            if (t.capacityLoggedSeconds() > 0) {
+                measured.put(t.period().user(), hoursPerMonth(t.capacityExternalSeconds()));
+            }
+        }
+        if (wholeTeam && !together) {
+            measured = measuredCapacity(team, capacityFrom, capacityTo);
+        }
         Map<UserId, Map<ClientKind, int[]>> standing = new HashMap<>();
         repo.cadenceCounts(team, only, today).forEach(c -> counts(standing, c.owner(), c.kind(),
                 new int[] {c.overdue(), c.dueOrOverdue() - c.overdue(), 0}));
@@ -100,7 +114,7 @@ public class DashboardService {
         Map<UserId, long[]> closed = new HashMap<>();
         promises.closedByUser(team, only, from, to).forEach(c -> closed.put(c.user(),
                 new long[] {c.kept(), c.broken()}));
-        Map<UserId, PlanService.Load> loads = wholeTeam ? plans.teamLoads(team, measuredCapacity(team, today))
+        Map<UserId, PlanService.Load> loads = wholeTeam ? plans.teamLoads(team, measured)
                 : Map.of(viewer.userId(), load(plans.sustainability(viewer)));
 
         List<MemberRow> rows = new ArrayList<>();
@@ -125,15 +139,19 @@ public class DashboardService {
     }
 
     /**
-     * Client-facing hours per month over the 56 days before today, per member with time logged there:
-     * the plans' measured capacity (JournalReports.capacityHoursPerMonth) from the per-day rollup.
+     * Client-facing hours per month over the capacity window, per member with time logged there: the
+     * plans' measured capacity (as JournalReports.capacityHoursPerMonth counts it) from the rollup.
      */
-    private Map<UserId, Double> measuredCapacity(TeamId team, LocalDate today) {
+    private Map<UserId, Double> measuredCapacity(TeamId team, LocalDate from, LocalDate to) {
         Map<UserId, Double> out = new HashMap<>();
-        repo.dayTotals(team, null, today.minusDays(56), today.minusDays(1), false).stream()
-                .filter(t -> t.loggedSeconds() > 0)
-                .forEach(t -> out.put(t.user(), t.externalSeconds() / 3600.0 / 8 * 52 / 12));
+        repo.userTotals(team, null, from, to, null, null).stream().filter(t -> t.period().loggedSeconds() > 0)
+                .forEach(t -> out.put(t.period().user(), hoursPerMonth(t.period().externalSeconds())));
         return out;
+    }
+
+    /** Seconds over the 8-week window as hours per month: hours / 8 weeks * 52 / 12. */
+    private static double hoursPerMonth(long seconds) {
+        return seconds / 3600.0 / 8 * 52 / 12;
     }
 
     private static PlanService.Load load(dev.rapport.plans.Sustainability s) {
@@ -157,7 +175,7 @@ public class DashboardService {
     /** The period cut into ISO weeks (Monday to Sunday); the first and last may be partial. */
     private List<Week> weeks(TeamId team, UserId only, LocalDate from, LocalDate to) {
         Map<LocalDate, DayTotals> days = new HashMap<>();
-        repo.dayTotals(team, only, from, to, true).forEach(t -> days.put(t.day(), t));
+        repo.dayTotals(team, only, from, to).forEach(t -> days.put(t.day(), t));
         Map<LocalDate, long[]> closed = new HashMap<>();
         promises.closedByDay(team, only, from, to).forEach(c -> closed.put(c.day(),
                 new long[] {c.kept(), c.broken()}));

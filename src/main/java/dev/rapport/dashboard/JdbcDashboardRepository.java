@@ -300,15 +300,42 @@ class JdbcDashboardRepository implements DashboardRepository {
     }
 
     @Override
-    public List<DayTotals> dayTotals(TeamId team, UserId only, LocalDate from, LocalDate to, boolean byDay) {
-        String key = byDay ? "local_day" : "user_id";
-        return jdbc.sql("SELECT " + key + ", " + TOTALS + " FROM user_day"
+    public List<UserTotals> userTotals(TeamId team, UserId only, LocalDate from, LocalDate to, LocalDate otherFrom,
+                                       LocalDate otherTo) {
+        boolean other = otherFrom != null;
+        String in = "CASE WHEN local_day BETWEEN :from AND :to THEN %s ELSE 0 END";
+        String inOther = "CASE WHEN local_day BETWEEN :otherFrom AND :otherTo THEN %s ELSE 0 END";
+        StringBuilder sql = new StringBuilder("SELECT user_id");
+        for (String[] c : new String[][] {{"logged_seconds", "logged"}, {"external_seconds", "ext"},
+            {"contributes_seconds", "contributes"}, {"touches_external", "te"}, {"touches_internal", "ti"},
+            {"late_external", "le"}, {"late_internal", "li"}}) {
+            sql.append(", SUM(").append(other ? in.formatted(c[0]) : c[0]).append(") AS ").append(c[1]);
+        }
+        if (other) {
+            sql.append(", SUM(").append(inOther.formatted("logged_seconds")).append(") AS other_logged")
+                    .append(", SUM(").append(inOther.formatted("external_seconds")).append(") AS other_ext");
+        }
+        sql.append(" FROM user_day WHERE team_id = :team AND local_day BETWEEN :low AND :high")
+                .append(only == null ? "" : " AND user_id = :user").append(" GROUP BY user_id");
+        return jdbc.sql(sql.toString())
+                .param("team", team.value()).param("from", from).param("to", to)
+                .param("otherFrom", otherFrom).param("otherTo", otherTo)
+                .param("low", other && otherFrom.isBefore(from) ? otherFrom : from)
+                .param("high", other && otherTo.isAfter(to) ? otherTo : to)
+                .param("user", only == null ? null : only.value())
+                .query((rs, n) -> new UserTotals(totals(rs, new UserId(rs.getLong("user_id")), null),
+                        other ? rs.getLong("other_logged") : 0, other ? rs.getLong("other_ext") : 0))
+                .list();
+    }
+
+    @Override
+    public List<DayTotals> dayTotals(TeamId team, UserId only, LocalDate from, LocalDate to) {
+        return jdbc.sql("SELECT local_day, " + TOTALS + " FROM user_day"
                         + " WHERE team_id = :team AND local_day BETWEEN :from AND :to"
-                        + (only == null ? "" : " AND user_id = :user") + " GROUP BY " + key)
+                        + (only == null ? "" : " AND user_id = :user") + " GROUP BY local_day")
                 .param("team", team.value()).param("from", from).param("to", to)
                 .param("user", only == null ? null : only.value())
-                .query((rs, n) -> totals(rs, byDay ? null : new UserId(rs.getLong("user_id")),
-                        byDay ? rs.getObject("local_day", LocalDate.class) : null))
+                .query((rs, n) -> totals(rs, null, rs.getObject("local_day", LocalDate.class)))
                 .list();
     }
 

@@ -61,8 +61,18 @@ class JdbcPlanRepository implements PlanRepository {
     }
 
     @Override
-    public List<Plan> listActive(TeamId team) {
-        return load(team, "a.active", Map.of());
+    public Map<UserId, Double> activeHoursPerMonth(TeamId team) {
+        Map<UserId, Double> out = new HashMap<>();
+        jdbc.sql("""
+                SELECT a.user_id, pa.frequency, pa.minutes FROM account_plan a
+                JOIN plan_activity pa ON pa.plan_id = a.id WHERE a.team_id = ? AND a.active
+                """).param(team.value()).query(rs -> {
+                    // the same sum as Plan.hoursPerMonth, without loading whole plans
+                    double hours = new Plan.Activity("", Frequency.parse(rs.getString("frequency"), "frequency"),
+                            rs.getInt("minutes"), null).hoursPerMonth();
+                    out.merge(new UserId(rs.getLong("user_id")), hours, Double::sum);
+                });
+        return out;
     }
 
     @Override

@@ -18,8 +18,8 @@ interface PlanRepository {
 
     OptionalDouble declaredCapacity(TeamId team, UserId user);
 
-    /** Every active plan of the team, with its activities. */
-    List<Plan> listActive(TeamId team);
+    /** Required hours per month of every member's active plans (members without any are absent). */
+    java.util.Map<dev.rapport.shared.UserId, Double> activeHoursPerMonth(TeamId team);
 
     /** Declared capacities of the team's members, in hours per month. */
     java.util.Map<dev.rapport.shared.UserId, Double> declaredCapacities(TeamId team);

@@ -149,8 +149,7 @@ public class PlanService {
      */
     public java.util.Map<dev.rapport.shared.UserId, Load> teamLoads(dev.rapport.shared.TeamId team,
                                                                      java.util.Map<dev.rapport.shared.UserId, Double> measured) {
-        java.util.Map<dev.rapport.shared.UserId, Double> required = new java.util.HashMap<>();
-        repo.listActive(team).forEach(p -> required.merge(p.userId(), p.hoursPerMonth(), Double::sum));
+        java.util.Map<dev.rapport.shared.UserId, Double> required = repo.activeHoursPerMonth(team);
         java.util.Map<dev.rapport.shared.UserId, Double> declared = repo.declaredCapacities(team);
         java.util.Set<dev.rapport.shared.UserId> users = new java.util.HashSet<>(required.keySet());
         users.addAll(declared.keySet());
