@@ -53,9 +53,9 @@ public final class AttentionEngine {
         Effective cadence = Effective.of(tier, f.cadence(), state.activeListing());
         LocalDate created = f.createdAt().atZone(zone).toLocalDate();
         LocalDate lastTouch = localDate(f.lastTouchAt(), zone);
-        LocalDate base = lastTouch != null ? lastTouch : created;
-        LocalDate dueOn = dueOn(f, cadence, zone);
-        LocalDate overdueAfter = base.plusDays(cadence.max());
+        CadenceWindow window = window(f, cadence, zone);
+        LocalDate dueOn = window.dueOn();
+        LocalDate overdueAfter = window.overdueAfter();
         Long since = lastTouch == null ? null : DAYS.between(lastTouch, today);
 
         List<Reason> reasons = new ArrayList<>();
@@ -90,8 +90,22 @@ public final class AttentionEngine {
     }
 
     private static LocalDate dueOn(CadenceFacts f, Effective cadence, ZoneId zone) {
+        return window(f, cadence, zone).dueOn();
+    }
+
+    /**
+     * The local days the client's main cadence falls due and after which it is overdue; the one rule
+     * the queue and the stored dates of the manager dashboard share.
+     */
+    public static CadenceWindow window(CadenceFacts f, AttentionPolicy policy, boolean activeListing, ZoneId zone) {
+        return window(f, Effective.of(policy.tier(f.tier()), f.cadence(), activeListing), zone);
+    }
+
+    private static CadenceWindow window(CadenceFacts f, Effective cadence, ZoneId zone) {
         LocalDate lastTouch = localDate(f.lastTouchAt(), zone);
-        return lastTouch != null ? lastTouch.plusDays(cadence.ideal()) : f.createdAt().atZone(zone).toLocalDate();
+        LocalDate base = lastTouch != null ? lastTouch : f.createdAt().atZone(zone).toLocalDate();
+        // a never-touched client is due on its creation day; its maximum gap still runs from that day
+        return new CadenceWindow(lastTouch != null ? base.plusDays(cadence.ideal()) : base, base.plusDays(cadence.max()));
     }
 
     /** Grows with days overdue, tier rank and the number of reasons; monotone in each. */

@@ -37,14 +37,16 @@ public class AttentionService {
     private final ClientService clients;
     private final PromiseService promises;
     private final DealService deals;
+    private final org.springframework.context.ApplicationEventPublisher events;
     private final Clock clock;
 
     AttentionService(AttentionRepository repository, ClientService clients, PromiseService promises,
-                     DealService deals, Clock clock) {
+                     DealService deals, org.springframework.context.ApplicationEventPublisher events, Clock clock) {
         this.repository = repository;
         this.clients = clients;
         this.promises = promises;
         this.deals = deals;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -116,6 +118,28 @@ public class AttentionService {
         return out;
     }
 
+    /**
+     * A member's clients as that member's queue words them today in the viewer's zone (active listings
+     * of the member's deals included), whether or not snoozed; for a manager's drill-down.
+     */
+    public Map<ClientId, CadenceStatus> memberCadence(CurrentUser viewer, dev.rapport.shared.UserId owner,
+                                                      List<Client> clients) {
+        LocalDate today = viewer.today(clock);
+        AttentionPolicy policy = policy(viewer.teamId());
+        Map<ClientId, DealService.ClientDeals> listings = deals.forQueue(viewer.teamId(), owner);
+        Map<ClientId, CadenceStatus> out = new LinkedHashMap<>();
+        for (Client c : clients) {
+            DealService.ClientDeals d = listings.get(c.id());
+            ClientState state = new ClientState(c.cadenceFacts(), d != null && d.activeListing(), null);
+            CadenceStatus status = AttentionEngine.evaluate(state, policy, today, viewer.zone())
+                    .map(e -> new CadenceStatus(e.dueOn(), e.overdueDays(), e.reasons()))
+                    .orElseGet(() -> new CadenceStatus(AttentionEngine.dueOn(state, policy, viewer.zone()), 0,
+                            List.of()));
+            out.put(c.id(), status);
+        }
+        return out;
+    }
+
     /** The snooze hiding this client's queue entry today, if any (a later update request ends it). */
     public Optional<Snooze> activeSnooze(CurrentUser user, Client client) {
         LocalDate today = user.today(clock);
@@ -170,6 +194,7 @@ public class AttentionService {
             }
         }
         repository.replaceCadences(user.teamId(), cadences);
+        events.publishEvent(new CadencesChanged(user.teamId()));
         return repository.cadences(user.teamId());
     }
 

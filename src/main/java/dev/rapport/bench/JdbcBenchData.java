@@ -176,6 +176,96 @@ class JdbcBenchData {
                 """).params(team.value(), first, last).query((rs, n) -> rs.getLong("m")).list().size();
     }
 
+    // ---- the dashboard benchmark's generator and naive baseline ----------------------------------
+
+    String passwordHash(UserId user) {
+        return jdbc.sql("SELECT password_hash FROM app_user WHERE id = ?").param(user.value()).query(String.class)
+                .single();
+    }
+
+    List<UserId> userIds(String emailPattern) {
+        return jdbc.sql("SELECT id FROM app_user WHERE email LIKE ? ORDER BY id").param(emailPattern)
+                .query((rs, n) -> new UserId(rs.getLong("id"))).list();
+    }
+
+    /** The team's client ids in insertion order (identity values follow the order rows were written in). */
+    List<Long> clientIds(TeamId team) {
+        return jdbc.sql("SELECT id FROM client WHERE team_id = ? ORDER BY id").param(team.value())
+                .query((rs, n) -> rs.getLong("id")).list();
+    }
+
+    /** Fresh planner statistics (and, on PostgreSQL, visibility maps for index-only scans) after a bulk load. */
+    void analyze() {
+        if (!isPostgres()) {
+            template.execute("ANALYZE");
+            return;
+        }
+        for (String table : List.of("app_user", "membership", "client", "touch", "journal_entry", "journal_day",
+                "promise", "honeymoon", "user_day", "client_cadence", "account_plan", "plan_activity", "deal")) {
+            template.execute("VACUUM ANALYZE " + table);
+        }
+    }
+
+    private boolean isPostgres() {
+        return Boolean.TRUE.equals(template.execute((java.sql.Connection c) ->
+                c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres")));
+    }
+
+    /**
+     * The dashboard the obvious way, over the raw tables: time from the journal entries, touches and
+     * late signals from the touches of the period, every client's last touch from its touches (a group
+     * over all of them) run through the cadence rule, promises, honeymoon flags. Returns a checksum.
+     */
+    long naiveDashboard(TeamId team, LocalDate from, LocalDate to, LocalDate today, ZoneId zone,
+                        java.util.function.Function<String, int[]> cadence) {
+        long sum = 0;
+        sum += jdbc.sql("""
+                SELECT e.user_id, c.category_class, SUM(e.minutes) AS m,
+                       SUM(CASE WHEN e.contributes THEN e.minutes ELSE 0 END) AS cm
+                FROM journal_entry e JOIN journal_category c ON c.team_id = e.team_id AND c.code = e.category
+                WHERE e.team_id = ? AND e.local_day BETWEEN ? AND ? GROUP BY e.user_id, c.category_class
+                """).params(team.value(), from, to).query((rs, n) -> rs.getLong("m") + rs.getLong("cm")).list()
+                .stream().mapToLong(Long::longValue).sum();
+        sum += jdbc.sql("""
+                SELECT t.user_id, c.kind, COUNT(*) AS n,
+                       SUM(CASE WHEN t.update_request AND t.direction = 'inbound' THEN 1 ELSE 0 END) AS late
+                FROM touch t JOIN client c ON c.id = t.client_id
+                WHERE t.team_id = ? AND NOT t.automated AND t.at >= ? AND t.at < ? GROUP BY t.user_id, c.kind
+                """).params(team.value(), ts(from.atStartOfDay(zone).toInstant()),
+                        ts(to.plusDays(1).atStartOfDay(zone).toInstant()))
+                .query((rs, n) -> rs.getLong("n") + rs.getLong("late")).list()
+                .stream().mapToLong(Long::longValue).sum();
+        long[] standing = new long[2];
+        jdbc.sql("""
+                SELECT c.owner_id, c.kind, c.tier, c.ideal_days, c.max_days, c.created_at, l.last_at FROM client c
+                LEFT JOIN (SELECT client_id, MAX(at) AS last_at FROM touch WHERE team_id = ? AND NOT automated
+                           GROUP BY client_id) l ON l.client_id = c.id
+                WHERE c.team_id = ? AND c.archived_at IS NULL
+                """).params(team.value(), team.value()).query(rs -> {
+                    int[] tier = cadence.apply(rs.getString("tier"));
+                    Integer ideal = rs.getObject("ideal_days", Integer.class);
+                    Integer max = rs.getObject("max_days", Integer.class);
+                    java.time.Instant last = dev.rapport.shared.Sql.instant(rs, "last_at");
+                    LocalDate base = (last != null ? last : dev.rapport.shared.Sql.instant(rs, "created_at"))
+                            .atZone(zone).toLocalDate();
+                    LocalDate due = last == null ? base : base.plusDays(ideal != null ? ideal : tier[0]);
+                    LocalDate overdue = base.plusDays(max != null ? max : tier[1]);
+                    standing[today.isAfter(overdue) ? 0 : 1] += today.isBefore(due) ? 0 : 1;
+                });
+        sum += standing[0] + standing[1];
+        sum += jdbc.sql("""
+                SELECT user_id, status, COUNT(*) AS n FROM promise
+                WHERE team_id = ? AND due_on BETWEEN ? AND ? AND status IN ('kept', 'broken') GROUP BY user_id, status
+                """).params(team.value(), from, to).query((rs, n) -> rs.getLong("n")).list()
+                .stream().mapToLong(Long::longValue).sum();
+        sum += jdbc.sql("""
+                SELECT c.owner_id, c.kind, COUNT(*) AS n FROM honeymoon h JOIN client c ON c.id = h.client_id
+                WHERE h.team_id = ? AND h.dropped AND c.archived_at IS NULL GROUP BY c.owner_id, c.kind
+                """).param(team.value()).query((rs, n) -> rs.getLong("n")).list()
+                .stream().mapToLong(Long::longValue).sum();
+        return sum;
+    }
+
     static List<Category> categories() {
         return Category.defaults();
     }

@@ -12,7 +12,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "bench", description = "Benchmarks against a database (never a timed test).",
-        subcommands = {BenchCommand.Journal.class, BenchCommand.Honeymoon.class})
+        subcommands = {BenchCommand.Journal.class, BenchCommand.Honeymoon.class, BenchCommand.Dashboard.class})
 class BenchCommand {
 
     @Command(name = "journal", description = "Generate journal data and time the reports next to a naive baseline. "
@@ -91,6 +91,63 @@ class BenchCommand {
             try (ConfigurableApplicationContext app = ServerLauncher.start(props, false)) {
                 app.getBean(dev.rapport.bench.HoneymoonBenchmark.class).run(new dev.rapport.bench.HoneymoonBenchmark
                         .Options(clients, touches, signedDays, seed), ctx.out());
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "dashboard", description = "Generate a whole team (COPY on PostgreSQL) and time the manager "
+            + "dashboard next to the naive query over the raw tables. Writes a new team: use a scratch database.")
+    static class Dashboard implements Callable<Integer> {
+        private final CliContext ctx;
+
+        @Option(names = "--users", defaultValue = "500", description = "team members (500)")
+        int users;
+
+        @Option(names = "--clients", defaultValue = "200000", description = "clients (200000)")
+        int clients;
+
+        @Option(names = "--touches", defaultValue = "10000000", description = "touches, about (10000000)")
+        long touches;
+
+        @Option(names = "--journal", defaultValue = "2000000", description = "journal entries (2000000)")
+        long journal;
+
+        @Option(names = "--promises", defaultValue = "100", description = "promises per member (100)")
+        int promises;
+
+        @Option(names = "--iterations", defaultValue = "50", description = "measured dashboard runs (50)")
+        int iterations;
+
+        @Option(names = "--naive-iterations", defaultValue = "5", description = "measured naive runs (5)")
+        int naiveIterations;
+
+        @Option(names = "--seed", defaultValue = "1", description = "random seed (1)")
+        long seed;
+
+        @Option(names = "--team", description = "measure the team an earlier run generated (its id) instead")
+        Long team;
+
+        @Mixin
+        DbOptions db;
+
+        Dashboard(CliContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() {
+            if (users < 1 || clients < users || touches < 0 || journal < 0 || promises < 0 || iterations < 1
+                    || naiveIterations < 1) {
+                throw new CliException("--users and --iterations must be at least 1, --clients at least --users, "
+                        + "the other counts not negative");
+            }
+            Map<String, String> props = new LinkedHashMap<>(db.properties(ctx.env()));
+            props.put("logging.level.root", "WARN");
+            try (ConfigurableApplicationContext app = ServerLauncher.start(props, false)) {
+                app.getBean(dev.rapport.bench.DashboardBenchmark.class).run(new dev.rapport.bench.DashboardBenchmark
+                        .Options(new dev.rapport.bench.BenchGenerator.Spec(users, clients, touches, journal, promises,
+                        seed), iterations, naiveIterations, team), ctx.out());
             }
             return 0;
         }

@@ -68,6 +68,7 @@ public class ClientService {
             clients.insertDepthChange(user.teamId(), id, new DepthChange(user.userId(), details.depthCurrent(),
                     details.depthTarget(), null, createdAt.isAfter(now) ? now : createdAt));
         }
+        events.publishEvent(new ClientSaved(user.teamId(), id));
         return get(user, id);
     }
 
@@ -86,6 +87,7 @@ public class ClientService {
             events.publishEvent(new ClientsTransferred(user.teamId(), from, details.ownerId(), List.of(id)));
         }
         recordDepth(user, id, before.details(), details.depthCurrent(), details.depthTarget(), null);
+        events.publishEvent(new ClientSaved(user.teamId(), id));
         return get(user, id);
     }
 
@@ -133,6 +135,7 @@ public class ClientService {
         if (client.archived() != archived) {
             Instant now = clock.instant();
             clients.setArchivedAt(user.teamId(), id, archived ? now : null, now);
+            events.publishEvent(new ClientSaved(user.teamId(), id));
         }
         return get(user, id);
     }
@@ -273,6 +276,7 @@ public class ClientService {
             return new Touch(id, clientId, user.userId(), t.at(), t.channel(), t.direction(), t.minutes(), t.note(),
                     t.rating(), t.updateRequest(), t.automated(), now);
         }).toList();
+        events.publishEvent(new TouchesStored(user.teamId(), clientId, recorded));
         List<TimedTouch> timed = recorded.stream()
                 .filter(t -> !t.automated() && t.minutes() != null && t.minutes() > 0)
                 .map(t -> new TimedTouch(t.at(), t.minutes())).toList();

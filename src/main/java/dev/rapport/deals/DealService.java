@@ -31,11 +31,14 @@ public class DealService {
 
     private final DealRepository repo;
     private final ClientService clients;
+    private final org.springframework.context.ApplicationEventPublisher events;
     private final Clock clock;
 
-    DealService(DealRepository repo, ClientService clients, Clock clock) {
+    DealService(DealRepository repo, ClientService clients, org.springframework.context.ApplicationEventPublisher events,
+                Clock clock) {
         this.repo = repo;
         this.clients = clients;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -81,7 +84,9 @@ public class DealService {
         }
         Deal deal = new Deal(0, client, user.userId(), template.id(), title.strip(), amount, DealStatus.OPEN,
                 template.listingFrom(), milestones, now, null, now);
-        return get(user, repo.insert(user.teamId(), deal));
+        long id = repo.insert(user.teamId(), deal);
+        events.publishEvent(new DealChanged(user.teamId(), client));
+        return get(user, id);
     }
 
     public Deal get(CurrentUser user, long id) {
@@ -104,6 +109,7 @@ public class DealService {
                         + ") or name"));
         Deal done = deal.complete(m.position(), clock.instant());
         repo.save(user.teamId(), done);
+        events.publishEvent(new DealChanged(user.teamId(), done.clientId()));
         return done;
     }
 
@@ -112,6 +118,7 @@ public class DealService {
         user.requireWriter();
         Deal lost = get(user, id).lose(clock.instant());
         repo.save(user.teamId(), lost);
+        events.publishEvent(new DealChanged(user.teamId(), lost.clientId()));
         return lost;
     }
 
@@ -135,6 +142,20 @@ public class DealService {
 
     /** What the attention queue needs per client: an active listing, and milestones completed recently. */
     public record ClientDeals(boolean activeListing, List<Deal.Milestone> completed) {
+    }
+
+    /**
+     * Who holds an active listing on which client: client -> users whose open deal is an active
+     * listing (the queue counts a listing for the deal's own user). One client, or the whole team when null.
+     */
+    public Map<ClientId, java.util.Set<UserId>> activeListings(TeamId team, ClientId client) {
+        Map<ClientId, java.util.Set<UserId>> result = new LinkedHashMap<>();
+        for (Deal d : repo.open(team, client)) {
+            if (d.activeListing()) {
+                result.computeIfAbsent(d.clientId(), k -> new java.util.HashSet<>()).add(d.userId());
+            }
+        }
+        return result;
     }
 
     public Map<ClientId, ClientDeals> forQueue(TeamId team, UserId user) {

@@ -122,6 +122,15 @@ class JdbcDealRepository implements DealRepository {
                 """).params(team.value(), user.value(), ts(closedSince)).query(JdbcDealRepository::deal).list());
     }
 
+    @Override
+    public List<Deal> open(TeamId team, ClientId client) {
+        return withMilestones(team, jdbc.sql("SELECT " + COLUMNS + " FROM deal WHERE team_id = :team AND status = 'open'"
+                        + (client == null ? "" : " AND client_id = :client"))
+                .params(client == null ? Map.of("team", team.value())
+                        : Map.of("team", team.value(), "client", client.value()))
+                .query(JdbcDealRepository::deal).list());
+    }
+
     /** Loads the milestones of a list of deals in one query (no N+1). */
     private List<Deal> withMilestones(TeamId team, List<Deal> deals) {
         if (deals.isEmpty()) {

@@ -36,11 +36,14 @@ public class JournalService {
 
     private final JournalRepository repo;
     private final ClientService clients;
+    private final org.springframework.context.ApplicationEventPublisher events;
     private final Clock clock;
 
-    JournalService(JournalRepository repo, ClientService clients, Clock clock) {
+    JournalService(JournalRepository repo, ClientService clients,
+                   org.springframework.context.ApplicationEventPublisher events, Clock clock) {
         this.repo = repo;
         this.clients = clients;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -309,7 +312,13 @@ public class JournalService {
             List<JournalEntry> entries = repo.entries(team, user, window, day, day);
             List<TimeSpan> touches = clients.timedTouches(team, user, window.start(), window.end()).stream()
                     .map(t -> new TimeSpan(t.at(), t.at().plusSeconds(t.minutes() * 60L))).toList();
-            repo.replaceDay(team, user, DayTally.of(day, zone, entries, touches), categories);
+            DayTally tally = DayTally.of(day, zone, entries, touches);
+            repo.replaceDay(team, user, tally, categories);
+            long external = tally.seconds().entrySet().stream().filter(e -> categories.stream().anyMatch(c ->
+                    c.code().equals(e.getKey()) && c.categoryClass() == CategoryClass.EXTERNAL_CONNECTION))
+                    .mapToLong(java.util.Map.Entry::getValue).sum();
+            events.publishEvent(new JournalDayTallied(team, user, day, tally.loggedSeconds(), external,
+                    tally.contributesSeconds()));
         }
     }
 

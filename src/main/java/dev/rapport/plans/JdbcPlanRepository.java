@@ -60,6 +60,31 @@ class JdbcPlanRepository implements PlanRepository {
         return load(team, "a.user_id = :user", Map.of("user", user.value()));
     }
 
+    @Override
+    public Map<UserId, Double> activeHoursPerMonth(TeamId team) {
+        Map<UserId, Double> out = new HashMap<>();
+        jdbc.sql("""
+                SELECT a.user_id, pa.frequency, pa.minutes FROM account_plan a
+                JOIN plan_activity pa ON pa.plan_id = a.id WHERE a.team_id = ? AND a.active
+                """).param(team.value()).query(rs -> {
+                    // the same sum as Plan.hoursPerMonth, without loading whole plans
+                    double hours = new Plan.Activity("", Frequency.parse(rs.getString("frequency"), "frequency"),
+                            rs.getInt("minutes"), null).hoursPerMonth();
+                    out.merge(new UserId(rs.getLong("user_id")), hours, Double::sum);
+                });
+        return out;
+    }
+
+    @Override
+    public Map<UserId, Double> declaredCapacities(TeamId team) {
+        Map<UserId, Double> out = new HashMap<>();
+        jdbc.sql("SELECT user_id, hours_per_month FROM plan_capacity WHERE team_id = ?").param(team.value())
+                .query(rs -> {
+                    out.put(new UserId(rs.getLong("user_id")), rs.getDouble("hours_per_month"));
+                });
+        return out;
+    }
+
     /** Plans with their objectives and activities: three queries, whatever the number of plans. */
     private List<Plan> load(TeamId team, String where, Map<String, Object> params) {
         Map<String, Object> p = new HashMap<>(params);

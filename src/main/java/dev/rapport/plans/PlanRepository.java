@@ -18,5 +18,11 @@ interface PlanRepository {
 
     OptionalDouble declaredCapacity(TeamId team, UserId user);
 
+    /** Required hours per month of every member's active plans (members without any are absent). */
+    java.util.Map<dev.rapport.shared.UserId, Double> activeHoursPerMonth(TeamId team);
+
+    /** Declared capacities of the team's members, in hours per month. */
+    java.util.Map<dev.rapport.shared.UserId, Double> declaredCapacities(TeamId team);
+
     void declareCapacity(TeamId team, UserId user, double hoursPerMonth);
 }

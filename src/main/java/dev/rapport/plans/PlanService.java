@@ -136,6 +136,37 @@ public class PlanService {
         return Sustainability.of(inputs, capacity, source);
     }
 
+    /** One member's plan load as the sustainability check computes it, without the plan details. */
+    public record Load(double requiredHours, double capacityHours, String capacitySource, Double ratio) {
+    }
+
+    /**
+     * Every member's load at once (the manager dashboard): the team's active plans and declared
+     * capacities in a fixed number of queries, however many members. measured: client-facing hours
+     * per month of the members with journal history in the 56 days before today, as
+     * JournalReports.capacityHoursPerMonth computes them (the caller reads them from a rollup).
+     * Members with neither plans nor capacity are absent.
+     */
+    public java.util.Map<dev.rapport.shared.UserId, Load> teamLoads(dev.rapport.shared.TeamId team,
+                                                                     java.util.Map<dev.rapport.shared.UserId, Double> measured) {
+        java.util.Map<dev.rapport.shared.UserId, Double> required = repo.activeHoursPerMonth(team);
+        java.util.Map<dev.rapport.shared.UserId, Double> declared = repo.declaredCapacities(team);
+        java.util.Set<dev.rapport.shared.UserId> users = new java.util.HashSet<>(required.keySet());
+        users.addAll(declared.keySet());
+        users.addAll(measured.keySet());
+        java.util.Map<dev.rapport.shared.UserId, Load> out = new java.util.HashMap<>();
+        for (dev.rapport.shared.UserId u : users) {
+            Double m = measured.get(u);
+            Double d = declared.get(u);
+            double capacity = m != null ? m : d != null ? d : 0;
+            String source = m != null ? "measured" : d != null ? "declared" : "none";
+            double need = required.getOrDefault(u, 0.0);
+            Double ratio = capacity > 0 ? Double.valueOf(need / capacity) : need == 0 ? Double.valueOf(0.0) : null;
+            out.put(u, new Load(need, capacity, source, ratio));
+        }
+        return out;
+    }
+
     /** Per activity: the periods since the plan started, those with a matching touch or entry, the misses. */
     public record ActivityAdherence(Plan.Activity activity, int periods, int done, List<LocalDate> missed) {
         public Double percent() {

@@ -92,6 +92,22 @@ class JdbcPromiseRepository implements PromiseRepository {
     }
 
     @Override
+    public List<PromiseService.ClosedCount> keptAndBrokenByTeam(TeamId team, UserId only, LocalDate from,
+                                                                LocalDate to, boolean byDay) {
+        String key = byDay ? "due_on" : "user_id";
+        return jdbc.sql("SELECT " + key + ", SUM(CASE WHEN status = 'kept' THEN 1 ELSE 0 END) AS kept,"
+                        + " SUM(CASE WHEN status = 'broken' THEN 1 ELSE 0 END) AS broken FROM promise"
+                        + " WHERE team_id = :team AND due_on BETWEEN :from AND :to AND status IN ('kept', 'broken')"
+                        + (only == null ? "" : " AND user_id = :user") + " GROUP BY " + key)
+                .param("team", team.value()).param("from", from).param("to", to)
+                .param("user", only == null ? null : only.value())
+                .query((rs, n) -> new PromiseService.ClosedCount(byDay ? null : new UserId(rs.getLong("user_id")),
+                        byDay ? rs.getObject("due_on", LocalDate.class) : null, rs.getLong("kept"),
+                        rs.getLong("broken")))
+                .list();
+    }
+
+    @Override
     public int breakOverdue(Instant now) {
         int broken = 0;
         // each team's calendar day: a promise due on the 23rd breaks once the 24th has begun there

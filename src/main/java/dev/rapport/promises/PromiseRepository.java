@@ -25,6 +25,10 @@ interface PromiseRepository {
     /** kept and broken counts over promises whose (new) due date falls in the period. */
     long[] keptAndBroken(TeamId team, UserId user, LocalDate from, LocalDate to);
 
+    /** kept and broken counts per user or per due day, over the team or one member (only not null). */
+    List<PromiseService.ClosedCount> keptAndBrokenByTeam(TeamId team, UserId only, LocalDate from, LocalDate to,
+                                                         boolean byDay);
+
     /** Marks every pending promise due before the team's today as broken; returns how many. */
     int breakOverdue(Instant now);
 

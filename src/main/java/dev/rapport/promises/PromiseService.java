@@ -95,6 +95,23 @@ public class PromiseService {
     public record KeptRate(LocalDate from, LocalDate to, long kept, long broken, Double rate) {
     }
 
+    /** Kept and broken promises of one user (day null) or due on one day (user null). */
+    public record ClosedCount(UserId user, LocalDate day, long kept, long broken) {
+    }
+
+    /**
+     * The team's kept and broken promises whose (new) due date falls in the period, per user or per
+     * due day: one grouped query for a whole team, however many members (the manager dashboard);
+     * one member's when only is not null.
+     */
+    public List<ClosedCount> closedByUser(TeamId team, UserId only, LocalDate from, LocalDate to) {
+        return repo.keptAndBrokenByTeam(team, only, from, to, false);
+    }
+
+    public List<ClosedCount> closedByDay(TeamId team, UserId only, LocalDate from, LocalDate to) {
+        return repo.keptAndBrokenByTeam(team, only, from, to, true);
+    }
+
     public KeptRate keptRate(CurrentUser user, LocalDate from, LocalDate to) {
         new Problems().check(from != null && to != null && !to.isBefore(from), "to", "must not be before from")
                 .throwIfAny();

@@ -66,4 +66,30 @@ class BenchIntegrationTest {
         assertThat(code).as(err.toString()).isZero();
         assertThat(out.toString()).containsPattern("nightly honeymoon check, all teams +[0-9.]+ +[0-9.]+ +[0-9.]+x");
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgres"})
+    void dashboardBenchmarkRunsAndPrintsTheRatio(String db) {
+        // full size, PostgreSQL only: -Dbench.databases=postgres -Dbench.users=500 -Dbench.clients=200000
+        //   -Dbench.dashboardTouches=10000000 -Dbench.journal=2000000
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getProperty("bench.databases", "h2,postgres").contains(db));
+        String url = db.equals("h2")
+                ? "jdbc:h2:file:" + dir.resolve("dashboard") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
+                        + "DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;USER=sa"
+                : TestDatabases.newPostgresUrl();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Cli.execute(new String[] {"bench", "dashboard", "--db", url,
+            "--users", System.getProperty("bench.users", "4"), "--clients", System.getProperty("bench.clients", "200"),
+            "--touches", System.getProperty("bench.dashboardTouches", "4000"),
+            "--journal", System.getProperty("bench.journal", "400"),
+            "--iterations", System.getProperty("bench.iterations", "5"), "--naive-iterations", "3"},
+                new CliContext(dir, new PrintWriter(out, true), new PrintWriter(err, true),
+                        new BufferedReader(new StringReader("")), Map.of()));
+        System.out.println(out);
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("Generated 4 users, 200 clients")
+                .containsPattern("dashboard, \\d+ members, 30 days +[0-9.]+ +[0-9.]+ +[0-9.]+ +[0-9.]+ +[0-9.]+x")
+                .contains("drill-down, first 50 overdue");
+    }
 }

@@ -1,0 +1,372 @@
+package dev.rapport.bench;
+
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.function.Consumer;
+
+import javax.sql.DataSource;
+
+import org.springframework.stereotype.Component;
+
+import dev.rapport.attention.HoneymoonJob;
+import dev.rapport.clients.Channel;
+import dev.rapport.clients.ChannelWeights;
+import dev.rapport.clients.ClientService;
+import dev.rapport.clients.Direction;
+import dev.rapport.clients.Rollups;
+import dev.rapport.clients.Touch;
+import dev.rapport.dashboard.DashboardService;
+import dev.rapport.deals.Deal;
+import dev.rapport.deals.DealService;
+import dev.rapport.journal.Category;
+import dev.rapport.journal.CategoryClass;
+import dev.rapport.journal.DayTally;
+import dev.rapport.journal.JournalEntry;
+import dev.rapport.journal.TimeSpan;
+import dev.rapport.plans.PlanService;
+import dev.rapport.shared.ClientId;
+import dev.rapport.shared.TeamId;
+import dev.rapport.shared.UserId;
+import dev.rapport.teams.AccountService;
+import dev.rapport.teams.CurrentUser;
+import dev.rapport.teams.Role;
+
+/**
+ * Generates a whole team reproducibly from a seed, at any size: users, clients (tiers, kinds,
+ * overrides, signing dates), their touches (late signals and automated ones included), a time
+ * journal, promises, key-account plans, listings and honeymoon flags. Bulk rows go in with COPY on
+ * PostgreSQL (batched inserts elsewhere); every rollup is then what writes through the services
+ * would have left: the client rollups and journal_day are folded with the services' own rules while
+ * generating, the dashboard's are rebuilt from the raw rows, and the honeymoon flags come from the
+ * nightly job. Plans and listings are few, so they go through the services.
+ *
+ * <p>Each client draws from its own random stream (seed, client number), so its touches can be
+ * generated twice - once to fold its rollups into the client row, once to write them after the
+ * client rows exist - without holding millions of touches in memory.
+ */
+@Component
+public class BenchGenerator {
+    public static final String PASSWORD = "bench password";
+    /** The categories of a working day, in order; a day takes a run of them. */
+    private static final String[] DAY_PLAN = {"email", "errands", "phone", "client_interaction", "web", "email",
+        "internal_admin", "errands", "misc", "firefighting", "email", "phone", "web", "errands", "email", "misc",
+        "client_interaction", "phone", "email", "internal_admin"};
+    private static final int ENTRIES_PER_DAY = 8;
+    private static final Channel[] CHANNELS = Channel.values();
+
+    private final AccountService accounts;
+    private final ClientService clients;
+    private final PlanService plans;
+    private final DealService deals;
+    private final DashboardService dashboard;
+    private final HoneymoonJob honeymoon;
+    private final JdbcBenchData data;
+    private final DataSource dataSource;
+    private final Clock clock;
+
+    BenchGenerator(AccountService accounts, ClientService clients, PlanService plans, DealService deals,
+                   DashboardService dashboard, HoneymoonJob honeymoon, JdbcBenchData data, DataSource dataSource,
+                   Clock clock) {
+        this.accounts = accounts;
+        this.clients = clients;
+        this.plans = plans;
+        this.deals = deals;
+        this.dashboard = dashboard;
+        this.honeymoon = honeymoon;
+        this.data = data;
+        this.dataSource = dataSource;
+        this.clock = clock;
+    }
+
+    /** What to generate. touches and journalEntries are totals for the team (touches approximately). */
+    public record Spec(int users, int clients, long touches, long journalEntries, int promisesPerUser, long seed) {
+        public Spec {
+            if (users < 1 || clients < users || touches < 0 || journalEntries < 0 || promisesPerUser < 0) {
+                throw new IllegalArgumentException("need at least one user, a client per user, no negative counts");
+            }
+        }
+    }
+
+    /** The generated team: users.get(0) is its manager (password PASSWORD), the others are members. */
+    public record Generated(TeamId team, ZoneId zone, LocalDate today, CurrentUser manager, List<CurrentUser> users,
+                            long clients, long touches, long journalEntries, long promises) {
+    }
+
+    public Generated generate(Spec spec, PrintWriter log) {
+        ZoneId zone = ZoneId.of("Europe/Amsterdam");
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, zone);
+        String tag = Long.toString(now.toEpochMilli(), 36);
+        Stage stage = new Stage(log);
+
+        TeamId team = accounts.createTeam("Bench " + tag, zone.getId());
+        List<CurrentUser> users = users(team, tag, spec.users(), zone, now);
+        stage.done("%,d users", users.size());
+
+        ChannelWeights weights = clients.channelWeights(team);
+        World world = new World(spec, team, users, zone, today, now, weights);
+        writeClients(world);
+        List<Long> clientIds = data.clientIds(team);
+        stage.done("%,d clients (rollups folded in)", clientIds.size());
+        long touches = writeTouches(world, clientIds);
+        stage.done("%,d touches", touches);
+        long entries = writeJournal(world);
+        stage.done("%,d journal entries (journal_day folded in)", entries);
+        long promised = writePromises(world, clientIds);
+        stage.done("%,d promises", promised);
+        int planned = plansAndListings(world, clientIds);
+        stage.done("%,d key-account plans and listings (through the services)", planned);
+        int evaluated = honeymoon.run();
+        stage.done("honeymoon job (%,d clients evaluated)", evaluated);
+        dashboard.rebuild(team);
+        stage.done("dashboard rollups rebuilt from the raw rows");
+        data.analyze();
+        stage.done("statistics refreshed");
+        return new Generated(team, zone, today, users.get(0), users, clientIds.size(), touches, entries, promised);
+    }
+
+    /** A team generated earlier (its manager and members), to measure again without generating. */
+    public Generated existing(TeamId team) {
+        ZoneId zone = ZoneId.of("Europe/Amsterdam");
+        List<CurrentUser> users = accounts.members(team).stream()
+                .sorted(java.util.Comparator.comparing((dev.rapport.teams.Member m) -> m.role() != Role.MANAGER)
+                        .thenComparingLong(m -> m.userId().value()))
+                .map(m -> new CurrentUser(m.userId(), team, m.role(), zone, m.email(), m.displayName())).toList();
+        if (users.isEmpty() || users.get(0).role() != Role.MANAGER) {
+            throw new IllegalArgumentException("team " + team.value() + " has no manager: not a generated team");
+        }
+        return new Generated(team, zone, dashboard.today(team), users.get(0), users, 0, 0, 0, 0);
+    }
+
+    private List<CurrentUser> users(TeamId team, String tag, int count, ZoneId zone, Instant now) {
+        String managerEmail = "manager-" + tag + "@bench.local";
+        UserId manager = accounts.createUser(team, managerEmail, "Bench manager", PASSWORD, Role.MANAGER);
+        // one Argon2 hash for every member: hashing 500 passwords would take longer than the data
+        String hash = data.passwordHash(manager);
+        try (JdbcBulkWriter w = new JdbcBulkWriter(dataSource, "app_user",
+                List.of("email", "display_name", "password_hash", "created_at"))) {
+            for (int i = 1; i < count; i++) {
+                w.row(email(i, tag), String.format(Locale.ROOT, "Member %03d", i), hash, now);
+            }
+        }
+        List<UserId> members = data.userIds("member-%-" + tag + "@bench.local");
+        try (JdbcBulkWriter w = new JdbcBulkWriter(dataSource, "membership",
+                List.of("team_id", "user_id", "role", "created_at"))) {
+            for (UserId m : members) {
+                w.row(team.value(), m.value(), Role.MEMBER.code(), now);
+            }
+        }
+        List<CurrentUser> users = new ArrayList<>();
+        users.add(new CurrentUser(manager, team, Role.MANAGER, zone, managerEmail, "Bench manager"));
+        for (int i = 0; i < members.size(); i++) {
+            users.add(new CurrentUser(members.get(i), team, Role.MEMBER, zone, email(i + 1, tag),
+                    String.format(Locale.ROOT, "Member %03d", i + 1)));
+        }
+        return users;
+    }
+
+    private static String email(int i, String tag) {
+        return String.format(Locale.ROOT, "member-%03d-%s@bench.local", i, tag);
+    }
+
+    /** Everything the row generators share. */
+    private record World(Spec spec, TeamId team, List<CurrentUser> users, ZoneId zone, LocalDate today, Instant now,
+                         ChannelWeights weights) {
+        UserId owner(int client) {
+            return users.get(client % users.size()).userId();
+        }
+
+        double touchesPerClient() {
+            return (double) spec.touches() / spec.clients();
+        }
+    }
+
+    /** One generated client; its touches come from forEachTouch, always the same for the same seed. */
+    private record GenClient(int index, UserId owner, String tier, String kind, Integer idealDays, Integer maxDays,
+                             LocalDate signedOn, Instant createdAt, int touches, long touchSeed) {
+    }
+
+    private static GenClient client(World w, int i) {
+        SplittableRandom r = new SplittableRandom(w.spec().seed() * 1_000_003L + i);
+        double t = r.nextDouble();
+        String tier = t < 0.15 ? "A" : t < 0.5 ? "B" : "C";
+        String kind = r.nextInt(10) == 0 ? "internal" : "external";
+        boolean override = r.nextInt(20) == 0;
+        int ageDays = 7 + r.nextInt(4 * 365);
+        Instant created = w.today().minusDays(ageDays).atTime(9, 0).atZone(w.zone()).toInstant()
+                .plus(Duration.ofMinutes(r.nextInt(8 * 60)));
+        LocalDate signed = null;
+        if (r.nextBoolean()) {
+            signed = w.today().minusDays(ageDays).plusDays(r.nextInt(Math.min(ageDays, 120)));
+        }
+        int touches = (int) Math.round(w.touchesPerClient() * (0.25 + 1.5 * r.nextDouble()));
+        return new GenClient(i, w.owner(i), tier, kind, override ? 10 : null, override ? 20 : null, signed, created,
+                touches, r.nextLong());
+    }
+
+    /** A client's touches, from its creation to now, in no particular order. */
+    private static void forEachTouch(World w, GenClient c, Consumer<Touch> sink) {
+        SplittableRandom r = new SplittableRandom(c.touchSeed());
+        long span = Math.max(1, Duration.between(c.createdAt(), w.now()).toMinutes());
+        for (int k = 0; k < c.touches(); k++) {
+            Instant at = c.createdAt().plus(Duration.ofMinutes((long) (r.nextDouble() * span)));
+            UserId user = r.nextInt(10) == 0 ? w.users().get(r.nextInt(w.users().size())).userId() : c.owner();
+            Channel channel = CHANNELS[r.nextInt(CHANNELS.length)];
+            boolean inbound = r.nextInt(10) < 3;
+            boolean request = inbound && r.nextInt(10) == 0;
+            boolean automated = !inbound && channel == Channel.EMAIL && r.nextInt(10) == 0;
+            sink.accept(new Touch(0, null, user, at, channel, inbound ? Direction.INBOUND : Direction.OUTBOUND, null,
+                    null, null, request, automated, at));
+        }
+    }
+
+    private void writeClients(World w) {
+        try (JdbcBulkWriter out = new JdbcBulkWriter(dataSource, "client", List.of("team_id", "owner_id", "name",
+                "name_lower", "tier", "status", "kind", "signed_on", "ideal_days", "max_days", "created_at",
+                "updated_at", "last_touch_at", "last_rich_at", "last_outbound_at", "last_update_request_at"))) {
+            for (int i = 0; i < w.spec().clients(); i++) {
+                GenClient c = client(w, i);
+                Rollups[] rollups = {Rollups.NONE};
+                forEachTouch(w, c, t -> rollups[0] = rollups[0].with(t, w.weights()));
+                Rollups r = rollups[0];
+                String name = String.format(Locale.ROOT, "Client %06d", i);
+                out.row(w.team().value(), c.owner().value(), name, name.toLowerCase(Locale.ROOT), c.tier(), "active",
+                        c.kind(), c.signedOn(), c.idealDays(), c.maxDays(), c.createdAt(), c.createdAt(),
+                        r.lastTouchAt(), r.lastRichAt(), r.lastOutboundAt(), r.lastUpdateRequestAt());
+            }
+        }
+    }
+
+    private long writeTouches(World w, List<Long> clientIds) {
+        try (JdbcBulkWriter out = new JdbcBulkWriter(dataSource, "touch", List.of("team_id", "client_id", "user_id",
+                "at", "channel", "direction", "update_request", "automated", "created_at"))) {
+            for (int i = 0; i < clientIds.size(); i++) {
+                long id = clientIds.get(i);
+                forEachTouch(w, client(w, i), t -> out.row(w.team().value(), id, t.userId().value(), t.at(),
+                        t.channel().code(), t.direction().code(), t.updateRequest(), t.automated(), t.createdAt()));
+            }
+            return out.rows();
+        }
+    }
+
+    /** Working days back from yesterday, ENTRIES_PER_DAY timed entries each, and their journal_day rows. */
+    private long writeJournal(World w) {
+        List<Category> categories = Category.defaults();
+        try (JdbcBulkWriter entries = new JdbcBulkWriter(dataSource, "journal_entry", List.of("team_id", "user_id",
+                "category", "start_at", "end_at", "local_day", "minutes", "contributes", "created_at", "updated_at"));
+             JdbcBulkWriter days = new JdbcBulkWriter(dataSource, "journal_day", List.of("team_id", "user_id",
+                     "local_day", "category", "category_class", "seconds", "contributes_seconds"))) {
+            int users = w.users().size();
+            for (int u = 0; u < users; u++) {
+                UserId user = w.users().get(u).userId();
+                SplittableRandom r = new SplittableRandom(w.spec().seed() * 7_919L + u);
+                long left = w.spec().journalEntries() / users + (u < w.spec().journalEntries() % users ? 1 : 0);
+                for (LocalDate day = w.today().minusDays(1); left > 0; day = day.minusDays(1)) {
+                    if (day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY) {
+                        continue;
+                    }
+                    int n = (int) Math.min(ENTRIES_PER_DAY, left);
+                    left -= n;
+                    List<JournalEntry> dayEntries = new ArrayList<>();
+                    LocalDateTime t = day.atTime(8, r.nextInt(30));
+                    int first = r.nextInt(DAY_PLAN.length);
+                    for (int k = 0; k < n; k++) {
+                        String category = DAY_PLAN[(first + k) % DAY_PLAN.length];
+                        LocalDateTime end = t.plusMinutes(20 + r.nextInt(40));
+                        TimeSpan span = new TimeSpan(t.atZone(w.zone()).toInstant(), end.atZone(w.zone()).toInstant());
+                        boolean contributes = category.equals(Category.CLIENT_INTERACTION);
+                        int minutes = (int) (span.seconds() / 60);
+                        dayEntries.add(new JournalEntry(0, user, category, span, day, minutes, null, null, List.of(),
+                                contributes, null));
+                        entries.row(w.team().value(), user.value(), category, span.start(), span.end(), day, minutes,
+                                contributes, span.start(), span.start());
+                        t = end.plusMinutes(r.nextInt(10));
+                    }
+                    DayTally tally = DayTally.of(day, w.zone(), dayEntries, List.of());
+                    for (var e : tally.seconds().entrySet()) {
+                        CategoryClass cls = categories.stream().filter(c -> c.code().equals(e.getKey())).findFirst()
+                                .map(Category::categoryClass).orElse(CategoryClass.INTERNAL);
+                        days.row(w.team().value(), user.value(), day, e.getKey(), cls.code(), e.getValue(),
+                                tally.contributes().getOrDefault(e.getKey(), 0L));
+                    }
+                }
+            }
+            return entries.rows();
+        }
+    }
+
+    /** Promises on the user's own clients over the last year: due ones kept (3 in 4) or broken, the rest open. */
+    private long writePromises(World w, List<Long> clientIds) {
+        try (JdbcBulkWriter out = new JdbcBulkWriter(dataSource, "promise", List.of("team_id", "client_id", "user_id",
+                "text", "made_on", "due_on", "original_due_on", "status", "renegotiations", "closed_at",
+                "created_at"))) {
+            int users = w.users().size();
+            int perUser = clientIds.size() / users;
+            for (int u = 0; u < users; u++) {
+                SplittableRandom r = new SplittableRandom(w.spec().seed() * 104_729L + u);
+                for (int k = 0; k < w.spec().promisesPerUser(); k++) {
+                    long client = clientIds.get(u + users * r.nextInt(perUser));
+                    LocalDate made = w.today().minusDays(r.nextInt(365));
+                    LocalDate due = made.plusDays(r.nextInt(30));
+                    boolean closed = due.isBefore(w.today());
+                    String status = !closed ? "open" : r.nextInt(4) == 0 ? "broken" : "kept";
+                    Instant madeAt = made.atTime(10, 0).atZone(w.zone()).toInstant();
+                    out.row(w.team().value(), client, w.users().get(u).userId().value(), "Bench promise " + k, made,
+                            due, due, status, 0, closed ? due.atTime(17, 0).atZone(w.zone()).toInstant() : null,
+                            madeAt);
+                }
+            }
+            return out.rows();
+        }
+    }
+
+    /** Per user: two plans on their own clients and a listing on one; a fifth of them declare capacity. */
+    private int plansAndListings(World w, List<Long> clientIds) {
+        int users = w.users().size();
+        int done = 0;
+        for (int u = 0; u < users; u++) {
+            CurrentUser user = w.users().get(u);
+            ClientId first = new ClientId(clientIds.get(u));
+            ClientId second = new ClientId(clientIds.get(u + users < clientIds.size() ? u + users : u));
+            plans.create(user, first, "Key account", List.of("renew"), List.of(
+                    new PlanService.ActivityDraft("monthly call", "monthly", 30, "phone"),
+                    new PlanService.ActivityDraft("quarterly review", "quarterly", 120, "face_to_face")), null);
+            plans.create(user, second, "Growth", List.of(), List.of(
+                    new PlanService.ActivityDraft("weekly email", "weekly", 10, "email")), null);
+            if (u % 5 == 0) {
+                plans.declareCapacity(user, 20.0);
+            }
+            Deal deal = deals.create(user, first, "Listing " + u, null, null);
+            deals.complete(user, deal.id(), "listed");
+            done += 3;
+        }
+        return done;
+    }
+
+    /** Prints how long each stage took. */
+    private static final class Stage {
+        private final PrintWriter log;
+        private long start = System.nanoTime();
+
+        Stage(PrintWriter log) {
+            this.log = log;
+        }
+
+        void done(String what, Object... args) {
+            long end = System.nanoTime();
+            log.printf(Locale.ROOT, "  %-58s %7.1f s%n", String.format(Locale.ROOT, what, args), (end - start) / 1e9);
+            log.flush();
+            start = end;
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package dev.rapport.bench;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+
+/**
+ * Streams rows into one table as fast as the database takes them: PostgreSQL's COPY (CSV over
+ * pgjdbc's CopyManager), or batched inserts on any other database (H2). Rows are written in the
+ * order given, so identity columns are assigned in that order. Not thread-safe; close it to flush.
+ */
+final class JdbcBulkWriter implements AutoCloseable {
+    private static final int FLUSH_BYTES = 1 << 20;
+    private static final int BATCH_ROWS = 5_000;
+
+    private final Connection connection;
+    private final DataSource dataSource;
+    private final CopyIn copy;
+    private final PreparedStatement insert;
+    private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(FLUSH_BYTES + 4096);
+    private final StringBuilder line = new StringBuilder(256);
+    private final int columns;
+    private long rows;
+    private int batched;
+
+    JdbcBulkWriter(DataSource dataSource, String table, List<String> columns) {
+        this.dataSource = dataSource;
+        this.columns = columns.size();
+        this.connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            if (connection.isWrapperFor(PGConnection.class)) {
+                copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + table + " ("
+                        + String.join(", ", columns) + ") FROM STDIN WITH (FORMAT csv)");
+                insert = null;
+            } else {
+                copy = null;
+                insert = connection.prepareStatement("INSERT INTO " + table + " (" + String.join(", ", columns)
+                        + ") VALUES (" + String.join(", ", columns.stream().map(c -> "?").toList()) + ")");
+            }
+        } catch (SQLException e) {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+            throw new IllegalStateException("cannot start writing " + table, e);
+        }
+    }
+
+    /** One row: null, String, Number, Boolean, Instant or LocalDate values, in column order. */
+    void row(Object... values) {
+        if (values.length != columns) {
+            throw new IllegalArgumentException("expected " + columns + " values, got " + values.length);
+        }
+        try {
+            if (copy != null) {
+                csv(values);
+            } else {
+                for (int i = 0; i < values.length; i++) {
+                    insert.setObject(i + 1, jdbc(values[i]));
+                }
+                insert.addBatch();
+                if (++batched == BATCH_ROWS) {
+                    insert.executeBatch();
+                    batched = 0;
+                }
+            }
+            rows++;
+        } catch (SQLException e) {
+            throw new IllegalStateException("bulk write failed", e);
+        }
+    }
+
+    long rows() {
+        return rows;
+    }
+
+    private void csv(Object[] values) throws SQLException {
+        line.setLength(0);
+        for (int i = 0; i < values.length; i++) {
+            if (i > 0) {
+                line.append(',');
+            }
+            Object v = values[i];
+            if (v == null) {
+                continue; // an unquoted empty field is NULL in COPY's CSV format
+            }
+            if (v instanceof String s) {
+                line.append('"').append(s.replace("\"", "\"\"")).append('"');
+            } else if (v instanceof Instant t) {
+                line.append(t.toString());
+            } else {
+                line.append(v);
+            }
+        }
+        line.append('\n');
+        byte[] bytes = line.toString().getBytes(StandardCharsets.UTF_8);
+        buffer.write(bytes, 0, bytes.length);
+        if (buffer.size() >= FLUSH_BYTES) {
+            flushCopy();
+        }
+    }
+
+    private void flushCopy() throws SQLException {
+        if (buffer.size() > 0) {
+            copy.writeToCopy(buffer.toByteArray(), 0, buffer.size());
+            buffer.reset();
+        }
+    }
+
+    private static Object jdbc(Object v) {
+        return v instanceof Instant t ? OffsetDateTime.ofInstant(t, ZoneOffset.UTC) : v;
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (copy != null) {
+                flushCopy();
+                copy.endCopy();
+            } else {
+                if (batched > 0) {
+                    insert.executeBatch();
+                }
+                insert.close();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("bulk write failed", e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package dev.rapport.dashboard;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import dev.rapport.clients.CadenceOverride;
+import dev.rapport.clients.ClientKind;
+import dev.rapport.shared.ClientId;
+import dev.rapport.shared.Page;
+import dev.rapport.shared.TeamId;
+import dev.rapport.shared.UserId;
+
+/** The dashboard's rollups (user_day, client_cadence) and the grouped reads over them; scoped by team. */
+interface DashboardRepository {
+
+    /** What a client's cadence dates derive from, as stored on the client. */
+    record CadenceInput(ClientId id, UserId owner, ClientKind kind, boolean archived, String tier,
+                        CadenceOverride override, Instant createdAt, Instant lastTouchAt) {
+    }
+
+    /** A client's stored cadence dates with the mirrored owner, kind and archive state. */
+    record CadenceRow(ClientId id, UserId owner, ClientKind kind, boolean archived, LocalDate dueOn,
+                      LocalDate overdueAfter) {
+    }
+
+    /** A real (not automated) touch as the touch rollup counts it. */
+    record RealTouch(UserId user, Instant at, boolean lateSignal, ClientKind kind) {
+    }
+
+    record DayKey(UserId user, LocalDate day) {
+    }
+
+    /**
+     * A user_day row, or sums of them per user (day null) or per day (user null): logged,
+     * external-connection and contributing seconds; touches and late signals by client kind.
+     */
+    record DayTotals(UserId user, LocalDate day, long loggedSeconds, long externalSeconds, long contributesSeconds,
+                     int touchesExternal, int touchesInternal, int lateExternal, int lateInternal) {
+        static final DayTotals NONE = new DayTotals(null, null, 0, 0, 0, 0, 0, 0, 0);
+
+        DayTotals plus(DayTotals o) {
+            return new DayTotals(user, day, loggedSeconds + o.loggedSeconds, externalSeconds + o.externalSeconds,
+                    contributesSeconds + o.contributesSeconds, touchesExternal + o.touchesExternal,
+                    touchesInternal + o.touchesInternal, lateExternal + o.lateExternal, lateInternal + o.lateInternal);
+        }
+    }
+
+    record CadenceCount(UserId owner, ClientKind kind, int overdue, int dueOrOverdue) {
+    }
+
+    record KindCount(UserId owner, ClientKind kind, int count) {
+    }
+
+    ZoneId teamZone(TeamId team);
+
+    /** Reads the client's cadence inputs and locks its row until the transaction ends. */
+    Optional<CadenceInput> lockCadenceInput(TeamId team, ClientId client);
+
+    void forEachCadenceInput(TeamId team, Consumer<CadenceInput> sink);
+
+    Optional<CadenceRow> cadence(TeamId team, ClientId client);
+
+    List<CadenceRow> cadences(TeamId team);
+
+    void saveCadence(TeamId team, CadenceRow row);
+
+    void replaceCadences(TeamId team, List<CadenceRow> rows);
+
+    /** Adds (or with negative numbers, takes away) touches and late signals: {touchesExt, touchesInt, lateExt, lateInt}. */
+    void addTouches(TeamId team, Map<DayKey, int[]> deltas);
+
+    /** Sets a day's time totals (as journal_day has them). */
+    void setTime(TeamId team, DayKey day, long loggedSeconds, long externalSeconds, long contributesSeconds);
+
+    /** Every user_day row of the team. */
+    List<DayTotals> userDays(TeamId team);
+
+    void replaceUserDays(TeamId team, List<DayTotals> rows);
+
+    /** Streams the team's journal_day totals per user and day (the raw side of the time columns). */
+    void forEachJournalDay(TeamId team, Consumer<DayTotals> sink);
+
+    List<RealTouch> realTouches(TeamId team, ClientId client);
+
+    /** Streams every real touch of the team with its client's kind (the raw side of the rollup). */
+    void forEachRealTouch(TeamId team, Consumer<RealTouch> sink);
+
+    /** Teams with a client that has no cadence row (created before the dashboard, or bulk-loaded). */
+    List<TeamId> teamsMissingCadences();
+
+    // ---- reads ------------------------------------------------------------------------------------
+
+    List<CadenceCount> cadenceCounts(TeamId team, UserId only, LocalDate today);
+
+    /** A member's sums over the period, and their logged and external seconds over a second range. */
+    record UserTotals(DayTotals period, long capacityLoggedSeconds, long capacityExternalSeconds) {
+    }
+
+    /**
+     * user_day summed per user over the period and, in the same scan, over a second range (the plans'
+     * capacity window; null for none). Meant for overlapping ranges: the scan covers both.
+     */
+    List<UserTotals> userTotals(TeamId team, UserId only, LocalDate from, LocalDate to, LocalDate otherFrom,
+                                LocalDate otherTo);
+
+    /** user_day summed per day over the range; one member's when only is not null. */
+    List<DayTotals> dayTotals(TeamId team, UserId only, LocalDate from, LocalDate to);
+
+    List<KindCount> honeymoonFlags(TeamId team, UserId only);
+
+    /** The owner's overdue clients, most overdue first (overdue_after, then id). */
+    Page<CadenceRow> overdue(TeamId team, UserId owner, ClientKind kind, LocalDate today, String cursor, int limit);
+}

@@ -1,0 +1,172 @@
+package dev.rapport.dashboard;
+
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+import dev.rapport.attention.AttentionEngine;
+import dev.rapport.attention.AttentionPolicy;
+import dev.rapport.attention.AttentionService;
+import dev.rapport.attention.CadenceWindow;
+import dev.rapport.attention.CadencesChanged;
+import dev.rapport.clients.CadenceFacts;
+import dev.rapport.clients.ClientKind;
+import dev.rapport.clients.ClientSaved;
+import dev.rapport.clients.Touch;
+import dev.rapport.clients.TouchesStored;
+import dev.rapport.dashboard.DashboardRepository.CadenceInput;
+import dev.rapport.dashboard.DashboardRepository.CadenceRow;
+import dev.rapport.dashboard.DashboardRepository.RealTouch;
+import dev.rapport.dashboard.DashboardRepository.DayKey;
+import dev.rapport.dashboard.DashboardRepository.DayTotals;
+import dev.rapport.deals.DealChanged;
+import dev.rapport.deals.DealService;
+import dev.rapport.journal.JournalDayTallied;
+import dev.rapport.shared.ClientId;
+import dev.rapport.shared.TeamId;
+import dev.rapport.shared.UserId;
+
+/**
+ * Keeps the dashboard's rollups on write, in the writing transaction (the events are published
+ * inside it): per user and day the logged time, touches and late signals, and every client's
+ * cadence dates. The
+ * same rules also recompute everything from the raw tables (rebuild, and the tests' reference).
+ */
+@Component
+class DashboardRollups {
+    private final DashboardRepository repo;
+    private final AttentionService attention;
+    private final DealService deals;
+
+    DashboardRollups(DashboardRepository repo, AttentionService attention, DealService deals) {
+        this.repo = repo;
+        this.attention = attention;
+        this.deals = deals;
+    }
+
+    @EventListener
+    void touchesStored(TouchesStored event) {
+        Optional<CadenceInput> input = refresh(event.teamId(), event.clientId());
+        if (input.isEmpty()) {
+            return;
+        }
+        ZoneId zone = repo.teamZone(event.teamId());
+        Map<DayKey, int[]> deltas = new HashMap<>();
+        for (Touch t : event.touches()) {
+            if (!t.automated()) {
+                add(deltas, new RealTouch(t.userId(), t.at(), t.lateSignal(), input.get().kind()), zone, 1);
+            }
+        }
+        repo.addTouches(event.teamId(), deltas);
+    }
+
+    @EventListener
+    void journalDayTallied(JournalDayTallied e) {
+        repo.setTime(e.teamId(), new DayKey(e.userId(), e.day()), e.loggedSeconds(), e.externalSeconds(),
+                e.contributesSeconds());
+    }
+
+    @EventListener
+    void clientSaved(ClientSaved event) {
+        Optional<ClientKind> before = repo.cadence(event.teamId(), event.clientId()).map(CadenceRow::kind);
+        Optional<CadenceInput> after = refresh(event.teamId(), event.clientId());
+        if (before.isPresent() && after.isPresent() && before.get() != after.get().kind()) {
+            moveKind(event.teamId(), event.clientId(), before.get());
+        }
+    }
+
+    @EventListener
+    void dealChanged(DealChanged event) {
+        refresh(event.teamId(), event.clientId());
+    }
+
+    @EventListener
+    void cadencesChanged(CadencesChanged event) {
+        repo.replaceCadences(event.teamId(), rawCadences(event.teamId()));
+    }
+
+    /** Recomputes one client's cadence dates, holding its row lock so concurrent writers queue up. */
+    private Optional<CadenceInput> refresh(TeamId team, ClientId client) {
+        Optional<CadenceInput> input = repo.lockCadenceInput(team, client);
+        input.ifPresent(in -> {
+            Set<UserId> listers = deals.activeListings(team, client).getOrDefault(client, Set.of());
+            repo.saveCadence(team, row(in, policy(team), listers.contains(in.owner()), repo.teamZone(team)));
+        });
+        return input;
+    }
+
+    /** The client's touches were counted under its old kind: move them to the new one. */
+    private void moveKind(TeamId team, ClientId client, ClientKind old) {
+        ZoneId zone = repo.teamZone(team);
+        Map<DayKey, int[]> deltas = new HashMap<>();
+        for (RealTouch t : repo.realTouches(team, client)) {
+            add(deltas, t, zone, 1);
+            add(deltas, new RealTouch(t.user(), t.at(), t.lateSignal(), old), zone, -1);
+        }
+        repo.addTouches(team, deltas);
+    }
+
+    /** Counts a touch into {touchesExternal, touchesInternal, lateExternal, lateInternal} of its day. */
+    private static void add(Map<DayKey, int[]> counts, RealTouch t, ZoneId zone, int sign) {
+        int[] c = counts.computeIfAbsent(new DayKey(t.user(), t.at().atZone(zone).toLocalDate()), k -> new int[4]);
+        int kind = t.kind() == ClientKind.INTERNAL ? 1 : 0;
+        c[kind] += sign;
+        c[2 + kind] += t.lateSignal() ? sign : 0;
+    }
+
+    private AttentionPolicy policy(TeamId team) {
+        return AttentionPolicy.of(attention.cadences(team), "");
+    }
+
+    /** The queue's rule (AttentionEngine.window) for the client's owner, in the team's zone. */
+    static CadenceRow row(CadenceInput in, AttentionPolicy policy, boolean activeListing, ZoneId zone) {
+        CadenceFacts facts = new CadenceFacts(in.id(), "", in.tier(), in.override(), null, in.createdAt(),
+                in.lastTouchAt(), null, null, null);
+        CadenceWindow w = AttentionEngine.window(facts, policy, activeListing, zone);
+        return new CadenceRow(in.id(), in.owner(), in.kind(), in.archived(), w.dueOn(), w.overdueAfter());
+    }
+
+    // ---- recomputation from the raw tables --------------------------------------------------------
+
+    /** Every client's cadence row as the raw client and deal tables say it should be. */
+    List<CadenceRow> rawCadences(TeamId team) {
+        AttentionPolicy policy = policy(team);
+        ZoneId zone = repo.teamZone(team);
+        Map<ClientId, Set<UserId>> listings = deals.activeListings(team, null);
+        List<CadenceRow> rows = new ArrayList<>();
+        repo.forEachCadenceInput(team, in -> rows.add(row(in, policy,
+                listings.getOrDefault(in.id(), Set.of()).contains(in.owner()), zone)));
+        return rows;
+    }
+
+    /** user_day as journal_day and the raw touches say it should be (no empty rows), by user and day. */
+    List<DayTotals> rawUserDays(TeamId team) {
+        ZoneId zone = repo.teamZone(team);
+        Map<DayKey, int[]> touches = new HashMap<>();
+        repo.forEachRealTouch(team, t -> add(touches, t, zone, 1));
+        Map<DayKey, DayTotals> days = new java.util.TreeMap<>(java.util.Comparator
+                .comparingLong((DayKey k) -> k.user().value()).thenComparing(DayKey::day));
+        repo.forEachJournalDay(team, d -> days.put(new DayKey(d.user(), d.day()), d));
+        touches.forEach((k, c) -> {
+            DayTotals time = days.getOrDefault(k, new DayTotals(k.user(), k.day(), 0, 0, 0, 0, 0, 0, 0));
+            days.put(k, new DayTotals(k.user(), k.day(), time.loggedSeconds(), time.externalSeconds(),
+                    time.contributesSeconds(), c[0], c[1], c[2], c[3]));
+        });
+        return days.values().stream().filter(d -> d.loggedSeconds() != 0 || d.externalSeconds() != 0
+                || d.contributesSeconds() != 0 || d.touchesExternal() != 0 || d.touchesInternal() != 0
+                || d.lateExternal() != 0 || d.lateInternal() != 0).toList();
+    }
+
+    /** Replaces both rollups of a team with the raw recomputation (existing data, bulk loads, imports). */
+    void rebuild(TeamId team) {
+        repo.replaceCadences(team, rawCadences(team));
+        repo.replaceUserDays(team, rawUserDays(team));
+    }
+}

@@ -1,0 +1,391 @@
+package dev.rapport.dashboard;
+
+import static dev.rapport.shared.Sql.instant;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import dev.rapport.clients.CadenceOverride;
+import dev.rapport.clients.ClientKind;
+import dev.rapport.shared.ClientId;
+import dev.rapport.shared.Cursor;
+import dev.rapport.shared.InvalidInputException;
+import dev.rapport.shared.NotFoundException;
+import dev.rapport.shared.Page;
+import dev.rapport.shared.TeamId;
+import dev.rapport.shared.UserId;
+
+/**
+ * The dashboard's rollups and reads. It reads the client, touch and honeymoon tables as a read
+ * model (like the attention queue does); it writes only its own tables.
+ */
+@Repository
+class JdbcDashboardRepository implements DashboardRepository {
+    private static final int BATCH = 5_000;
+    private static final int ROWS_PER_INSERT = 500;
+    private static final String INPUT_COLUMNS = """
+            id, owner_id, kind, archived_at, tier, ideal_days, max_days, rich_every_days, created_at, last_touch_at
+            """;
+
+    private final JdbcClient jdbc;
+    /** Streams big reads in chunks (PostgreSQL honours a fetch size inside a transaction). */
+    private final JdbcTemplate streaming;
+
+    JdbcDashboardRepository(JdbcClient jdbc, DataSource dataSource) {
+        this.jdbc = jdbc;
+        this.streaming = new JdbcTemplate(dataSource);
+        this.streaming.setFetchSize(BATCH);
+    }
+
+    @Override
+    public ZoneId teamZone(TeamId team) {
+        return ZoneId.of(jdbc.sql("SELECT time_zone FROM team WHERE id = ?").param(team.value()).query(String.class)
+                .optional().orElseThrow(() -> new NotFoundException("team", team)));
+    }
+
+    @Override
+    public Optional<CadenceInput> lockCadenceInput(TeamId team, ClientId client) {
+        return jdbc.sql("SELECT " + INPUT_COLUMNS + " FROM client WHERE id = ? AND team_id = ? FOR UPDATE")
+                .params(client.value(), team.value()).query(JdbcDashboardRepository::input).optional();
+    }
+
+    @Override
+    public void forEachCadenceInput(TeamId team, Consumer<CadenceInput> sink) {
+        streaming.query("SELECT " + INPUT_COLUMNS + " FROM client WHERE team_id = ?",
+                rs -> {
+                    sink.accept(input(rs, 0));
+                }, team.value());
+    }
+
+    private static CadenceInput input(ResultSet rs, int n) throws SQLException {
+        return new CadenceInput(new ClientId(rs.getLong("id")), new UserId(rs.getLong("owner_id")),
+                kind(rs.getString("kind")), rs.getObject("archived_at") != null, rs.getString("tier"),
+                new CadenceOverride(rs.getObject("ideal_days", Integer.class), rs.getObject("max_days", Integer.class),
+                        rs.getObject("rich_every_days", Integer.class)),
+                instant(rs, "created_at"), instant(rs, "last_touch_at"));
+    }
+
+    private static ClientKind kind(String code) {
+        return ClientKind.fromCode(code).orElse(ClientKind.EXTERNAL);
+    }
+
+    @Override
+    public Optional<CadenceRow> cadence(TeamId team, ClientId client) {
+        return jdbc.sql("SELECT * FROM client_cadence WHERE client_id = ? AND team_id = ?")
+                .params(client.value(), team.value()).query(JdbcDashboardRepository::cadenceRow).optional();
+    }
+
+    @Override
+    public List<CadenceRow> cadences(TeamId team) {
+        return jdbc.sql("SELECT * FROM client_cadence WHERE team_id = ? ORDER BY client_id").param(team.value())
+                .query(JdbcDashboardRepository::cadenceRow).list();
+    }
+
+    private static CadenceRow cadenceRow(ResultSet rs, int n) throws SQLException {
+        return new CadenceRow(new ClientId(rs.getLong("client_id")), new UserId(rs.getLong("owner_id")),
+                kind(rs.getString("client_kind")), rs.getBoolean("archived"), rs.getObject("due_on", LocalDate.class),
+                rs.getObject("overdue_after", LocalDate.class));
+    }
+
+    @Override
+    public void saveCadence(TeamId team, CadenceRow r) {
+        // the caller holds the client's row lock, so update-then-insert cannot race
+        int updated = jdbc.sql("""
+                UPDATE client_cadence SET owner_id = ?, client_kind = ?, archived = ?, due_on = ?, overdue_after = ?
+                WHERE client_id = ? AND team_id = ?
+                """).params(r.owner().value(), r.kind().code(), r.archived(), r.dueOn(), r.overdueAfter(),
+                r.id().value(), team.value()).update();
+        if (updated == 0) {
+            jdbc.sql("""
+                    INSERT INTO client_cadence (client_id, team_id, owner_id, client_kind, archived, due_on, overdue_after)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """).params(r.id().value(), team.value(), r.owner().value(), r.kind().code(), r.archived(),
+                    r.dueOn(), r.overdueAfter()).update();
+        }
+    }
+
+    @Override
+    public void replaceCadences(TeamId team, List<CadenceRow> rows) {
+        jdbc.sql("DELETE FROM client_cadence WHERE team_id = ?").param(team.value()).update();
+        List<Object[]> batch = new ArrayList<>();
+        for (CadenceRow r : rows) {
+            batch.add(new Object[] {r.id().value(), team.value(), r.owner().value(), r.kind().code(), r.archived(),
+                r.dueOn(), r.overdueAfter()});
+            if (batch.size() == BATCH) {
+                insertCadences(batch);
+            }
+        }
+        insertCadences(batch);
+    }
+
+    private void insertCadences(List<Object[]> batch) {
+        insertRows("client_cadence (client_id, team_id, owner_id, client_kind, archived, due_on, overdue_after)",
+                batch);
+    }
+
+    /**
+     * Many rows per INSERT statement (a few hundred): a bulk rebuild writes hundreds of thousands of
+     * rows, and one statement per row would spend its time on round trips. Same SQL on both databases.
+     */
+    private void insertRows(String tableAndColumns, List<Object[]> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        int columns = batch.get(0).length;
+        String tuple = "(" + String.join(", ", java.util.Collections.nCopies(columns, "?")) + ")";
+        for (int from = 0; from < batch.size(); from += ROWS_PER_INSERT) {
+            List<Object[]> chunk = batch.subList(from, Math.min(batch.size(), from + ROWS_PER_INSERT));
+            Object[] args = new Object[chunk.size() * columns];
+            for (int i = 0; i < chunk.size(); i++) {
+                System.arraycopy(chunk.get(i), 0, args, i * columns, columns);
+            }
+            streaming.update("INSERT INTO " + tableAndColumns + " VALUES "
+                    + String.join(", ", java.util.Collections.nCopies(chunk.size(), tuple)), args);
+        }
+        batch.clear();
+    }
+
+    private static final String DAY_KEY = " WHERE team_id = ? AND user_id = ? AND local_day = ?";
+
+    /** Inserts the day's row with zeros unless it exists: safe when two transactions add to the same new day. */
+    private void ensureDay(TeamId team, DayKey k) {
+        jdbc.sql("""
+                INSERT INTO user_day (team_id, user_id, local_day, logged_seconds, external_seconds,
+                    contributes_seconds, touches_external, touches_internal, late_external, late_internal)
+                VALUES (?, ?, ?, 0, 0, 0, 0, 0, 0, 0) ON CONFLICT DO NOTHING
+                """).params(team.value(), k.user().value(), k.day()).update();
+    }
+
+    /** A row of zeros says nothing: the raw recomputation has none, so neither does the rollup. */
+    private void dropIfEmpty(TeamId team, DayKey k) {
+        jdbc.sql("DELETE FROM user_day" + DAY_KEY + " AND logged_seconds = 0 AND external_seconds = 0"
+                        + " AND contributes_seconds = 0 AND touches_external = 0 AND touches_internal = 0"
+                        + " AND late_external = 0 AND late_internal = 0")
+                .params(team.value(), k.user().value(), k.day()).update();
+    }
+
+    @Override
+    public void addTouches(TeamId team, Map<DayKey, int[]> deltas) {
+        deltas.forEach((k, d) -> {
+            ensureDay(team, k);
+            jdbc.sql("UPDATE user_day SET touches_external = touches_external + ?,"
+                            + " touches_internal = touches_internal + ?, late_external = late_external + ?,"
+                            + " late_internal = late_internal + ?" + DAY_KEY)
+                    .params(d[0], d[1], d[2], d[3], team.value(), k.user().value(), k.day()).update();
+            dropIfEmpty(team, k);
+        });
+    }
+
+    @Override
+    public void setTime(TeamId team, DayKey k, long logged, long external, long contributes) {
+        ensureDay(team, k);
+        jdbc.sql("UPDATE user_day SET logged_seconds = ?, external_seconds = ?, contributes_seconds = ?" + DAY_KEY)
+                .params(logged, external, contributes, team.value(), k.user().value(), k.day()).update();
+        dropIfEmpty(team, k);
+    }
+
+    private static final String TOTALS = """
+            SUM(logged_seconds) AS logged, SUM(external_seconds) AS ext, SUM(contributes_seconds) AS contributes,
+            SUM(touches_external) AS te, SUM(touches_internal) AS ti, SUM(late_external) AS le,
+            SUM(late_internal) AS li
+            """;
+
+    private static DayTotals totals(ResultSet rs, UserId user, LocalDate day) throws SQLException {
+        return new DayTotals(user, day, rs.getLong("logged"), rs.getLong("ext"), rs.getLong("contributes"),
+                rs.getInt("te"), rs.getInt("ti"), rs.getInt("le"), rs.getInt("li"));
+    }
+
+    @Override
+    public List<DayTotals> userDays(TeamId team) {
+        return jdbc.sql("SELECT user_id, local_day, " + TOTALS + " FROM user_day WHERE team_id = ?"
+                        + " GROUP BY user_id, local_day ORDER BY user_id, local_day").param(team.value())
+                .query((rs, n) -> totals(rs, new UserId(rs.getLong("user_id")),
+                        rs.getObject("local_day", LocalDate.class)))
+                .list();
+    }
+
+    @Override
+    public void replaceUserDays(TeamId team, List<DayTotals> rows) {
+        jdbc.sql("DELETE FROM user_day WHERE team_id = ?").param(team.value()).update();
+        List<Object[]> batch = new ArrayList<>();
+        for (DayTotals r : rows) {
+            batch.add(new Object[] {team.value(), r.user().value(), r.day(), r.loggedSeconds(), r.externalSeconds(),
+                r.contributesSeconds(), r.touchesExternal(), r.touchesInternal(), r.lateExternal(), r.lateInternal()});
+            if (batch.size() == BATCH) {
+                insertUserDays(batch);
+            }
+        }
+        insertUserDays(batch);
+    }
+
+    private void insertUserDays(List<Object[]> batch) {
+        insertRows("user_day (team_id, user_id, local_day, logged_seconds, external_seconds, contributes_seconds,"
+                + " touches_external, touches_internal, late_external, late_internal)", batch);
+    }
+
+    @Override
+    public void forEachJournalDay(TeamId team, Consumer<DayTotals> sink) {
+        streaming.query("""
+                SELECT user_id, local_day, SUM(seconds) AS logged, SUM(contributes_seconds) AS contributes,
+                       SUM(CASE WHEN category_class = 'external_connection' THEN seconds ELSE 0 END) AS ext
+                FROM journal_day WHERE team_id = ? GROUP BY user_id, local_day
+                """, rs -> {
+                    sink.accept(new DayTotals(new UserId(rs.getLong("user_id")), rs.getObject("local_day",
+                            LocalDate.class), rs.getLong("logged"), rs.getLong("ext"), rs.getLong("contributes"),
+                            0, 0, 0, 0));
+                }, team.value());
+    }
+
+    private static final String REAL_TOUCHES = """
+            SELECT t.user_id, t.at, t.direction, t.update_request, c.kind FROM touch t
+            JOIN client c ON c.id = t.client_id
+            WHERE t.team_id = ? AND NOT t.automated
+            """;
+
+    @Override
+    public List<RealTouch> realTouches(TeamId team, ClientId client) {
+        return jdbc.sql(REAL_TOUCHES + " AND t.client_id = ?").params(team.value(), client.value())
+                .query(JdbcDashboardRepository::realTouch).list();
+    }
+
+    @Override
+    public void forEachRealTouch(TeamId team, Consumer<RealTouch> sink) {
+        streaming.query(REAL_TOUCHES, rs -> {
+            sink.accept(realTouch(rs, 0));
+        }, team.value());
+    }
+
+    private static RealTouch realTouch(ResultSet rs, int n) throws SQLException {
+        // the same rule as Touch.lateSignal(): an inbound "any update?" that is not automated
+        boolean late = rs.getBoolean("update_request") && "inbound".equals(rs.getString("direction"));
+        return new RealTouch(new UserId(rs.getLong("user_id")), instant(rs, "at"), late, kind(rs.getString("kind")));
+    }
+
+    @Override
+    public List<TeamId> teamsMissingCadences() {
+        return jdbc.sql("""
+                SELECT DISTINCT c.team_id FROM client c
+                WHERE NOT EXISTS (SELECT 1 FROM client_cadence d WHERE d.client_id = c.id)
+                """).query((rs, n) -> new TeamId(rs.getLong("team_id"))).list();
+    }
+
+    // ---- reads ------------------------------------------------------------------------------------
+
+    @Override
+    public List<CadenceCount> cadenceCounts(TeamId team, UserId only, LocalDate today) {
+        // overdue implies due (due_on <= overdue_after), so the due_on range bounds the rows read
+        return jdbc.sql("""
+                SELECT owner_id, client_kind, SUM(CASE WHEN overdue_after < :today THEN 1 ELSE 0 END) AS overdue,
+                       COUNT(*) AS due
+                FROM client_cadence WHERE team_id = :team AND archived = FALSE AND due_on <= :today
+                """ + (only == null ? "" : " AND owner_id = :user") + " GROUP BY owner_id, client_kind")
+                .param("team", team.value()).param("today", today).param("user", only == null ? null : only.value())
+                .query((rs, n) -> new CadenceCount(new UserId(rs.getLong("owner_id")), kind(rs.getString("client_kind")),
+                        rs.getInt("overdue"), rs.getInt("due")))
+                .list();
+    }
+
+    @Override
+    public List<UserTotals> userTotals(TeamId team, UserId only, LocalDate from, LocalDate to, LocalDate otherFrom,
+                                       LocalDate otherTo) {
+        boolean other = otherFrom != null;
+        String in = "CASE WHEN local_day BETWEEN :from AND :to THEN %s ELSE 0 END";
+        String inOther = "CASE WHEN local_day BETWEEN :otherFrom AND :otherTo THEN %s ELSE 0 END";
+        StringBuilder sql = new StringBuilder("SELECT user_id");
+        for (String[] c : new String[][] {{"logged_seconds", "logged"}, {"external_seconds", "ext"},
+            {"contributes_seconds", "contributes"}, {"touches_external", "te"}, {"touches_internal", "ti"},
+            {"late_external", "le"}, {"late_internal", "li"}}) {
+            sql.append(", SUM(").append(other ? in.formatted(c[0]) : c[0]).append(") AS ").append(c[1]);
+        }
+        if (other) {
+            sql.append(", SUM(").append(inOther.formatted("logged_seconds")).append(") AS other_logged")
+                    .append(", SUM(").append(inOther.formatted("external_seconds")).append(") AS other_ext");
+        }
+        sql.append(" FROM user_day WHERE team_id = :team AND local_day BETWEEN :low AND :high")
+                .append(only == null ? "" : " AND user_id = :user").append(" GROUP BY user_id");
+        return jdbc.sql(sql.toString())
+                .param("team", team.value()).param("from", from).param("to", to)
+                .param("otherFrom", otherFrom).param("otherTo", otherTo)
+                .param("low", other && otherFrom.isBefore(from) ? otherFrom : from)
+                .param("high", other && otherTo.isAfter(to) ? otherTo : to)
+                .param("user", only == null ? null : only.value())
+                .query((rs, n) -> new UserTotals(totals(rs, new UserId(rs.getLong("user_id")), null),
+                        other ? rs.getLong("other_logged") : 0, other ? rs.getLong("other_ext") : 0))
+                .list();
+    }
+
+    @Override
+    public List<DayTotals> dayTotals(TeamId team, UserId only, LocalDate from, LocalDate to) {
+        return jdbc.sql("SELECT local_day, " + TOTALS + " FROM user_day"
+                        + " WHERE team_id = :team AND local_day BETWEEN :from AND :to"
+                        + (only == null ? "" : " AND user_id = :user") + " GROUP BY local_day")
+                .param("team", team.value()).param("from", from).param("to", to)
+                .param("user", only == null ? null : only.value())
+                .query((rs, n) -> totals(rs, null, rs.getObject("local_day", LocalDate.class)))
+                .list();
+    }
+
+    @Override
+    public List<KindCount> honeymoonFlags(TeamId team, UserId only) {
+        return jdbc.sql("""
+                SELECT d.owner_id, d.client_kind, COUNT(*) AS n FROM honeymoon h
+                JOIN client_cadence d ON d.client_id = h.client_id
+                WHERE h.team_id = :team AND h.dropped AND d.team_id = :team AND d.archived = FALSE
+                """ + (only == null ? "" : " AND d.owner_id = :user") + " GROUP BY d.owner_id, d.client_kind")
+                .param("team", team.value()).param("user", only == null ? null : only.value())
+                .query((rs, n) -> new KindCount(new UserId(rs.getLong("owner_id")), kind(rs.getString("client_kind")),
+                        rs.getInt("n")))
+                .list();
+    }
+
+    @Override
+    public Page<CadenceRow> overdue(TeamId team, UserId owner, ClientKind kind, LocalDate today, String cursor,
+                                    int limit) {
+        StringBuilder sql = new StringBuilder("""
+                SELECT * FROM client_cadence WHERE team_id = :team AND owner_id = :owner AND archived = FALSE
+                AND overdue_after < :today
+                """);
+        Map<String, Object> p = new HashMap<>();
+        p.put("team", team.value());
+        p.put("owner", owner.value());
+        p.put("today", today);
+        if (kind != null) {
+            sql.append(" AND client_kind = :kind");
+            p.put("kind", kind.code());
+        }
+        if (cursor != null) {
+            List<String> parts = Cursor.decode(cursor, 2);
+            try {
+                p.put("afterDate", LocalDate.parse(parts.get(0)));
+                p.put("afterId", Long.parseLong(parts.get(1)));
+            } catch (RuntimeException e) {
+                throw new InvalidInputException("cursor", "is not a cursor returned by this API");
+            }
+            sql.append(" AND (overdue_after > :afterDate OR (overdue_after = :afterDate AND client_id > :afterId))");
+        }
+        sql.append(" ORDER BY overdue_after, client_id LIMIT :limit");
+        p.put("limit", limit + 1);
+        List<CadenceRow> rows = jdbc.sql(sql.toString()).params(p).query(JdbcDashboardRepository::cadenceRow).list();
+        String next = null;
+        if (rows.size() > limit) {
+            rows = rows.subList(0, limit);
+            CadenceRow last = rows.get(limit - 1);
+            next = Cursor.encode(last.overdueAfter().toString(), Long.toString(last.id().value()));
+        }
+        return new Page<>(rows, next);
+    }
+}

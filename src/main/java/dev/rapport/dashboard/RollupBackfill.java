@@ -1,0 +1,43 @@
+package dev.rapport.dashboard;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.rapport.shared.TeamId;
+
+/**
+ * Fills the dashboard's rollups once for teams whose clients predate them (the V9 migration cannot
+ * turn instants into local dates portably), or that were bulk-loaded without them. Idempotent: a
+ * team whose clients all have cadence rows is left alone.
+ */
+@Component
+class RollupBackfill {
+    private static final Logger log = LoggerFactory.getLogger(RollupBackfill.class);
+
+    private final DashboardRepository repo;
+    private final DashboardRollups rollups;
+    private final TransactionTemplate tx;
+
+    RollupBackfill(DashboardRepository repo, DashboardRollups rollups, TransactionTemplate tx) {
+        this.repo = repo;
+        this.rollups = rollups;
+        this.tx = tx;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void backfill() {
+        for (TeamId team : repo.teamsMissingCadences()) {
+            try {
+                tx.executeWithoutResult(s -> rollups.rebuild(team));
+                log.info("Dashboard rollups built for team {}", team.value());
+            } catch (RuntimeException e) {
+                // another instance may be doing the same right now; the next start tries again
+                log.warn("Dashboard rollups for team {} not built: {}", team.value(), e.getMessage());
+            }
+        }
+    }
+}

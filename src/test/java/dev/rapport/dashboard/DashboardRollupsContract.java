@@ -1,0 +1,218 @@
+package dev.rapport.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import dev.rapport.attention.AttentionService;
+import dev.rapport.attention.QueueEntry;
+import dev.rapport.attention.ReasonCode;
+import dev.rapport.attention.TierCadence;
+import dev.rapport.clients.CadenceOverride;
+import dev.rapport.clients.Channel;
+import dev.rapport.clients.Client;
+import dev.rapport.clients.ClientDetails;
+import dev.rapport.clients.ClientKind;
+import dev.rapport.clients.ClientService;
+import dev.rapport.clients.ClientStatus;
+import dev.rapport.clients.Direction;
+import dev.rapport.clients.NewTouch;
+import dev.rapport.dashboard.DashboardRepository.DayTotals;
+import dev.rapport.deals.Deal;
+import dev.rapport.deals.DealService;
+import dev.rapport.journal.EntryDraft;
+import dev.rapport.journal.JournalService;
+import dev.rapport.shared.ConflictException;
+import dev.rapport.shared.ClientId;
+import dev.rapport.shared.TeamId;
+import dev.rapport.support.AppTestBase;
+import dev.rapport.teams.CurrentUser;
+import dev.rapport.teams.Role;
+
+/**
+ * The dashboard's rollups after many random writes through the services (touches by anyone, late
+ * signals, automated touches, touch time, out-of-order dates, journal entries added, moved and
+ * deleted, client edits that move owner, kind, tier and cadence, archiving, listings won and lost,
+ * cadence settings changed, time passing): they equal
+ * the recomputation from the raw tables, and due/overdue counts equal what each member's attention
+ * queue says, on several days. Runs once per database.
+ */
+abstract class DashboardRollupsContract extends AppTestBase {
+    @Autowired
+    ClientService clients;
+    @Autowired
+    DealService deals;
+    @Autowired
+    AttentionService attention;
+    @Autowired
+    DashboardRepository repo;
+    @Autowired
+    DashboardRollups rollups;
+    @Autowired
+    DashboardService dashboard;
+    @Autowired
+    JournalService journal;
+
+    private final Random random = new Random(20261123);
+
+    @Test
+    void rollupsEqualTheRawRecomputationAndTheQueueAfterRandomWrites() {
+        Session manager = newTeam(Role.MANAGER);
+        TeamId team = manager.user().teamId();
+        List<CurrentUser> people = new ArrayList<>(List.of(manager.user()));
+        for (int i = 0; i < 3; i++) {
+            people.add(newMember(team, Role.MEMBER).user());
+        }
+        List<ClientId> ids = new ArrayList<>();
+        Map<Long, CurrentUser> dealOwners = new HashMap<>();
+        Map<Long, CurrentUser> entries = new HashMap<>();
+        for (int step = 0; step < 400; step++) {
+            CurrentUser who = people.get(random.nextInt(people.size()));
+            int op = random.nextInt(100);
+            if (ids.size() < 5 || op < 15) {
+                ids.add(clients.create(who, details(null, people), clock.instant().minus(Duration.ofDays(
+                        random.nextInt(300)))).id());
+            } else if (op < 60) {
+                ClientId c = ids.get(random.nextInt(ids.size()));
+                List<NewTouch> touches = new ArrayList<>();
+                for (int k = 1 + random.nextInt(3); k > 0; k--) {
+                    touches.add(touch());
+                }
+                clients.recordTouches(who, c, touches);
+            } else if (op < 75) {
+                ClientId c = ids.get(random.nextInt(ids.size()));
+                clients.update(who, c, details(clients.get(who, c), people));
+            } else if (op < 80) {
+                ClientId c = ids.get(random.nextInt(ids.size()));
+                clients.archive(who, c, !clients.get(who, c).archived());
+            } else if (op < 88) {
+                ClientId c = ids.get(random.nextInt(ids.size()));
+                Deal d = deals.create(who, c, "Deal " + step, null, null);
+                dealOwners.put(d.id(), who);
+                deals.complete(who, d.id(), random.nextBoolean() ? "listed" : "showings");
+            } else if (op < 93 && !dealOwners.isEmpty()) {
+                List<Long> open = new ArrayList<>(dealOwners.keySet());
+                long id = open.get(random.nextInt(open.size()));
+                CurrentUser owner = dealOwners.remove(id);
+                if (random.nextBoolean()) {
+                    deals.lose(owner, id);
+                } else {
+                    deals.complete(owner, id, "closing");
+                }
+            } else if (op < 94) {
+                journal(who, entries);
+            } else if (op < 96) {
+                attention.replaceCadences(manager.user(), List.of(
+                        new TierCadence("A", 3, 3 + random.nextInt(10), 14 + random.nextInt(10), 30),
+                        new TierCadence("B", 2, 14, 20 + random.nextInt(20), 90),
+                        new TierCadence("C", 1, 30, 90, null)));
+            } else {
+                clock.advance(Duration.ofHours(1 + random.nextInt(72)));
+            }
+        }
+
+        List<DayTotals> stored = repo.userDays(team);
+        List<DayTotals> raw = rollups.rawUserDays(team);
+        assertThat(flatten(stored)).isEqualTo(flatten(raw)).isNotEmpty();
+        assertThat(raw.stream().mapToInt(d -> d.lateExternal() + d.lateInternal()).sum()).as("late signals")
+                .isPositive();
+        assertThat(raw.stream().mapToLong(DayTotals::loggedSeconds).sum()).as("logged time").isPositive();
+        assertThat(repo.cadences(team)).containsExactlyInAnyOrderElementsOf(rollups.rawCadences(team));
+
+        LocalDate today = dashboard.today(team);
+        for (int days : new int[] {0, 1, 5, 13, 40}) {
+            LocalDate day = today.plusDays(days);
+            Map<String, int[]> fromQueue = new TreeMap<>();
+            for (CurrentUser u : people) {
+                List<QueueEntry> queue = attention.queue(u, day).entries();
+                Map<ClientId, Client> byId = clients.getAll(u, queue.stream().map(QueueEntry::clientId).toList());
+                for (QueueEntry e : queue) {
+                    String key = u.userId().value() + "/" + byId.get(e.clientId()).details().kind().code();
+                    int[] c = fromQueue.computeIfAbsent(key, k -> new int[2]);
+                    c[0] += e.has(ReasonCode.OVERDUE) ? 1 : 0;
+                    c[1] += e.has(ReasonCode.DUE) ? 1 : 0;
+                }
+            }
+            Map<String, int[]> fromRollup = new TreeMap<>();
+            repo.cadenceCounts(team, null, day).forEach(c -> fromRollup.put(c.owner().value() + "/" + c.kind().code(),
+                    new int[] {c.overdue(), c.dueOrOverdue() - c.overdue()}));
+            fromQueue.values().removeIf(c -> c[0] == 0 && c[1] == 0);
+            assertThat(flattenCounts(fromRollup)).as("day " + day).isEqualTo(flattenCounts(fromQueue)).isNotEmpty();
+        }
+        // a rebuild from the raw tables leaves the same rows
+        dashboard.rebuild(team);
+        assertThat(flatten(repo.userDays(team))).isEqualTo(flatten(stored));
+    }
+
+    /** Adds, moves or deletes a journal entry (timed or duration-only); overlaps are simply refused. */
+    private void journal(CurrentUser who, Map<Long, CurrentUser> entries) {
+        String[] categories = {"client_interaction", "email", "firefighting", "internal_admin"};
+        Instant start = clock.instant().minus(Duration.ofMinutes(random.nextInt(60 * 24 * 20)));
+        EntryDraft draft = random.nextInt(4) == 0
+                ? new EntryDraft(null, null, LocalDate.ofInstant(start, who.zone()), 15 + random.nextInt(120),
+                categories[random.nextInt(4)], null, null, List.of(), random.nextBoolean() ? null : true)
+                : new EntryDraft(start, start.plus(Duration.ofMinutes(10 + random.nextInt(300))), null, null,
+                categories[random.nextInt(4)], null, null, List.of(), null);
+        try {
+            List<Long> mine = entries.entrySet().stream().filter(e -> e.getValue().equals(who)).map(Map.Entry::getKey)
+                    .toList();
+            int what = random.nextInt(3);
+            if (what == 0 || mine.isEmpty()) {
+                entries.put(journal.create(who, draft, false).id(), who);
+            } else if (what == 1) {
+                journal.update(who, mine.get(random.nextInt(mine.size())), draft);
+            } else {
+                long id = mine.get(random.nextInt(mine.size()));
+                journal.delete(who, id);
+                entries.remove(id);
+            }
+        } catch (ConflictException overlap) {
+            // the journal refuses overlapping entries, and writes nothing
+        }
+    }
+
+    private NewTouch touch() {
+        boolean inbound = random.nextInt(3) == 0;
+        Channel channel = Channel.values()[random.nextInt(Channel.values().length)];
+        // out of order, some across local midnight, some automated
+        Instant at = clock.instant().minus(Duration.ofMinutes(random.nextInt(60 * 24 * 60)));
+        // some with minutes: uncovered touch time counts as client time in the journal
+        Integer minutes = random.nextInt(3) == 0 ? 5 + random.nextInt(60) : null;
+        return new NewTouch(at, channel, inbound ? Direction.INBOUND : Direction.OUTBOUND, minutes, null, null,
+                inbound && random.nextBoolean(), random.nextInt(8) == 0);
+    }
+
+    private ClientDetails details(Client before, List<CurrentUser> people) {
+        String[] tiers = {"A", "B", "C"};
+        CadenceOverride override = random.nextInt(4) == 0
+                ? new CadenceOverride(random.nextBoolean() ? 2 + random.nextInt(10) : null,
+                random.nextBoolean() ? 10 + random.nextInt(30) : null, null)
+                : CadenceOverride.NONE;
+        return new ClientDetails(before == null ? "Client " + random.nextInt(1_000_000) : before.details().name(),
+                null, List.of(), List.of(), List.of(), List.of(), people.get(random.nextInt(people.size())).userId(),
+                tiers[random.nextInt(3)], ClientStatus.ACTIVE,
+                random.nextInt(3) == 0 ? ClientKind.INTERNAL : ClientKind.EXTERNAL, null, null, null, override, null,
+                List.of());
+    }
+
+    private static List<String> flatten(List<DayTotals> rows) {
+        return rows.stream().map(DayTotals::toString).toList();
+    }
+
+    private static Map<String, String> flattenCounts(Map<String, int[]> m) {
+        Map<String, String> out = new TreeMap<>();
+        m.forEach((k, v) -> out.put(k, "overdue " + v[0] + ", due " + v[1]));
+        return out;
+    }
+}
