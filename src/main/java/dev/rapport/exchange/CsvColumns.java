@@ -63,6 +63,7 @@ final class CsvColumns {
             "title|nickname|fileas|initials|shortname|maidenname|gender|birthday|anniversary|photo|occupation",
             "phonetic(first|middle|last)name|yominame|(given|family|additional)nameyomi|(given|surname|company)yomi",
             "hobby|sensitivity|priority|subject|billinginformation|directoryserver|mileage|language|location",
+            "organization(title|department|symbol|location|jobdescription|phoneticname|type)",
             "jobtitle|department|officelocation|managersname|assistantsname|assistantsphone|profession",
             "(business|home|other)fax|pager|telex|ttytddphone|isdn|imaddress|webpage|personalwebpage|website|url",
             "spouse|children|schools|referredby|account|governmentidnumber|organizationalidnumber|keywords",

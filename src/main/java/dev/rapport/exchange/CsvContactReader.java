@@ -161,12 +161,15 @@ final class CsvContactReader implements ContactSource {
         return tags;
     }
 
-    /** Undoes Rapport's formula neutralisation ("'=SUM(...)" was "=SUM(...)"); trims the BOM FastCSV leaves. */
+    /**
+     * Undoes Rapport's formula neutralisation ("'=SUM(...)" was "=SUM(...)"), drops a BOM and makes line
+     * breaks inside quoted fields plain newlines.
+     */
     static String clean(String cell) {
         if (cell == null) {
             return "";
         }
-        String c = cell.startsWith("\uFEFF") ? cell.substring(1) : cell;
+        String c = (cell.startsWith("\uFEFF") ? cell.substring(1) : cell).replace("\r\n", "\n");
         if (c.length() > 1 && c.charAt(0) == '\'' && CsvCells.isFormulaStart(c.charAt(1))) {
             return c.substring(1);
         }

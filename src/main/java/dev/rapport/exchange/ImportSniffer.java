@@ -53,10 +53,8 @@ final class ImportSniffer {
             charset = StandardCharsets.UTF_16BE;
             bom = 2;
         } else {
+            refuseBinary(head);
             charset = utf16WithoutBom(head);
-            if (charset == null) {
-                refuseBinary(head);
-            }
         }
         Scan scan = scan(source, charset == null || charset == StandardCharsets.UTF_8);
         if (scan.longLine > 0) {
