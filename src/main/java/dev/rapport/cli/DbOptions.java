@@ -7,7 +7,7 @@ import picocli.CommandLine.Option;
 
 /** Which database the server or an admin command uses (default: the embedded H2 file under ./data). */
 class DbOptions {
-    @Option(names = "--db-url", description = "JDBC URL, e.g. jdbc:postgresql://localhost/rapport (env RAPPORT_DB_URL)")
+    @Option(names = {"--db-url", "--db"}, description = "JDBC URL, e.g. jdbc:postgresql://localhost/rapport (env RAPPORT_DB_URL)")
     String dbUrl;
 
     @Option(names = "--db-user", description = "database user (env RAPPORT_DB_USER)")
