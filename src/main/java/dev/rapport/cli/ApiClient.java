@@ -61,6 +61,68 @@ final class ApiClient {
         return handle(raw(method, path, body, "application/json"));
     }
 
+    /**
+     * Uploads a file as multipart/form-data (part "file") with form fields, streaming it from disk.
+     * Imports of big files take a while: the answer may come minutes later.
+     */
+    JsonNode upload(String path, java.nio.file.Path file, Map<String, String> fields) {
+        String boundary = "----rapport" + java.util.UUID.randomUUID();
+        StringBuilder head = new StringBuilder();
+        fields.forEach((k, v) -> {
+            if (v != null) {
+                head.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"").append(k)
+                        .append("\"\r\n\r\n").append(v).append("\r\n");
+            }
+        });
+        String name = file.getFileName().toString().replace("\"", "");
+        head.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"file\"; filename=\"")
+                .append(name).append("\"\r\nContent-Type: application/octet-stream\r\n\r\n");
+        HttpRequest.BodyPublisher body;
+        try {
+            body = HttpRequest.BodyPublishers.concat(
+                    HttpRequest.BodyPublishers.ofString(head.toString(), StandardCharsets.UTF_8),
+                    HttpRequest.BodyPublishers.ofFile(file),
+                    HttpRequest.BodyPublishers.ofString("\r\n--" + boundary + "--\r\n"));
+        } catch (java.io.FileNotFoundException e) {
+            throw new CliException("cannot read " + file + ": no such file");
+        }
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .timeout(Duration.ofMinutes(30)).header("Accept", "application/json")
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary).POST(body);
+        return handle(send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)));
+    }
+
+    /** Streams a download (an export) into out; an error answer is reported like any other. */
+    void download(String path, java.io.OutputStream out) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .timeout(Duration.ofMinutes(30)).header("Accept", "*/*").GET();
+        HttpResponse<java.io.InputStream> response = send(request, HttpResponse.BodyHandlers.ofInputStream());
+        try (java.io.InputStream in = response.body()) {
+            if (response.statusCode() / 100 != 2) {
+                handle(new String(in.readAllBytes(), StandardCharsets.UTF_8), response.statusCode());
+            }
+            in.transferTo(out);
+        } catch (IOException e) {
+            throw new CliException("download from " + baseUrl + " failed: " + e.getMessage());
+        }
+    }
+
+    private <T> HttpResponse<T> send(HttpRequest.Builder request, HttpResponse.BodyHandler<T> handler) {
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        try {
+            return http.send(request.build(), handler);
+        } catch (ConnectException e) {
+            throw new CliException("cannot reach " + baseUrl + ": is the server running?");
+        } catch (IOException e) {
+            throw new CliException("cannot talk to " + baseUrl + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CliException("interrupted");
+        }
+    }
+
     /** A non-JSON resource (e.g. an SVG chart) as text; errors are reported like any other. */
     String text(String path) {
         HttpResponse<String> response = raw("GET", path, null, "*/*");
@@ -97,14 +159,18 @@ final class ApiClient {
     }
 
     private static JsonNode handle(HttpResponse<String> response) {
-        JsonNode json = parse(response.body());
-        if (response.statusCode() / 100 == 2) {
+        return handle(response.body(), response.statusCode());
+    }
+
+    private static JsonNode handle(String body, int status) {
+        JsonNode json = parse(body);
+        if (status / 100 == 2) {
             return json;
         }
-        if (response.statusCode() == 401) {
+        if (status == 401) {
             throw new CliException("not signed in or the token was revoked: run `rapport login <server-url>`");
         }
-        StringBuilder message = new StringBuilder("error " + response.statusCode());
+        StringBuilder message = new StringBuilder("error " + status);
         String detail = Output.text(json, "detail");
         if (json.has("errors") && json.get("errors").isArray() && !json.get("errors").isEmpty()) {
             for (JsonNode e : json.get("errors")) {

@@ -12,7 +12,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "bench", description = "Benchmarks against a database (never a timed test).",
-        subcommands = {BenchCommand.Journal.class, BenchCommand.Honeymoon.class, BenchCommand.Dashboard.class})
+        subcommands = {BenchCommand.Journal.class, BenchCommand.Honeymoon.class, BenchCommand.Dashboard.class,
+                BenchCommand.Import.class})
 class BenchCommand {
 
     @Command(name = "journal", description = "Generate journal data and time the reports next to a naive baseline. "
@@ -148,6 +149,40 @@ class BenchCommand {
                 app.getBean(dev.rapport.bench.DashboardBenchmark.class).run(new dev.rapport.bench.DashboardBenchmark
                         .Options(new dev.rapport.bench.BenchGenerator.Spec(users, clients, touches, journal, promises,
                         seed), iterations, naiveIterations, team), ctx.out());
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "import", description = "Generate a vCard file, import it into a new team (all new) and again "
+            + "(all unchanged); print contacts/s and the peak heap. Writes a new team: use a scratch database. "
+            + "Run with -Xmx512m to hold the heap target.")
+    static class Import implements Callable<Integer> {
+        private final CliContext ctx;
+
+        @Option(names = "--contacts", defaultValue = "100000", description = "contacts in the file (100000)")
+        int contacts;
+
+        @Option(names = "--seed", defaultValue = "1", description = "random seed (1)")
+        long seed;
+
+        @Mixin
+        DbOptions db;
+
+        Import(CliContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() {
+            if (contacts < 1) {
+                throw new CliException("--contacts must be at least 1");
+            }
+            Map<String, String> props = new LinkedHashMap<>(db.properties(ctx.env()));
+            props.put("logging.level.root", "WARN");
+            try (ConfigurableApplicationContext app = ServerLauncher.start(props, false)) {
+                app.getBean(dev.rapport.bench.ImportBenchmark.class).run(new dev.rapport.bench.ImportBenchmark
+                        .Options(contacts, seed), ctx.out());
             }
             return 0;
         }

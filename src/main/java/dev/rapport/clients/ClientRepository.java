@@ -16,6 +16,18 @@ interface ClientRepository {
 
     boolean update(TeamId team, ClientId id, ClientDetails details, Instant now);
 
+    /** Inserts many clients with batched writes; ids in the order given. */
+    List<ClientId> insertAll(TeamId team, List<ClientDetails> all, Instant now);
+
+    /** Replaces many clients' details (not depth, which keeps its history) with batched writes. */
+    void updateAll(TeamId team, java.util.Map<ClientId, ClientDetails> changes, Instant now);
+
+    /** Lower-cased email -> the team's clients having it, oldest first. */
+    java.util.Map<String, List<ClientId>> idsByEmail(TeamId team, java.util.Collection<String> lowerEmails);
+
+    /** Phone digits -> the team's clients having a phone with exactly these digits, oldest first. */
+    java.util.Map<String, List<ClientId>> idsByPhoneDigits(TeamId team, java.util.Collection<String> digits);
+
     boolean setArchivedAt(TeamId team, ClientId id, Instant archivedAt, Instant now);
 
     /**

@@ -72,6 +72,67 @@ public class ClientService {
         return get(user, id);
     }
 
+    /** Validates many clients as create and update would; tiers and members are read once. */
+    public ClientChecker checker(CurrentUser user) {
+        return new ClientChecker(user.teamId(), tiers.tiers(user.teamId()), accounts);
+    }
+
+    /**
+     * Creates many clients with batched writes (imports); ids in the order given. Every one is
+     * validated first and none is written if any is invalid. No touches, so the rollups start empty.
+     */
+    @Transactional
+    public List<ClientId> createAll(CurrentUser user, List<ClientDetails> all) {
+        user.requireWriter();
+        requireValid(checker(user), all);
+        Instant now = clock.instant();
+        List<ClientId> ids = clients.insertAll(user.teamId(), all, now);
+        for (int i = 0; i < ids.size(); i++) {
+            ClientDetails d = all.get(i);
+            if (d.depthCurrent() != null || d.depthTarget() != null) {
+                clients.insertDepthChange(user.teamId(), ids.get(i), new DepthChange(user.userId(), d.depthCurrent(),
+                        d.depthTarget(), null, now));
+            }
+        }
+        return ids;
+    }
+
+    /**
+     * Replaces many clients' details with batched writes (imports merging into existing clients).
+     * Depth is left as stored (it changes through {@link #setDepth} with its history); rollups are
+     * untouched. Clients the caller cannot reach are a 404, and nothing is written.
+     */
+    @Transactional
+    public void updateAll(CurrentUser user, Map<ClientId, ClientDetails> changes) {
+        user.requireWriter();
+        requireValid(checker(user), changes.values());
+        java.util.Set<ClientId> found = getAll(user, changes.keySet()).keySet();
+        changes.keySet().stream().filter(id -> !found.contains(id)).findFirst().ifPresent(id -> {
+            throw new NotFoundException("client", id);
+        });
+        clients.updateAll(user.teamId(), changes, clock.instant());
+    }
+
+    /** The caller's team clients having one of these emails (any case), by lower-cased email, oldest first. */
+    public Map<String, List<ClientId>> idsByEmail(CurrentUser user, java.util.Collection<String> emails) {
+        return clients.idsByEmail(user.teamId(), emails.stream().map(e -> e.toLowerCase(java.util.Locale.ROOT))
+                .distinct().toList());
+    }
+
+    /** The caller's team clients having a phone with these digits ({@link PhoneNumbers#digits}), oldest first. */
+    public Map<String, List<ClientId>> idsByPhoneDigits(CurrentUser user, java.util.Collection<String> digits) {
+        return clients.idsByPhoneDigits(user.teamId(), List.copyOf(new java.util.LinkedHashSet<>(digits)));
+    }
+
+    private static void requireValid(ClientChecker checker, java.util.Collection<ClientDetails> all) {
+        for (ClientDetails d : all) {
+            List<dev.rapport.shared.FieldProblem> problems = checker.problems(d);
+            if (!problems.isEmpty()) {
+                throw new dev.rapport.shared.InvalidInputException(problems);
+            }
+        }
+    }
+
     @Transactional
     public Client update(CurrentUser user, ClientId id, ClientDetails details) {
         user.requireWriter();

@@ -3,6 +3,7 @@ package dev.rapport.clients;
 import static dev.rapport.shared.Sql.instant;
 import static dev.rapport.shared.Sql.ts;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -15,6 +16,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -37,9 +41,11 @@ class JdbcClientRepository implements ClientRepository {
 
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
 
-    JdbcClientRepository(JdbcClient jdbc) {
+    JdbcClientRepository(JdbcClient jdbc, JdbcTemplate template) {
         this.jdbc = jdbc;
+        this.template = template;
     }
 
     @Override
@@ -101,28 +107,151 @@ class JdbcClientRepository implements ClientRepository {
     }
 
     private void insertChildren(TeamId team, ClientId id, ClientDetails d) {
-        for (int i = 0; i < d.emails().size(); i++) {
-            String email = d.emails().get(i);
-            jdbc.sql("INSERT INTO client_email (team_id, client_id, position, email, email_lower) VALUES (?, ?, ?, ?, ?)")
-                    .params(team.value(), id.value(), i, email, email.toLowerCase(Locale.ROOT)).update();
+        insertChildren(team, List.of(id), List.of(d));
+    }
+
+    /** The child rows of many clients, one batch per table. */
+    private void insertChildren(TeamId team, List<ClientId> ids, List<ClientDetails> all) {
+        List<Object[]> emails = new ArrayList<>();
+        List<Object[]> phones = new ArrayList<>();
+        List<Object[]> addresses = new ArrayList<>();
+        List<Object[]> tags = new ArrayList<>();
+        List<Object[]> competitors = new ArrayList<>();
+        for (int k = 0; k < ids.size(); k++) {
+            long id = ids.get(k).value();
+            ClientDetails d = all.get(k);
+            for (int i = 0; i < d.emails().size(); i++) {
+                String email = d.emails().get(i);
+                emails.add(new Object[] {team.value(), id, i, email, email.toLowerCase(Locale.ROOT)});
+            }
+            for (int i = 0; i < d.phones().size(); i++) {
+                String phone = d.phones().get(i);
+                phones.add(new Object[] {team.value(), id, i, phone, PhoneNumbers.digits(phone)});
+            }
+            for (int i = 0; i < d.addresses().size(); i++) {
+                addresses.add(new Object[] {team.value(), id, i, d.addresses().get(i)});
+            }
+            for (String tag : d.tags()) {
+                tags.add(new Object[] {team.value(), id, tag});
+            }
+            for (int i = 0; i < d.competitors().size(); i++) {
+                Competitor c = d.competitors().get(i);
+                competitors.add(new Object[] {team.value(), id, i, c.name().strip(), c.notes()});
+            }
         }
-        for (int i = 0; i < d.phones().size(); i++) {
-            jdbc.sql("INSERT INTO client_phone (team_id, client_id, position, phone) VALUES (?, ?, ?, ?)")
-                    .params(team.value(), id.value(), i, d.phones().get(i)).update();
+        batch("INSERT INTO client_email (team_id, client_id, position, email, email_lower) VALUES (?, ?, ?, ?, ?)",
+                emails);
+        batch("INSERT INTO client_phone (team_id, client_id, position, phone, phone_digits) VALUES (?, ?, ?, ?, ?)",
+                phones);
+        batch("INSERT INTO client_address (team_id, client_id, position, address) VALUES (?, ?, ?, ?)", addresses);
+        batch("INSERT INTO client_tag (team_id, client_id, tag) VALUES (?, ?, ?)", tags);
+        batch("INSERT INTO client_competitor (team_id, client_id, position, name, notes) VALUES (?, ?, ?, ?, ?)",
+                competitors);
+    }
+
+    private void batch(String sql, List<Object[]> rows) {
+        if (rows.size() == 1) {
+            jdbc.sql(sql).params(rows.get(0)).update();
+        } else if (!rows.isEmpty()) {
+            template.batchUpdate(sql, rows);
         }
-        for (int i = 0; i < d.addresses().size(); i++) {
-            jdbc.sql("INSERT INTO client_address (team_id, client_id, position, address) VALUES (?, ?, ?, ?)")
-                    .params(team.value(), id.value(), i, d.addresses().get(i)).update();
+    }
+
+    private static final String INSERT_CLIENT = """
+            INSERT INTO client (team_id, owner_id, name, name_lower, organisation, tier, status, kind, signed_on,
+                depth_current, depth_target, ideal_days, max_days, rich_every_days, notes, created_at, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """;
+
+    @Override
+    public List<ClientId> insertAll(TeamId team, List<ClientDetails> all, Instant now) {
+        if (all.isEmpty()) {
+            return List.of();
         }
-        for (String tag : d.tags()) {
-            jdbc.sql("INSERT INTO client_tag (team_id, client_id, tag) VALUES (?, ?, ?)")
-                    .params(team.value(), id.value(), tag).update();
+        var keys = new GeneratedKeyHolder();
+        template.batchUpdate(con -> con.prepareStatement(INSERT_CLIENT, new String[] {"id"}),
+                new BatchPreparedStatementSetter() {
+                    @Override
+                    public void setValues(PreparedStatement ps, int i) throws SQLException {
+                        ClientDetails d = all.get(i);
+                        new ArgumentPreparedStatementSetter(new Object[] {team.value(), d.ownerId().value(), d.name(),
+                            d.name().toLowerCase(Locale.ROOT), d.organisation(), d.tier(), d.status().code(),
+                            d.kind().code(), d.signedOn(), d.depthCurrent(), d.depthTarget(), d.cadence().idealDays(),
+                            d.cadence().maxDays(), d.cadence().richEveryDays(), d.notes(), ts(now), ts(now)})
+                                .setValues(ps);
+                    }
+
+                    @Override
+                    public int getBatchSize() {
+                        return all.size();
+                    }
+                }, keys);
+        List<ClientId> ids = keys.getKeyList().stream()
+                .map(row -> new ClientId(((Number) row.values().iterator().next()).longValue())).toList();
+        if (ids.size() != all.size()) {
+            throw new IllegalStateException("expected " + all.size() + " generated ids, got " + ids.size());
         }
-        for (int i = 0; i < d.competitors().size(); i++) {
-            Competitor c = d.competitors().get(i);
-            jdbc.sql("INSERT INTO client_competitor (team_id, client_id, position, name, notes) VALUES (?, ?, ?, ?, ?)")
-                    .params(team.value(), id.value(), i, c.name().strip(), c.notes()).update();
+        insertChildren(team, ids, all);
+        return ids;
+    }
+
+    @Override
+    public void updateAll(TeamId team, Map<ClientId, ClientDetails> changes, Instant now) {
+        if (changes.isEmpty()) {
+            return;
         }
+        List<ClientId> ids = new ArrayList<>(changes.keySet());
+        List<ClientDetails> all = ids.stream().map(changes::get).toList();
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            ClientDetails d = all.get(i);
+            rows.add(new Object[] {d.ownerId().value(), d.name(), d.name().toLowerCase(Locale.ROOT), d.organisation(),
+                d.tier(), d.status().code(), d.kind().code(), d.signedOn(), d.cadence().idealDays(),
+                d.cadence().maxDays(), d.cadence().richEveryDays(), d.notes(), ts(now), ids.get(i).value(),
+                team.value()});
+        }
+        template.batchUpdate("""
+                UPDATE client SET owner_id = ?, name = ?, name_lower = ?, organisation = ?, tier = ?, status = ?,
+                    kind = ?, signed_on = ?, ideal_days = ?, max_days = ?, rich_every_days = ?, notes = ?,
+                    updated_at = ?
+                WHERE id = ? AND team_id = ?
+                """, rows);
+        List<Long> raw = ids.stream().map(ClientId::value).toList();
+        for (String table : List.of("client_email", "client_phone", "client_address", "client_tag",
+                "client_competitor")) {
+            jdbc.sql("DELETE FROM " + table + " WHERE team_id = :team AND client_id IN (:ids)")
+                    .param("team", team.value()).param("ids", raw).update();
+        }
+        insertChildren(team, ids, all);
+    }
+
+    @Override
+    public Map<String, List<ClientId>> idsByEmail(TeamId team, java.util.Collection<String> lowerEmails) {
+        return idsBy("SELECT email_lower AS k, client_id FROM client_email WHERE team_id = :team"
+                + " AND email_lower IN (:keys)", team, lowerEmails);
+    }
+
+    @Override
+    public Map<String, List<ClientId>> idsByPhoneDigits(TeamId team, java.util.Collection<String> digits) {
+        return idsBy("SELECT phone_digits AS k, client_id FROM client_phone WHERE team_id = :team"
+                + " AND phone_digits IN (:keys)", team, digits);
+    }
+
+    /** Key -> client ids holding it, oldest client first. */
+    private Map<String, List<ClientId>> idsBy(String select, TeamId team, java.util.Collection<String> keys) {
+        Map<String, List<ClientId>> result = new HashMap<>();
+        if (keys.isEmpty()) {
+            return result;
+        }
+        jdbc.sql(select + " ORDER BY client_id").param("team", team.value()).param("keys", List.copyOf(keys))
+                .query(rs -> {
+                    List<ClientId> ids = result.computeIfAbsent(rs.getString("k"), k -> new ArrayList<>());
+                    ClientId id = new ClientId(rs.getLong("client_id"));
+                    if (!ids.contains(id)) {
+                        ids.add(id);
+                    }
+                });
+        return result;
     }
 
     @Override

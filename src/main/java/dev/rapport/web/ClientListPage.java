@@ -64,6 +64,9 @@ class ClientListPage {
                 .map(c -> ClientRow.of(c, names, status.get(c.id()), today, user.zone())).toList());
         model.addAttribute("nextUrl", next == null ? null : filter.url(next));
         model.addAttribute("firstUrl", Forms.blank(filter.cursor()) ? null : filter.url(null));
+        String filters = filter.url(null).substring("/clients".length());
+        model.addAttribute("exportCsvUrl", "/clients/export.csv" + filters);
+        model.addAttribute("exportVcfUrl", "/clients/export.vcf" + filters);
         model.addAttribute("tiers", tierNames(user));
         model.addAttribute("statuses", Choices.STATUSES);
         model.addAttribute("kinds", Choices.KINDS);

@@ -92,4 +92,27 @@ class BenchIntegrationTest {
                 .containsPattern("dashboard, \\d+ members, 30 days +[0-9.]+ +[0-9.]+ +[0-9.]+ +[0-9.]+ +[0-9.]+x")
                 .contains("drill-down, first 50 overdue");
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgres"})
+    void importBenchmarkRunsAndPrintsContactsPerSecond(String db) {
+        // full size: -Dbench.contacts=100000 (add -DargLine=-Xmx512m to hold the heap target)
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getProperty("bench.databases", "h2,postgres").contains(db));
+        String url = db.equals("h2")
+                ? "jdbc:h2:file:" + dir.resolve("import") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
+                        + "DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;USER=sa"
+                : TestDatabases.newPostgresUrl();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        String contacts = System.getProperty("bench.contacts", "200");
+        int code = Cli.execute(new String[] {"bench", "import", "--db", url, "--contacts", contacts},
+                new CliContext(dir, new PrintWriter(out, true), new PrintWriter(err, true),
+                        new BufferedReader(new StringReader("")), Map.of()));
+        System.out.println(out);
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).containsPattern("import, all new +[0-9.]+ +[0-9]+ +[0-9]+")
+                .containsPattern("same file again, all unchanged +[0-9.]+ +[0-9]+ +[0-9]+")
+                .contains("records " + String.format(java.util.Locale.ROOT, "%,d", Integer.parseInt(contacts)) + ": "
+                        + String.format(java.util.Locale.ROOT, "%,d", Integer.parseInt(contacts)) + " new");
+    }
 }

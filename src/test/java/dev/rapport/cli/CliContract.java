@@ -242,4 +242,49 @@ abstract class CliContract extends AppTestBase {
         assertThat(rapport("plan", "add", "acme", "x", "--activity", "call:sometimes:30").err())
                 .contains("activities[0].frequency");
     }
+
+    @Test
+    void importsContactsWithADryRunFirstAndExportsThemFiltered() throws IOException {
+        Path vcf = config.resolve("contacts.vcf");
+        try (var in = getClass().getResourceAsStream("/exchange/corrupt-middle.vcf")) {
+            Files.copy(in, vcf);
+        }
+        Run dry = rapport("import", vcf.toString(), "--dry-run");
+        assertThat(dry.code()).as(dry.err()).isZero();
+        assertThat(dry.out()).contains("Dry run of contacts.vcf (vCard 4.0, UTF-8): nothing was written.")
+                .contains("6 records: 3 new, 0 updated, 0 unchanged, 3 rejected")
+                .contains("the card has no END:VCARD before the next BEGIN:VCARD")
+                .containsPattern("21 +email +'not-an-email' is not an email address")
+                .containsPattern("1 +created +Grace Hopper");
+        assertThat(rapport("client", "list").out()).doesNotContain("Grace Hopper");
+
+        Run real = rapport("import", vcf.toString());
+        assertThat(real.out()).contains("Imported contacts.vcf").contains("3 new");
+        assertThat(rapport("import", vcf.toString()).out()).contains("0 new, 0 updated, 3 unchanged, 3 rejected");
+
+        Path csv = config.resolve("people.csv");
+        Files.writeString(csv, "Full Name,E-mail,Mobil\nAda Lovelace,grace@navy.example,+44 20 7946 0018\n");
+        Run unmapped = rapport("import", csv.toString());
+        assertThat(unmapped.code()).isEqualTo(1);
+        assertThat(unmapped.err()).contains("file: unknown column \"Mobil\"");
+        Run mapped = rapport("import", csv.toString(), "--map", "Mobil=phone", "--json");
+        JsonNode report = Api.JSON.readTree(mapped.out());
+        assertThat(report.get("updated").asLong()).isEqualTo(1);
+        assertThat(report.get("changes").get(0).get("matchedBy").asString()).isEqualTo("email");
+
+        Path out = config.resolve("grace.csv");
+        Run export = rapport("export", out.toString(), "-q", "grace");
+        assertThat(export.code()).as(export.err()).isZero();
+        assertThat(export.out()).contains("Exported clients to");
+        String exported = Files.readString(out);
+        assertThat(exported).contains("Grace Hopper").contains("'+44 20 7946 0018").doesNotContain("Alan Turing");
+        Path cards = config.resolve("all.vcf");
+        assertThat(rapport("export", cards.toString()).code()).isZero();
+        assertThat(Files.readString(cards)).contains("FN:Alan Turing").contains("FN:Dorothy Vaughan");
+        Run bad = rapport("export", config.resolve("x.csv").toString(), "--status", "sleeping");
+        assertThat(bad.code()).isEqualTo(1);
+        assertThat(bad.err()).contains("status: must be one of prospect, active, past");
+        assertThat(Files.exists(config.resolve("x.csv"))).isFalse();
+        assertThat(rapport("export", config.resolve("x.txt").toString()).err()).contains("name the file .csv or .vcf");
+    }
 }

@@ -41,7 +41,7 @@ class ClientRepositoryIntegrationTest {
     private void setUp(String db) {
         DataSource ds = TestDatabases.migrated(db);
         jdbc = JdbcClient.create(ds);
-        repo = new JdbcClientRepository(jdbc);
+        repo = new JdbcClientRepository(jdbc, new org.springframework.jdbc.core.JdbcTemplate(ds));
         team = team("Mine");
         otherTeam = team("Theirs");
         user = user("agent@example.com");
@@ -89,6 +89,41 @@ class ClientRepositoryIntegrationTest {
         Client updated = repo.find(team, null, id).orElseThrow();
         assertThat(updated.details()).isEqualTo(changed);
         assertThat(updated.updatedAt()).isEqualTo(NOW.plusSeconds(5));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgres"})
+    void batchedInsertsAndUpdatesKeepEveryFieldAndFindClientsByEmailAndPhoneDigits(String db) {
+        setUp(db);
+        List<ClientDetails> many = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            many.add(details("Bulk " + i, "bulk" + i + "@Example.com", i % 2 == 0 ? "even" : null));
+        }
+        List<ClientId> ids = repo.insertAll(team, many, NOW);
+        assertThat(ids).hasSize(7).doesNotHaveDuplicates();
+        for (int i = 0; i < 7; i++) {
+            assertThat(repo.find(team, null, ids.get(i)).orElseThrow().details()).isEqualTo(many.get(i));
+        }
+        repo.insert(otherTeam, details("Elsewhere", "bulk3@example.com", null), NOW);
+
+        assertThat(repo.idsByEmail(team, List.of("bulk3@example.com", "nobody@example.com")))
+                .containsOnlyKeys("bulk3@example.com").containsEntry("bulk3@example.com", List.of(ids.get(3)));
+        // "+31 6 1234" is stored as its digits; every bulk client has it, oldest first
+        assertThat(repo.idsByPhoneDigits(team, List.of("3161234")).get("3161234")).containsExactlyElementsOf(ids);
+
+        ClientDetails changed = new ClientDetails("Bulk 0 renamed", "Other Org", List.of("new@example.com"),
+                List.of("(030) 555-0000"), List.of(), List.of("moved"), user, "B", ClientStatus.PAST,
+                ClientKind.EXTERNAL, null, 2, 2, CadenceOverride.NONE, "changed", List.of());
+        repo.updateAll(team, java.util.Map.of(ids.get(0), changed), NOW.plusSeconds(9));
+        Client after = repo.find(team, null, ids.get(0)).orElseThrow();
+        // depth is not written by updateAll: it keeps its own history
+        assertThat(after.details().depthCurrent()).isEqualTo(1);
+        assertThat(after.details().name()).isEqualTo("Bulk 0 renamed");
+        assertThat(after.details().emails()).containsExactly("new@example.com");
+        assertThat(after.updatedAt()).isEqualTo(NOW.plusSeconds(9));
+        assertThat(repo.idsByEmail(team, List.of("bulk0@example.com"))).isEmpty();
+        assertThat(repo.idsByPhoneDigits(team, List.of("0305550000")).get("0305550000")).containsExactly(ids.get(0));
+        assertThat(repo.find(team, null, ids.get(1)).orElseThrow().details()).isEqualTo(many.get(1));
     }
 
     private static ClientQuery query(String text, String tag, String cursor) {

@@ -23,6 +23,19 @@ public final class Api {
         this.token = token;
     }
 
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    public String token() {
+        return token;
+    }
+
+    /** Uploads a file (multipart part "file") with form fields; see {@link Multipart}. */
+    public Response upload(String path, String filename, byte[] content, java.util.Map<String, String> fields) {
+        return Multipart.upload(baseUrl + path, token, filename, content, fields);
+    }
+
     public record Response(int status, JsonNode json, String body, HttpResponse<String> raw) {
         public String header(String name) {
             return raw.headers().firstValue(name).orElse(null);
