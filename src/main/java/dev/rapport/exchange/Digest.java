@@ -10,6 +10,7 @@ import java.util.Locale;
  * promises) is flattened to one line: in the plain-text part a line break in a name could
  * otherwise forge a line of the email; the HTML part escapes everything on top of that.
  */
+// methods the templates call are public: SpEL sees only public methods
 record Digest(String name, String team, LocalDate date, List<QueueLine> queue, int moreInQueue, int snoozed,
               List<PromiseLine> promises, JournalLine journal, String appUrl, String settingsUrl,
               String unsubscribeUrl) {
@@ -23,7 +24,7 @@ record Digest(String name, String team, LocalDate date, List<QueueLine> queue, i
             reasons = reasons.stream().map(Digest::oneLine).toList();
         }
 
-        String reasonText() {
+        public String reasonText() {
             return String.join("; ", reasons);
         }
     }
@@ -39,11 +40,11 @@ record Digest(String name, String team, LocalDate date, List<QueueLine> queue, i
     /** Where yesterday's logged time went. */
     record JournalLine(LocalDate day, String logged, int entries, String withClients, long clientPercent,
                        List<CategoryLine> categories) {
-        boolean empty() {
+        public boolean empty() {
             return categories.isEmpty();
         }
 
-        String dayText() {
+        public String dayText() {
             return LONG_DATE.format(day);
         }
     }
@@ -64,20 +65,20 @@ record Digest(String name, String team, LocalDate date, List<QueueLine> queue, i
     }
 
     /** Nothing to tell: no digest is sent that day (no daily empty mail for viewers and quiet days). */
-    boolean empty() {
+    public boolean empty() {
         return queue.isEmpty() && promises.isEmpty() && journal.empty();
     }
 
-    int queueCount() {
+    public int queueCount() {
         return queue.size() + moreInQueue;
     }
 
-    String dateText() {
+    public String dateText() {
         return LONG_DATE.format(date);
     }
 
     /** No user text in the subject: a header is the one place where a stray character does harm. */
-    String subject() {
+    public String subject() {
         StringBuilder s = new StringBuilder("Rapport, " + SHORT_DATE.format(date) + ": ");
         int clients = queueCount();
         s.append(clients == 0 ? "nobody waiting" : clients + (clients == 1 ? " client needs you" : " clients need you"));
