@@ -157,7 +157,7 @@ public class DigestService {
                 sent++;
             }
         }
-        repo.prune(now.atZone(ZoneOffset.UTC).toLocalDate().minus(KEEP), now.minus(KEEP));
+        repo.prune(now.atZone(ZoneOffset.UTC).toLocalDate().minusDays(KEEP.toDays()), now.minus(KEEP));
         return sent;
     }
 

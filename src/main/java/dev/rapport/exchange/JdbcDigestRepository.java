@@ -109,9 +109,10 @@ class JdbcDigestRepository implements DigestRepository {
 
     @Override
     public Optional<LocalDate> lastSent(TeamId team, UserId user) {
-        return Optional.ofNullable(jdbc.sql("""
-                SELECT MAX(digest_date) FROM digest_sent WHERE team_id = ? AND user_id = ? AND outcome = 'sent'
-                """).params(team.value(), user.value()).query(LocalDate.class).single());
+        return jdbc.sql("""
+                SELECT digest_date FROM digest_sent WHERE team_id = ? AND user_id = ? AND outcome = 'sent'
+                ORDER BY digest_date DESC LIMIT 1
+                """).params(team.value(), user.value()).query(LocalDate.class).optional();
     }
 
     @Override
