@@ -40,12 +40,12 @@ class ExchangeSettings {
     record NewFeed(String url, String webcalUrl) {
     }
 
-    /** The feed as Settings lists it; null fields when there is none. */
+    /** The feed as Settings lists it; null fields when there is none (lastFetched: not read yet). */
     record FeedView(boolean active, String created, String lastFetched) {
         static FeedView of(CalendarFeed f, ZoneId zone) {
             return f == null ? new FeedView(false, null, null) : new FeedView(true,
                     Formats.dayTime(f.createdAt(), zone),
-                    f.lastFetchedAt() == null ? "not yet" : Formats.dayTime(f.lastFetchedAt(), zone));
+                    f.lastFetchedAt() == null ? null : Formats.dayTime(f.lastFetchedAt(), zone));
         }
     }
 
