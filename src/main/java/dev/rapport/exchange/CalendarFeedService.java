@@ -30,7 +30,7 @@ import dev.rapport.teams.CurrentUser;
  * The per-user secret calendar feed: one per user and team, its token stored only as SHA-256.
  * The feed shows only the caller's own data in that team: follow-ups of the clients they own,
  * their promises and their deals' milestones. Viewers may have one (it is personal, like an API
- * token); they own nothing, so it is empty.
+ * token): it shows the clients they own, usually none.
  */
 @Service
 public class CalendarFeedService {
