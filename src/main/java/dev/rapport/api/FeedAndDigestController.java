@@ -19,7 +19,7 @@ import dev.rapport.exchange.CalendarFeed;
 import dev.rapport.exchange.CalendarFeedService;
 import dev.rapport.exchange.DigestService;
 import dev.rapport.exchange.DigestStatus;
-import dev.rapport.exchange.ExchangeLinks;
+import dev.rapport.exchange.CalendarLinks;
 import dev.rapport.exchange.IssuedCalendarFeed;
 import dev.rapport.teams.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
@@ -33,9 +33,9 @@ import jakarta.servlet.http.HttpServletRequest;
 class FeedAndDigestController {
     private final CalendarFeedService feeds;
     private final DigestService digests;
-    private final ExchangeLinks links;
+    private final CalendarLinks links;
 
-    FeedAndDigestController(CalendarFeedService feeds, DigestService digests, ExchangeLinks links) {
+    FeedAndDigestController(CalendarFeedService feeds, DigestService digests, CalendarLinks links) {
         this.feeds = feeds;
         this.digests = digests;
         this.links = links;

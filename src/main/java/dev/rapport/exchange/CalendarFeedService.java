@@ -10,6 +10,8 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,6 +27,8 @@ import dev.rapport.shared.Audited;
 import dev.rapport.shared.ClientId;
 import dev.rapport.teams.AccountService;
 import dev.rapport.teams.CurrentUser;
+import dev.rapport.teams.MemberRemoving;
+import dev.rapport.teams.Secrets;
 
 /**
  * The per-user secret calendar feed: one per user and team, its token stored only as SHA-256.
@@ -68,8 +72,9 @@ public class CalendarFeedService {
     /** Creates the feed, or replaces its secret (the old URL answers 404 from now on). */
     @Transactional
     public IssuedCalendarFeed issue(CurrentUser user, String remoteAddress) {
+        requireWritableToken(user);
         boolean existed = repo.find(user.teamId(), user.userId()).isPresent();
-        String token = Secrets.newToken();
+        String token = Secrets.random();
         Instant now = clock.instant();
         repo.save(user.teamId(), user.userId(), Secrets.sha256(token), now);
         events.publishEvent(new Audited(user.teamId(), user.userId(),
@@ -82,6 +87,7 @@ public class CalendarFeedService {
     /** Revokes the feed; true when there was one. */
     @Transactional
     public boolean revoke(CurrentUser user, String remoteAddress) {
+        requireWritableToken(user);
         boolean revoked = repo.delete(user.teamId(), user.userId());
         if (revoked) {
             events.publishEvent(new Audited(user.teamId(), user.userId(), "calendar.feed.revoked",
@@ -90,10 +96,26 @@ public class CalendarFeedService {
         return revoked;
     }
 
+    /**
+     * A feed is personal, so viewers may manage theirs; a read-only API token may not, least of all
+     * mint a feed URL that would outlive the token.
+     */
+    private static void requireWritableToken(CurrentUser user) {
+        if (user.readOnly()) {
+            throw new AccessDeniedException("this API token is read-only");
+        }
+    }
+
+    /** A member leaving the team takes their feed along: were they invited back, the old URL stays dead. */
+    @EventListener
+    void memberRemoving(MemberRemoving event) {
+        repo.delete(event.teamId(), event.memberId());
+    }
+
     /** Whose feed a token opens: empty for unknown or revoked tokens and for users who left the team. */
     @Transactional
     public Optional<CurrentUser> open(String token) {
-        if (!Secrets.wellFormed(token)) {
+        if (!CalendarLinks.wellFormedToken(token)) {
             return Optional.empty();
         }
         String hash = Secrets.sha256(token);

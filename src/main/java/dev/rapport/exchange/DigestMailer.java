@@ -38,13 +38,13 @@ class DigestMailer {
     private final ObjectProvider<JavaMailSender> sender;
     private final String from;
     private final String smtp;
-    private final ExchangeLinks links;
+    private final CalendarLinks links;
     private final Clock clock;
     private final SpringTemplateEngine templates = templateEngine();
 
     DigestMailer(ObjectProvider<JavaMailSender> sender, @Value("${rapport.mail.from:Rapport <rapport@localhost>}") String from,
                  @Value("${spring.mail.host:}") String host, @Value("${spring.mail.port:25}") String port,
-                 ExchangeLinks links, Clock clock) {
+                 CalendarLinks links, Clock clock) {
         this.sender = sender;
         this.from = from;
         this.smtp = host + ":" + port;

@@ -14,6 +14,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,6 +25,7 @@ import dev.rapport.shared.ConflictException;
 import dev.rapport.shared.Problems;
 import dev.rapport.teams.AccountService;
 import dev.rapport.teams.CurrentUser;
+import dev.rapport.teams.Secrets;
 
 /**
  * The daily email digest: per-user settings, unsubscribe links and sending.
@@ -50,13 +52,13 @@ public class DigestService {
     private final AccountService accounts;
     private final DigestComposer composer;
     private final DigestMailer mailer;
-    private final ExchangeLinks links;
+    private final CalendarLinks links;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final String instance = ManagementFactory.getRuntimeMXBean().getName();
 
     DigestService(DigestRepository repo, AccountService accounts, DigestComposer composer, DigestMailer mailer,
-                  ExchangeLinks links, ApplicationEventPublisher events, Clock clock) {
+                  CalendarLinks links, ApplicationEventPublisher events, Clock clock) {
         this.repo = repo;
         this.accounts = accounts;
         this.composer = composer;
@@ -88,6 +90,7 @@ public class DigestService {
      */
     @Transactional
     public DigestStatus update(CurrentUser user, Boolean enabled, Integer hour) {
+        requireWritableToken(user);
         new Problems().check(hour == null || (hour >= 0 && hour <= 23), "hour", "must be an hour from 0 to 23")
                 .throwIfAny();
         DigestSettings before = repo.settings(user.teamId(), user.userId()).orElse(DigestSettings.DEFAULT);
@@ -99,6 +102,7 @@ public class DigestService {
 
     /** Sends today's digest now, even when empty or off, without counting as the day's digest. */
     public String sendTest(CurrentUser user) {
+        requireWritableToken(user);
         if (!mailer.configured()) {
             throw new ConflictException("this server has no SMTP settings (spring.mail.host), so it sends no email");
         }
@@ -108,9 +112,16 @@ public class DigestService {
         return user.email();
     }
 
+    /** Personal, so viewers may change theirs; a read-only API token changes nothing. */
+    private static void requireWritableToken(CurrentUser user) {
+        if (user.readOnly()) {
+            throw new AccessDeniedException("this API token is read-only");
+        }
+    }
+
     /** Who an unsubscribe link is for, to show before confirming; empty for unknown or expired links. */
     public Optional<CurrentUser> unsubscribeTarget(String token) {
-        if (!Secrets.wellFormed(token)) {
+        if (!CalendarLinks.wellFormedToken(token)) {
             return Optional.empty();
         }
         return repo.unsubscriber(Secrets.sha256(token)).flatMap(m -> accounts.member(m.team(), m.user()));
@@ -190,7 +201,7 @@ public class DigestService {
     }
 
     private String unsubscribeUrl(Member member) {
-        String token = Secrets.newToken();
+        String token = Secrets.random();
         repo.saveUnsubscribeToken(Secrets.sha256(token), member, clock.instant());
         return links.mailBase() + "/digest/unsubscribe?token=" + token;
     }

@@ -16,7 +16,7 @@ import dev.rapport.exchange.CalendarFeed;
 import dev.rapport.exchange.CalendarFeedService;
 import dev.rapport.exchange.DigestService;
 import dev.rapport.exchange.DigestStatus;
-import dev.rapport.exchange.ExchangeLinks;
+import dev.rapport.exchange.CalendarLinks;
 import dev.rapport.exchange.IssuedCalendarFeed;
 import dev.rapport.shared.InvalidInputException;
 import dev.rapport.teams.CurrentUserResolver;
@@ -28,9 +28,9 @@ import jakarta.servlet.http.HttpServletRequest;
 class ExchangeSettings {
     private final CalendarFeedService feeds;
     private final DigestService digests;
-    private final ExchangeLinks links;
+    private final CalendarLinks links;
 
-    ExchangeSettings(CalendarFeedService feeds, DigestService digests, ExchangeLinks links) {
+    ExchangeSettings(CalendarFeedService feeds, DigestService digests, CalendarLinks links) {
         this.feeds = feeds;
         this.digests = digests;
         this.links = links;

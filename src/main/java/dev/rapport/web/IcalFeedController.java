@@ -15,7 +15,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import dev.rapport.exchange.CalendarFeedService;
-import dev.rapport.exchange.ExchangeLinks;
+import dev.rapport.exchange.CalendarLinks;
 import dev.rapport.teams.CurrentUser;
 
 /**
@@ -30,9 +30,9 @@ class IcalFeedController {
             .mustRevalidate();
 
     private final CalendarFeedService feeds;
-    private final ExchangeLinks links;
+    private final CalendarLinks links;
 
-    IcalFeedController(CalendarFeedService feeds, ExchangeLinks links) {
+    IcalFeedController(CalendarFeedService feeds, CalendarLinks links) {
         this.feeds = feeds;
         this.links = links;
     }

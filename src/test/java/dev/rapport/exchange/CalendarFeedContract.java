@@ -25,6 +25,7 @@ import dev.rapport.support.Api;
 import dev.rapport.support.Api.Response;
 import dev.rapport.support.AppTestBase;
 import dev.rapport.teams.Role;
+import dev.rapport.teams.TokenScope;
 
 /**
  * The calendar feed end to end: API, the public ICS URL, what it shows and to whom; runs once per
@@ -35,6 +36,8 @@ abstract class CalendarFeedContract extends AppTestBase {
 
     @Autowired
     DigestJob digestJob;
+    @Autowired
+    CalendarFeedRepository feedRepository;
 
     /** Creates (or regenerates) the caller's feed and returns its path. */
     String issue(Api api) {
@@ -185,6 +188,32 @@ abstract class CalendarFeedContract extends AppTestBase {
         String path = issue(viewer.api());
         assertThat(events(path)).isEmpty();
         assertThat(fetch(path, null).body()).contains("BEGIN:VCALENDAR").doesNotContain("Ada Owned");
+    }
+
+    @Test
+    void aMemberRemovedFromTheTeamLosesTheFeedAtOnce() throws Exception {
+        var owner = newTeam(Role.OWNER);
+        var member = newMember(owner.user().teamId(), Role.MEMBER);
+        String path = issue(member.api());
+        assertThat(fetch(path, null).statusCode()).isEqualTo(200);
+        assertThat(owner.api().delete("/api/v1/team/members/" + member.userId().value()).status()).isEqualTo(204);
+        assertThat(fetch(path, null).statusCode()).isEqualTo(404);
+        assertThat(feedRepository.find(owner.user().teamId(), member.userId())).isEmpty(); // gone, not just inert
+    }
+
+    @Test
+    void aReadOnlyTokenReadsButCannotMintOrChangeAnything() throws Exception {
+        var me = newTeam(Role.MEMBER);
+        String path = issue(me.api());
+        Api readOnly = new Api(baseUrl(), accounts.issueToken(me.user(), "reporting", TokenScope.READ, null).token());
+        assertThat(readOnly.get("/api/v1/me/calendar-feed").json().get("active").asBoolean()).isTrue();
+        assertThat(readOnly.post("/api/v1/me/calendar-feed", null).status()).isEqualTo(403);
+        assertThat(readOnly.delete("/api/v1/me/calendar-feed").status()).isEqualTo(403);
+        assertThat(readOnly.get("/api/v1/me/digest").status()).isEqualTo(200);
+        assertThat(readOnly.put("/api/v1/me/digest", json("{'enabled':false}")).status()).isEqualTo(403);
+        assertThat(readOnly.post("/api/v1/me/digest/test", null).status()).isEqualTo(403);
+        assertThat(fetch(path, null).statusCode()).isEqualTo(200);
+        assertThat(me.api().get("/api/v1/me/digest").json().get("enabled").asBoolean()).isTrue();
     }
 
     @Test

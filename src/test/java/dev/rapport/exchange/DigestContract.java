@@ -58,7 +58,7 @@ abstract class DigestContract extends MailAppTestBase {
     @Autowired
     DigestMailer mailer;
     @Autowired
-    ExchangeLinks links;
+    CalendarLinks links;
     @Autowired
     ApplicationEventPublisher events;
     @Autowired

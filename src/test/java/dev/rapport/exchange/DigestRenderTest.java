@@ -16,7 +16,7 @@ class DigestRenderTest {
     static final LocalDate DAY = LocalDate.of(2026, 11, 24);
 
     final DigestMailer mailer = new DigestMailer(null, "Rapport <rapport@example.com>", "", "25",
-            new ExchangeLinks("", 8080), Clock.fixed(Instant.parse("2026-11-24T06:00:00Z"), ZoneOffset.UTC));
+            new CalendarLinks("", 8080), Clock.fixed(Instant.parse("2026-11-24T06:00:00Z"), ZoneOffset.UTC));
 
     static Digest digest(List<Digest.QueueLine> queue, List<Digest.PromiseLine> promises, Digest.JournalLine journal) {
         return new Digest("Dana <b>", "Team & Co", DAY, queue, 0, 1, promises, journal, "http://rapport.test/",

@@ -4,15 +4,15 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Where people reach this server: rapport.public-url when set (the only choice behind a proxy),
+ * Links of the calendar feed and the digest. Where people reach this server: rapport.public-url when set (the only choice behind a proxy),
  * else the address of the current request, and in emails (no request) http://localhost:PORT.
  */
 @Component
-public class ExchangeLinks {
+public class CalendarLinks {
     private final String publicUrl;
     private final String localUrl;
 
-    ExchangeLinks(@Value("${rapport.public-url:}") String publicUrl, @Value("${server.port:8080}") int port) {
+    CalendarLinks(@Value("${rapport.public-url:}") String publicUrl, @Value("${server.port:8080}") int port) {
         this.publicUrl = trimmed(publicUrl);
         this.localUrl = "http://localhost:" + (port <= 0 ? 8080 : port);
     }
@@ -28,6 +28,14 @@ public class ExchangeLinks {
 
     boolean configured() {
         return publicUrl != null;
+    }
+
+    /**
+     * A capability token (feed, unsubscribe: 256 random bits from teams.Secrets, only its SHA-256
+     * stored) as it can appear in our links; anything else is not worth a database lookup.
+     */
+    static boolean wellFormedToken(String token) {
+        return token != null && token.matches("[A-Za-z0-9_-]{43}");
     }
 
     private static String trimmed(String url) {
