@@ -53,6 +53,14 @@ public class AttentionService {
     /** Today's queue for the user: their own active clients that need contact, ranked. */
     public Queue queue(CurrentUser user, LocalDate day) {
         LocalDate today = day != null ? day : user.today(clock);
+        List<ClientState> states = states(user, today);
+        List<QueueEntry> entries = AttentionEngine.queue(states, policy(user.teamId()), today, user.zone());
+        long snoozed = states.stream().filter(s -> AttentionEngine.snoozed(s, today)).count();
+        return new Queue(today, entries, (int) snoozed);
+    }
+
+    /** What the engine needs of each of the user's own active clients on a day. */
+    private List<ClientState> states(CurrentUser user, LocalDate today) {
         Map<ClientId, Snooze> snoozes = repository.activeSnoozes(user.teamId(), user.userId(), today).stream()
                 .collect(Collectors.toMap(Snooze::clientId, Function.identity()));
         Map<ClientId, List<ClientState.PendingPromise>> promised = promises.dueSoon(user.teamId(), user.userId(), today)
@@ -60,12 +68,9 @@ public class AttentionService {
                         p -> new ClientState.PendingPromise(p.text(), p.dueOn()), Collectors.toList())));
         Map<ClientId, DealService.ClientDeals> deals = this.deals.forQueue(user.teamId(), user.userId());
         Map<ClientId, Honeymoon.Rates> drops = repository.honeymoonDrops(user.teamId(), user.userId());
-        List<ClientState> states = clients.cadenceFacts(user.teamId(), user.userId()).stream()
+        return clients.cadenceFacts(user.teamId(), user.userId()).stream()
                 .map(f -> state(f, snoozes.get(f.id()), promised.get(f.id()), deals.get(f.id()), drops.get(f.id())))
                 .toList();
-        List<QueueEntry> entries = AttentionEngine.queue(states, policy(user.teamId()), today, user.zone());
-        long snoozed = states.stream().filter(s -> AttentionEngine.snoozed(s, today)).count();
-        return new Queue(today, entries, (int) snoozed);
     }
 
     private static ClientState state(CadenceFacts f, Snooze snooze, List<ClientState.PendingPromise> promised,
@@ -227,4 +232,25 @@ public class AttentionService {
         repository.replaceCadences(event.teamId(), TierCadence.defaults());
     }
 
+    /**
+     * When each of the user's own active clients next needs contact (the calendar feed): its main
+     * cadence's due date, the end of an active snooze, and today's queue reasons (empty when the
+     * client is not in today's queue).
+     */
+    public record FollowUp(ClientId clientId, String name, String tier, LocalDate dueOn, LocalDate snoozedUntil,
+                           List<Reason> reasons) {
+        public FollowUp {
+            reasons = List.copyOf(reasons);
+        }
+    }
+
+    public List<FollowUp> followUps(CurrentUser user) {
+        LocalDate today = user.today(clock);
+        AttentionPolicy policy = policy(user.teamId());
+        return states(user, today).stream().map(s -> new FollowUp(s.facts().id(), s.facts().name(), s.facts().tier(),
+                AttentionEngine.dueOn(s, policy, user.zone()),
+                AttentionEngine.snoozed(s, today) ? s.snooze().until() : null,
+                AttentionEngine.evaluate(s, policy, today, user.zone()).map(QueueEntry::reasons).orElse(List.of())))
+                .toList();
+    }
 }

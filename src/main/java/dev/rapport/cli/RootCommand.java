@@ -11,7 +11,8 @@ import picocli.CommandLine.Mixin;
                 TouchCommand.class, SnoozeCommand.class, LogCommand.class, TimerCommand.class, DayCommand.class,
                 ReportCommand.class, ChallengeCommand.class, AdminCommand.class, BenchCommand.class, PromiseCommand.class, DealCommand.class, TopCommand.class,
                 DepthCommand.class, PlanCommand.class, MembersCommand.class, AccountCommand.class,
-                AuditCommand.class, TeamCommand.class, ImportCommand.class, ExportCommand.class})
+                AuditCommand.class, TeamCommand.class, ImportCommand.class, ExportCommand.class,
+                CalendarCommand.class, DigestCommand.class})
 class RootCommand implements Callable<Integer> {
     private final CliContext ctx;
 

@@ -73,4 +73,10 @@ interface AccountRepository {
 
     /** Records a used time step; false when that step (or a later one) was already used. */
     boolean useTotpStep(UserId user, long step);
+
+    /** Every membership as an account in that team (for per-user jobs such as the email digest). */
+    List<Account> allMemberships();
+
+    /** The user's account in one team, if they are a member of it. */
+    Optional<Account> findMembership(TeamId team, UserId user);
 }

@@ -202,4 +202,14 @@ public class AccountService {
             return false;
         }
     }
+
+    /** Every member of every team as they act there, zone included (for the email digest job). */
+    public List<CurrentUser> allMembers() {
+        return accounts.allMemberships().stream().map(Account::toCurrentUser).toList();
+    }
+
+    /** The user as they act in the team, or empty once they are no longer a member (calendar feeds). */
+    public Optional<CurrentUser> member(TeamId team, UserId user) {
+        return accounts.findMembership(team, user).map(Account::toCurrentUser);
+    }
 }

@@ -236,4 +236,14 @@ class JdbcAccountRepository implements AccountRepository {
                 Role.fromCode(rs.getString("role")), rs.getString("team_zone"), rs.getBoolean("totp_enabled"));
     }
 
+    @Override
+    public List<Account> allMemberships() {
+        return jdbc.sql(ACCOUNT_SELECT + " ORDER BY m.team_id, u.id").query(this::account).list();
+    }
+
+    @Override
+    public Optional<Account> findMembership(TeamId team, UserId user) {
+        return jdbc.sql(ACCOUNT_SELECT + " WHERE m.team_id = ? AND u.id = ?").params(team.value(), user.value())
+                .query(this::account).optional();
+    }
 }

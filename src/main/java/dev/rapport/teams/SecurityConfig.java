@@ -59,7 +59,11 @@ class SecurityConfig {
                         .requestMatchers("/webjars/**", "/actuator/health", "/actuator/health/**", "/error",
                                 "/login", "/login-throttled", "/invite/**", "/css/**", "/js/**", "/img/**",
                                 "/favicon.ico", "/favicon.svg").permitAll()
+                        // capability links: the secret token in the URL is the credential (exchange feature)
+                        .requestMatchers("/ical/**", "/digest/unsubscribe").permitAll()
                         .anyRequest().authenticated())
+                // RFC 8058 one-click unsubscribe comes from mail providers, without a CSRF token
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/digest/unsubscribe"))
                 .authenticationProvider(provider)
                 .formLogin(form -> form.loginPage("/login").usernameParameter("email")
                         .authenticationDetailsSource(SignInDetails::of)
