@@ -10,7 +10,7 @@ import picocli.CommandLine.Mixin;
         subcommands = {ServeCommand.class, LoginCommand.class, TodayCommand.class, ClientCommand.class,
                 TouchCommand.class, SnoozeCommand.class, LogCommand.class, TimerCommand.class, DayCommand.class,
                 ReportCommand.class, ChallengeCommand.class, AdminCommand.class, BenchCommand.class, PromiseCommand.class, DealCommand.class, TopCommand.class,
-                DepthCommand.class, PlanCommand.class})
+                DepthCommand.class, PlanCommand.class, ArchiveCommand.class})
 class RootCommand implements Callable<Integer> {
     private final CliContext ctx;
 
