@@ -12,7 +12,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "bench", description = "Benchmarks against a database (never a timed test).",
-        subcommands = {BenchCommand.Journal.class, BenchCommand.Honeymoon.class})
+        subcommands = {BenchCommand.Journal.class, BenchCommand.Honeymoon.class, ArchiveBenchCommand.class})
 class BenchCommand {
 
     @Command(name = "journal", description = "Generate journal data and time the reports next to a naive baseline. "
