@@ -107,8 +107,14 @@ class ArchiveCommand {
         @Override
         public Integer call() {
             long t0 = System.nanoTime();
-            // check the file before touching any database
-            ArchiveManifest checked = verify(file);
+            // refuse a damaged zip or an unknown version before touching any database; the import
+            // then checks every checksum before it writes
+            ArchiveManifest checked;
+            try {
+                checked = ArchiveService.inspect(file);
+            } catch (ArchiveException e) {
+                throw new CliException("refused " + file + ": " + e.getMessage());
+            }
             try (ConfigurableApplicationContext app = ServerLauncher.start(quiet(db, ctx), false)) {
                 ArchiveService.Restored restored = app.getBean(ArchiveService.class).importArchive(file);
                 print(ctx.out(), checked, restored.rows());

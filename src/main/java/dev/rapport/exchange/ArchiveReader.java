@@ -136,7 +136,8 @@ final class ArchiveReader implements Closeable {
         if (m.files() == null || m.teams() == null || m.teams().isEmpty()) {
             throw new ArchiveException(ArchiveManifest.NAME + " lists no files or no teams");
         }
-        return m;
+        return m.omitted() != null ? m : new ArchiveManifest(m.format(), m.formatVersion(), m.appVersion(),
+                m.schemaVersion(), m.createdAt(), m.sourceDatabase(), m.teams(), m.credentials(), List.of(), m.files());
     }
 
     private static void checkFiles(ArchiveManifest m, Map<String, ZipEntry> entries) {

@@ -97,6 +97,13 @@ public class ArchiveService {
         return new Download(name, out -> write(List.of(team), false, out));
     }
 
+    /** Checks an archive's entry names and manifest (format, version), not yet the checksums. */
+    public static ArchiveManifest inspect(Path file) {
+        try (ArchiveReader archive = ArchiveReader.open(file)) {
+            return archive.manifest();
+        }
+    }
+
     /** Checks an archive's manifest, entry names and every checksum without a database. */
     public static ArchiveManifest verify(Path file) {
         try (ArchiveReader archive = ArchiveReader.open(file)) {

@@ -47,8 +47,10 @@ final class JdbcArchiveExport {
     ArchiveManifest write(List<TeamRef> teams, boolean credentials, Header header, OutputStream out)
             throws SQLException, IOException {
         boolean autoCommit = c.getAutoCommit();
+        boolean readOnly = c.isReadOnly();
         int isolation = c.getTransactionIsolation();
         c.setAutoCommit(false);
+        c.setReadOnly(true);
         c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
         try {
             ArchiveSchema schema = JdbcArchiveSchema.read(c);
@@ -79,6 +81,7 @@ final class JdbcArchiveExport {
         } finally {
             c.rollback(); // read only: nothing to keep
             c.setTransactionIsolation(isolation);
+            c.setReadOnly(readOnly);
             c.setAutoCommit(autoCommit);
         }
     }
