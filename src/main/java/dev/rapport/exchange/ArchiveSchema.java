@@ -34,12 +34,18 @@ final class ArchiveSchema {
     /** Tables that hold no team data, and why. */
     static final Map<String, String> EXCLUDED = Map.of(
             "flyway_schema_history", "migration bookkeeping: the target database runs its own migrations",
-            "job_lock", "scheduler leases shared by every team; the migrations create the rows");
+            "job_lock", "scheduler leases shared by every team; the migrations create the rows",
+            "login_throttle", "failed sign-in counters that expire within minutes; not data",
+            "spring_session", "web sessions: a restored server starts with everyone signed out",
+            "spring_session_attributes", "web session contents (see spring_session)");
 
     /** Credentials: only in an archive made with --with-password-hashes. */
     static final Map<String, String> SECRET_COLUMNS = Map.of(USERS, "password_hash");
+    /** Other secrets written as null without --with-password-hashes (restored users then need a reset). */
+    static final Map<String, String> NULLED_SECRETS = Map.of(USERS, "totp_secret");
     static final Map<String, String> CREDENTIAL_TABLES = Map.of("api_token",
-            "API token hashes are credentials: exported only with --with-password-hashes");
+            "API token hashes are credentials: exported only with --with-password-hashes",
+            "invitation", "invitation link hashes let someone join a team: exported only with --with-password-hashes");
 
     record Column(String name, ArchiveType type, int jdbcType, String typeName, boolean nullable,
                   boolean hasDefault, boolean identity) {

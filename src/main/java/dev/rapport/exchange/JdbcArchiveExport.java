@@ -91,6 +91,7 @@ final class JdbcArchiveExport {
         String table = p.table().name();
         List<Column> columns = p.table().columns();
         String secret = credentials ? null : ArchiveSchema.SECRET_COLUMNS.get(table);
+        String nulled = credentials ? null : ArchiveSchema.NULLED_SECRETS.get(table);
         List<String> order = p.table().primaryKey().isEmpty() ? columns.stream().map(Column::name).toList()
                 : p.table().primaryKey();
         String sql = "SELECT " + columns.stream().map(col -> "t." + quote(col.name())).collect(Collectors.joining(", "))
@@ -110,7 +111,7 @@ final class JdbcArchiveExport {
                     for (int i = 0; i < columns.size(); i++) {
                         Column col = columns.get(i);
                         g.writeName(col.name());
-                        if (col.name().equals(secret)) {
+                        if (col.name().equals(secret) || col.name().equals(nulled)) {
                             g.writeNull();
                         } else {
                             col.type().write(g, rs, i + 1);
