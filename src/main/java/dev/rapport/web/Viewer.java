@@ -1,10 +1,28 @@
 package dev.rapport.web;
 
-import dev.rapport.teams.CurrentUser;
+import java.util.List;
 
-/** The signed-in person as every page shows them; canWrite hides write forms from viewers. */
-record Viewer(String name, String email, String role, boolean canWrite) {
-    static Viewer of(CurrentUser user) {
-        return new Viewer(user.displayName(), user.email(), user.role().code(), user.role().canWrite());
+import dev.rapport.teams.CurrentUser;
+import dev.rapport.teams.Role;
+import dev.rapport.teams.TeamMembership;
+
+/**
+ * The signed-in person as every page shows them; canWrite hides write forms from viewers, owner
+ * shows the team's membership forms, and teams (more than one) brings the team switcher.
+ */
+record Viewer(long userId, String name, String email, String role, boolean canWrite, boolean owner, long teamId,
+              String teamName, List<Choices> teams) {
+
+    static Viewer of(CurrentUser user, List<TeamMembership> memberships) {
+        String teamName = memberships.stream().filter(t -> t.teamId().equals(user.teamId()))
+                .map(TeamMembership::name).findFirst().orElse("");
+        return new Viewer(user.userId().value(), user.displayName(), user.email(), user.role().code(),
+                user.role().canWrite(), user.role() == Role.OWNER, user.teamId().value(), teamName,
+                memberships.stream().map(t -> new Choices(Long.toString(t.teamId().value()), t.name())).toList());
+    }
+
+    /** The switcher only appears for people in several teams. */
+    boolean switchesTeams() {
+        return teams.size() > 1;
     }
 }
