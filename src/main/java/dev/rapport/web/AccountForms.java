@@ -14,7 +14,7 @@ import dev.rapport.teams.TokenScope;
 /** The account forms of the settings page: password, API tokens, two-factor sign-in. */
 final class AccountForms {
     static final List<Choices> SCOPES = List.of(new Choices(TokenScope.READ_WRITE.code(), "Read and write"),
-            new Choices(TokenScope.READ.code(), "Read only"));
+            new Choices(TokenScope.READ.code(), "Read-only"));
 
     private AccountForms() {
     }
@@ -66,11 +66,11 @@ final class AccountForms {
         static final String SESSION_ATTRIBUTE = "rapport.totpSetup";
 
         /** "JBSW Y3DP EHPK 3PXP": easier to type from the screen into an app. */
-        String groupedSecret() {
+        public String groupedSecret() {
             return secret.replaceAll("(.{4})(?!$)", "$1 ");
         }
 
-        String qrCode() {
+        public String qrCode() {
             return QrSvg.dataUri(uri);
         }
     }

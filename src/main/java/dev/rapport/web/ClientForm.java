@@ -68,7 +68,7 @@ record ClientForm(String name, String organisation, String emails, String phones
     }
 
     /** The "Shared with the team" checkbox: a browser sends it only when ticked. */
-    boolean sharing() {
+    public boolean sharing() {
         return "true".equals(shared) || "on".equals(shared);
     }
 

@@ -10,7 +10,7 @@ import dev.rapport.teams.TokenScope;
 record TokenView(long id, String name, String scope, String created, String lastUsed, String expires,
                  boolean expired, String revoked) {
     static TokenView of(ApiToken t, ZoneId zone, Instant now) {
-        return new TokenView(t.id(), t.name(), t.scope() == TokenScope.READ ? "Read only" : "Read and write",
+        return new TokenView(t.id(), t.name(), t.scope() == TokenScope.READ ? "Read-only" : "Read and write",
                 Formats.dayTime(t.createdAt(), zone),
                 t.lastUsedAt() == null ? "Never" : Formats.dayTime(t.lastUsedAt(), zone),
                 t.expiresAt() == null ? "Never" : Formats.dayTime(t.expiresAt(), zone),

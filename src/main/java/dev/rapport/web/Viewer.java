@@ -22,7 +22,7 @@ record Viewer(long userId, String name, String email, String role, boolean canWr
     }
 
     /** The switcher only appears for people in several teams. */
-    boolean switchesTeams() {
+    public boolean switchesTeams() {
         return teams.size() > 1;
     }
 }
