@@ -16,6 +16,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 
 import dev.rapport.clients.Client;
+import dev.rapport.teams.AccountSecurityService;
 import dev.rapport.teams.MembershipService;
 import dev.rapport.teams.Role;
 
@@ -23,6 +24,8 @@ import dev.rapport.teams.Role;
 class TeamBrowserIntegrationTest extends BrowserTestBase {
     @Autowired
     MembershipService memberships;
+    @Autowired
+    AccountSecurityService security;
 
     private static Locator button(Page p, String name) {
         return p.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
@@ -89,6 +92,11 @@ class TeamBrowserIntegrationTest extends BrowserTestBase {
             assertThat(sam.locator("form[action^='/team/']")).hasCount(0); // members do not manage the team
             sam.navigate("/clients");
             assertThat(sam.locator("main h1")).hasText("Clients");
+
+            // a session begun on the invitation page is indexed like any other: it ends with the others
+            security.signOutEverywhere(accounts.authenticate(email, PASSWORD).orElseThrow());
+            sam.reload();
+            assertThat(sam).hasURL(baseUrl() + "/login");
         } finally {
             other.close();
         }
