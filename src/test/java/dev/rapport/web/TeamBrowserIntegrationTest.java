@@ -9,11 +9,14 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.FormData;
+import com.microsoft.playwright.options.RequestOptions;
 
 import dev.rapport.clients.Client;
 import dev.rapport.teams.AccountSecurityService;
@@ -330,6 +333,58 @@ class TeamBrowserIntegrationTest extends BrowserTestBase {
         assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Team").setExact(true)))
                 .hasAttribute("aria-current", "page");
         assertThat(page).hasURL(Pattern.compile(".*/team/members$"));
+    }
+
+    @Test
+    void otherTeamsIdsAreNotFoundAndOnlyOwnersManageTheTeam() {
+        var owner = newTeam(Role.OWNER);
+        var stranger = newTeam(Role.OWNER);
+        var strangers = memberships.invite(stranger.user(), "x-" + System.nanoTime() + "@example.com", "member");
+        var member = newMember(owner.user().teamId(), Role.MEMBER);
+        var viewer = newMember(owner.user().teamId(), Role.VIEWER);
+        Client ada = client(owner.user(), member.userId(), "Ada Lovelace", "A", 3);
+
+        signIn(owner.email());
+        assertThat(post("/team/members/" + stranger.userId() + "/role", "role", "viewer").status()).isEqualTo(404);
+        assertThat(post("/team/members/" + stranger.userId() + "/remove", "successorId", "").status()).isEqualTo(404);
+        assertThat(post("/team/invitations/" + strangers.invitation().id() + "/withdraw", "x", "").status())
+                .isEqualTo(404);
+        assertThat(post("/team/switch", "teamId", stranger.user().teamId().toString()).status()).isEqualTo(404);
+        APIResponse give = post("/clients/" + ada.id() + "/transfer", "ownerId", stranger.userId().toString());
+        assertThat(give.text()).contains("must be a member of this team who can own clients (not a viewer)");
+        assertThat(clients.get(owner.user(), ada.id()).details().ownerId()).isEqualTo(member.userId());
+        assertThat(memberships.members(stranger.user())).singleElement()
+                .satisfies(m -> assertThat(m.role()).isEqualTo(Role.OWNER));
+        assertThat(memberships.invitations(stranger.user()).get(0).revokedAt()).isNull();
+        page.navigate("/team/members");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click();
+
+        signIn(viewer.email());
+        APIResponse demote = post("/team/members/" + member.userId() + "/role", "role", "viewer");
+        assertThat(demote.status()).isEqualTo(403);
+        assertThat(demote.text()).contains("Read-only access");
+        assertThat(post("/team/invitations", "email", "y@example.com").status()).isEqualTo(403);
+        assertThat(post("/clients/" + ada.id() + "/transfer", "ownerId", owner.userId().toString()).status())
+                .isEqualTo(403);
+        page.navigate("/team/members");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click();
+
+        signIn(member.email());
+        APIResponse invite = post("/team/invitations", "email", "y@example.com");
+        assertThat(invite.status()).isEqualTo(403);
+        assertThat(invite.text()).contains("Only a team owner can do this.");
+        assertThat(memberships.members(owner.user())).extracting(m -> m.role())
+                .containsExactlyInAnyOrder(Role.OWNER, Role.MEMBER, Role.VIEWER);
+    }
+
+    /** A form post from the signed-in page, with its CSRF token, not following the redirect. */
+    private APIResponse post(String path, String field, String value) {
+        if (!page.url().startsWith(baseUrl() + "/team")) {
+            page.navigate("/team/members");
+        }
+        String csrf = page.locator("form[action='/logout'] input[name=_csrf]").getAttribute("value");
+        return page.request().post(path, RequestOptions.create().setMaxRedirects(0)
+                .setForm(FormData.create().set("_csrf", csrf).set(field, value)));
     }
 
     private void screenshots(Page p, String name) {
