@@ -279,7 +279,8 @@ public class ClientService {
             events.publishEvent(new Audited(user.teamId(), user.userId(), "client.transfer",
                     "client #" + id + " from user #" + from + " to user #" + to, null));
         }
-        return get(user, id);
+        // a member who gave away a private client no longer sees it: the answer is read team-wide, once
+        return clients.find(user.teamId(), null, id).orElseThrow(() -> new NotFoundException("client", id));
     }
 
     /** Every client of a leaving member (archived ones too) goes to the successor, in one transaction. */

@@ -24,7 +24,7 @@ import dev.rapport.shared.UserId;
 record ClientForm(String name, String organisation, String emails, String phones, String addresses, String tags,
                   String ownerId, String tier, String status, String kind, String signedOn, String depthCurrent,
                   String depthTarget, String cadenceIdeal, String cadenceMax, String cadenceRich, String notes,
-                  List<CompetitorForm> competitors) {
+                  List<CompetitorForm> competitors, String shared) {
 
     private static final Pattern INDEXED = Pattern.compile("^(\\w+)\\[(\\d+)](?:\\.(\\w+))?$");
 
@@ -41,7 +41,7 @@ record ClientForm(String name, String organisation, String emails, String phones
 
     static ClientForm blank(UserId me, String tier) {
         return new ClientForm("", "", "", "", "", "", me.toString(), tier, ClientStatus.ACTIVE.code(),
-                ClientKind.EXTERNAL.code(), "", "", "", "", "", "", "", List.of()).withSpareRow();
+                ClientKind.EXTERNAL.code(), "", "", "", "", "", "", "", List.of(), null).withSpareRow();
     }
 
     static ClientForm of(Client client) {
@@ -52,7 +52,8 @@ record ClientForm(String name, String organisation, String emails, String phones
                 d.ownerId().toString(), d.tier(), d.status().code(), d.kind().code(),
                 d.signedOn() == null ? "" : d.signedOn().toString(), text(d.depthCurrent()), text(d.depthTarget()),
                 text(o.idealDays()), text(o.maxDays()), text(o.richEveryDays()), text(d.notes()),
-                d.competitors().stream().map(c -> new CompetitorForm(c.name(), c.notes())).toList()).withSpareRow();
+                d.competitors().stream().map(c -> new CompetitorForm(c.name(), c.notes())).toList(),
+                client.shared() ? "true" : null).withSpareRow();
     }
 
     /** Always one empty competitor row to add another without JavaScript. */
@@ -63,7 +64,12 @@ record ClientForm(String name, String organisation, String emails, String phones
         List<CompetitorForm> rows = new ArrayList<>(competitors);
         rows.add(new CompetitorForm("", ""));
         return new ClientForm(name, organisation, emails, phones, addresses, tags, ownerId, tier, status, kind,
-                signedOn, depthCurrent, depthTarget, cadenceIdeal, cadenceMax, cadenceRich, notes, rows);
+                signedOn, depthCurrent, depthTarget, cadenceIdeal, cadenceMax, cadenceRich, notes, rows, shared);
+    }
+
+    /** The "Shared with the team" checkbox: a browser sends it only when ticked. */
+    public boolean sharing() {
+        return "true".equals(shared) || "on".equals(shared);
     }
 
     ClientDetails toDetails() {

@@ -11,7 +11,9 @@ final class ClientFormModel {
     private ClientFormModel() {
     }
 
-    static void add(Model model, ClientForm form, FieldErrors errors, List<String> tiers, List<Member> members) {
+    /** canShare: whether this user may share the client or make it private (its owner, managers, owners). */
+    static void add(Model model, ClientForm form, FieldErrors errors, List<String> tiers, List<Member> members,
+                    boolean canShare) {
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("tiers", tiers);
@@ -20,5 +22,6 @@ final class ClientFormModel {
         model.addAttribute("statuses", Choices.STATUSES);
         model.addAttribute("kinds", Choices.KINDS);
         model.addAttribute("depths", Choices.DEPTHS);
+        model.addAttribute("canShare", canShare);
     }
 }

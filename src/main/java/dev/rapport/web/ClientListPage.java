@@ -85,7 +85,7 @@ class ClientListPage {
     String create(CurrentUser user, @ModelAttribute("submitted") ClientForm form, Model model,
                   RedirectAttributes redirect) {
         try {
-            Client client = clients.create(user, form.toDetails());
+            Client client = clients.create(user, form.toDetails(), form.sharing());
             redirect.addFlashAttribute("notice", "Added " + client.details().name() + ".");
             return "redirect:/clients/" + client.id();
         } catch (InvalidInputException e) {
@@ -94,7 +94,7 @@ class ClientListPage {
     }
 
     String form(CurrentUser user, ClientForm form, FieldErrors errors, Model model) {
-        ClientFormModel.add(model, form, errors, tierNames(user), accounts.members(user.teamId()));
+        ClientFormModel.add(model, form, errors, tierNames(user), accounts.members(user.teamId()), true);
         model.addAttribute("title", "New client");
         model.addAttribute("action", "/clients");
         model.addAttribute("cancelUrl", "/clients");

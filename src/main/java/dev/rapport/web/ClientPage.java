@@ -68,6 +68,7 @@ class ClientPage {
         Map<UserId, String> names = memberNames(user);
         var status = attention.cadenceStatus(user, List.of(client)).get(client.id());
         model.addAttribute("client", ClientView.of(client, names, status, user.today(clock), user.zone()));
+        addGiveTo(user, client, model);
         model.addAttribute("snooze", attention.activeSnooze(user, client)
                 .map(z -> new SnoozeView(Formats.day(z.until()), z.reason())).orElse(null));
         Page<Touch> timeline = clients.timeline(user, client.id(), Forms.blankToNull(cursor), TIMELINE_PAGE);
@@ -90,6 +91,49 @@ class ClientPage {
         }
         addPromisesAndDeals(user, client, model);
         return "client";
+    }
+
+    /** The "Give to" form: for the client's owner, managers and owners; any other member who can own clients. */
+    private void addGiveTo(CurrentUser user, Client client, Model model) {
+        boolean canGive = user.role().canWrite() && mayManage(user, client);
+        model.addAttribute("canGive", canGive);
+        model.addAttribute("giveTo", !canGive ? List.of() : accounts.members(user.teamId()).stream()
+                .filter(m -> m.role().canWrite() && !m.userId().equals(client.details().ownerId()))
+                .map(m -> new Choices(m.userId().toString(), m.displayName())).toList());
+        if (!model.containsAttribute("giveErrors")) {
+            model.addAttribute("giveErrors", FieldErrors.NONE);
+        }
+    }
+
+    /** Sharing and giving away belong to the client's owner, and to managers and owners of the team. */
+    private static boolean mayManage(CurrentUser user, Client client) {
+        return user.role().seesTeam() || client.details().ownerId().equals(user.userId());
+    }
+
+    /** Gives the client, with its history and open work, to another member. */
+    @PostMapping("/clients/{id}/transfer")
+    String transfer(CurrentUser user, @PathVariable long id, @RequestParam(defaultValue = "") String ownerId,
+                    Model model, RedirectAttributes redirect) {
+        Client client = clients.get(user, new ClientId(id));
+        Client moved;
+        try {
+            Problems problems = new Problems();
+            Long to = Forms.optionalLong(ownerId, "ownerId", problems);
+            if (to == null && problems.isEmpty()) {
+                problems.add("ownerId", "choose who takes the client over");
+            }
+            problems.throwIfAny();
+            moved = clients.transfer(user, client.id(), new UserId(to));
+        } catch (InvalidInputException e) {
+            model.addAttribute("giveErrors", FieldErrors.of(e.problems(), p -> "ownerId".equals(p.field()) ? p
+                    : new FieldProblem(null, p.field() + " " + p.reason())));
+            return show(user, id, null, model);
+        }
+        String owner = memberNames(user).getOrDefault(moved.details().ownerId(), "them");
+        redirect.addFlashAttribute("notice", client.details().name() + " now belongs to " + owner
+                + ", with their history and open work.");
+        // a member who gave away a private client no longer sees it
+        return clients.exists(user, client.id()) ? "redirect:/clients/" + id : "redirect:/clients";
     }
 
     /** Your promises to this client and your deals with them, with the forms that add them. */
@@ -203,7 +247,7 @@ class ClientPage {
                   RedirectAttributes redirect) {
         Client client = clients.get(user, new ClientId(id));
         try {
-            clients.update(user, client.id(), form.toDetails());
+            clients.update(user, client.id(), form.toDetails(), mayManage(user, client) ? form.sharing() : null);
         } catch (InvalidInputException e) {
             return form(user, client, form.withSpareRow(), FieldErrors.of(e.problems(), form::toFormField), model);
         }
@@ -261,7 +305,7 @@ class ClientPage {
 
     private String form(CurrentUser user, Client client, ClientForm form, FieldErrors errors, Model model) {
         List<String> tiers = attention.cadences(user.teamId()).stream().map(TierCadence::tier).toList();
-        ClientFormModel.add(model, form, errors, tiers, accounts.members(user.teamId()));
+        ClientFormModel.add(model, form, errors, tiers, accounts.members(user.teamId()), mayManage(user, client));
         model.addAttribute("title", "Edit " + client.details().name());
         model.addAttribute("action", "/clients/" + client.id());
         model.addAttribute("cancelUrl", "/clients/" + client.id());

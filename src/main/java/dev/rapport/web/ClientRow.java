@@ -13,7 +13,8 @@ import dev.rapport.shared.UserId;
 
 /** One line of the client list. */
 record ClientRow(long id, String name, String organisation, String tier, String status, String kind, String owner,
-                 String sinceLastTouch, ClientView.CadenceBadge cadence, boolean lateSignal, boolean archived) {
+                 String sinceLastTouch, ClientView.CadenceBadge cadence, boolean lateSignal, boolean archived,
+                 boolean shared) {
 
     static ClientRow of(Client c, Map<UserId, String> members, CadenceStatus status, LocalDate today, ZoneId zone) {
         ClientDetails d = c.details();
@@ -21,6 +22,7 @@ record ClientRow(long id, String name, String organisation, String tier, String 
                 : Formats.days(ChronoUnit.DAYS.between(c.lastTouchAt().atZone(zone).toLocalDate(), today));
         return new ClientRow(c.id().value(), d.name(), d.organisation(), d.tier(), Formats.label(d.status().code()),
                 Formats.label(d.kind().code()), members.getOrDefault(d.ownerId(), "Former member"), since,
-                ClientView.CadenceBadge.of(status, today), status.has(ReasonCode.LATE_SIGNAL), c.archived());
+                ClientView.CadenceBadge.of(status, today), status.has(ReasonCode.LATE_SIGNAL), c.archived(),
+                c.shared());
     }
 }

@@ -19,7 +19,7 @@ record ClientView(long id, String name, String organisation, String tier, String
                   String depth, String signedOn, String owner, boolean archived, String archivedOn,
                   List<String> emails, List<String> phones, List<String> addresses, List<String> tags,
                   String notes, List<Competitor> competitors, String cadenceOverride, String added,
-                  CadenceBadge cadence, boolean lateSignal) {
+                  CadenceBadge cadence, boolean lateSignal, long ownerId, boolean shared) {
 
     /** The cadence standing as a short label plus the sentences behind it. */
     record CadenceBadge(String code, String label, List<String> reasons) {
@@ -49,7 +49,7 @@ record ClientView(long id, String name, String organisation, String tier, String
                 c.archivedAt() == null ? null : Formats.day(c.archivedAt().atZone(zone).toLocalDate()),
                 d.emails(), d.phones(), d.addresses(), d.tags(), d.notes(), d.competitors(), override(d.cadence()),
                 Formats.day(c.createdAt().atZone(zone).toLocalDate()), CadenceBadge.of(status, today),
-                status.has(ReasonCode.LATE_SIGNAL));
+                status.has(ReasonCode.LATE_SIGNAL), d.ownerId().value(), c.shared());
     }
 
     static String depth(Integer now, Integer target) {

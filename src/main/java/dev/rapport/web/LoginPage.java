@@ -15,7 +15,7 @@ class LoginPage {
 
     @GetMapping("/login")
     String login(@RequestParam(required = false) String error, @RequestParam(required = false) String logout,
-                 Model model) {
+                 @RequestParam(required = false) String everywhere, Model model) {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth != null && auth.isAuthenticated() && !(auth instanceof AnonymousAuthenticationToken)) {
             return "redirect:/";
@@ -23,6 +23,7 @@ class LoginPage {
         // one message for unknown email and wrong password alike: no user enumeration
         model.addAttribute("failed", error != null);
         model.addAttribute("signedOut", logout != null);
+        model.addAttribute("signedOutEverywhere", everywhere != null);
         return "login";
     }
 

@@ -1,5 +1,7 @@
 package dev.rapport.web;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,23 +25,32 @@ import dev.rapport.journal.JournalService;
 import dev.rapport.shared.ConflictException;
 import dev.rapport.shared.InvalidInputException;
 import dev.rapport.shared.Problems;
+import dev.rapport.teams.AccountSecurityService;
 import dev.rapport.teams.AccountService;
 import dev.rapport.teams.CurrentUser;
 import dev.rapport.teams.IssuedToken;
+import dev.rapport.web.AccountForms.TokenForm;
+import dev.rapport.web.AccountForms.TotpSetup;
+import jakarta.servlet.http.HttpSession;
 
-/** Team settings (tier cadences, channel weights), the read-only profile and personal API tokens. */
+/** Team settings (tier cadences, channel weights), the read-only profile, account security and API tokens. */
 @Controller
 class SettingsPage {
     private final AttentionService attention;
     private final ClientService clients;
     private final AccountService accounts;
     private final JournalService journal;
+    private final AccountSecurityService security;
+    private final Clock clock;
 
-    SettingsPage(AttentionService attention, ClientService clients, AccountService accounts, JournalService journal) {
+    SettingsPage(AttentionService attention, ClientService clients, AccountService accounts, JournalService journal,
+                 AccountSecurityService security, Clock clock) {
         this.attention = attention;
         this.clients = clients;
         this.accounts = accounts;
         this.journal = journal;
+        this.security = security;
+        this.clock = clock;
     }
 
     /** A journal category as the add form submits it. */
@@ -48,7 +59,7 @@ class SettingsPage {
     }
 
     @GetMapping("/settings")
-    String settings(CurrentUser user, Model model) {
+    String settings(CurrentUser user, HttpSession session, Model model) {
         if (!model.containsAttribute("cadences")) {
             model.addAttribute("cadences", CadencesForm.of(attention.cadences(user.teamId())));
         }
@@ -59,7 +70,11 @@ class SettingsPage {
             model.addAttribute("categoryForm", CategoryForm.EMPTY);
         }
         model.addAttribute("categories", journal.categories(user.teamId()));
-        for (String errors : new String[] {"cadenceErrors", "weightErrors", "tokenErrors", "categoryErrors"}) {
+        if (!model.containsAttribute("tokenForm")) {
+            model.addAttribute("tokenForm", TokenForm.EMPTY);
+        }
+        for (String errors : new String[] {"cadenceErrors", "weightErrors", "tokenErrors", "categoryErrors",
+                "passwordErrors", "totpErrors", "disableErrors"}) {
             if (!model.containsAttribute(errors)) {
                 model.addAttribute(errors, FieldErrors.NONE);
             }
@@ -67,34 +82,42 @@ class SettingsPage {
         model.addAttribute("channels", Choices.CHANNELS);
         model.addAttribute("team", accounts.teamName(user.teamId()));
         model.addAttribute("zone", user.zone().getId());
-        model.addAttribute("tokens", accounts.tokens(user).stream().map(t -> TokenView.of(t, user.zone())).toList());
+        Instant now = clock.instant();
+        model.addAttribute("tokens", accounts.tokens(user).stream().map(t -> TokenView.of(t, user.zone(), now))
+                .toList());
+        model.addAttribute("scopes", AccountForms.SCOPES);
+        boolean totpOn = security.totpEnabled(user);
+        model.addAttribute("totpOn", totpOn);
+        Object setup = session.getAttribute(TotpSetup.SESSION_ATTRIBUTE);
+        model.addAttribute("totpSetup", !totpOn && setup instanceof TotpSetup pending ? pending : null);
         return "settings";
     }
 
     @PostMapping("/settings/cadences")
-    String cadences(CurrentUser user, @ModelAttribute("submitted") CadencesForm form, Model model,
-                    RedirectAttributes redirect) {
+    String cadences(CurrentUser user, @ModelAttribute("submitted") CadencesForm form, HttpSession session,
+                    Model model, RedirectAttributes redirect) {
         user.requireWriter();
         List<TierCadence> cadences;
         try {
             cadences = form.toCadences();
         } catch (InvalidInputException e) {
-            return cadencesAgain(user, model, form, FieldErrors.of(e.problems(), CadencesForm::toFormField));
+            return cadencesAgain(user, session, model, form,
+                    FieldErrors.of(e.problems(), CadencesForm::toFormField));
         }
         try {
             attention.replaceCadences(user, cadences);
         } catch (InvalidInputException e) {
-            return cadencesAgain(user, model, form,
+            return cadencesAgain(user, session, model, form,
                     FieldErrors.of(form.onFormRows(e).problems(), CadencesForm::toFormField));
         } catch (ConflictException e) {
-            return cadencesAgain(user, model, form, FieldErrors.global(capitalised(e.getMessage()) + "."));
+            return cadencesAgain(user, session, model, form, FieldErrors.global(capitalised(e.getMessage()) + "."));
         }
         redirect.addFlashAttribute("notice", "Tier cadences saved.");
         return "redirect:/settings#cadences";
     }
 
     @PostMapping("/settings/weights")
-    String weights(CurrentUser user, @RequestParam Map<String, String> params, Model model,
+    String weights(CurrentUser user, @RequestParam Map<String, String> params, HttpSession session, Model model,
                    RedirectAttributes redirect) {
         user.requireWriter();
         Map<String, String> submitted = new LinkedHashMap<>();
@@ -111,23 +134,24 @@ class SettingsPage {
             problems.throwIfAny();
             clients.setChannelWeights(user, weights);
         } catch (InvalidInputException e) {
-            return again(user, model, "weights", submitted, "weightErrors", FieldErrors.of(e.problems()));
+            return again(user, session, model, "weights", submitted, "weightErrors", FieldErrors.of(e.problems()));
         }
         redirect.addFlashAttribute("notice", "Channel weights saved.");
         return "redirect:/settings#weights";
     }
 
     @PostMapping("/settings/categories")
-    String addCategory(CurrentUser user, @ModelAttribute("submittedCategory") CategoryForm form, Model model,
-                       RedirectAttributes redirect) {
+    String addCategory(CurrentUser user, @ModelAttribute("submittedCategory") CategoryForm form,
+                       HttpSession session, Model model, RedirectAttributes redirect) {
         user.requireWriter();
         try {
             journal.addCategory(user, form.code() == null ? null : form.code().strip(), form.label(),
                     form.categoryClass());
         } catch (InvalidInputException e) {
-            return again(user, model, "categoryForm", form, "categoryErrors", FieldErrors.of(e.problems()));
+            return again(user, session, model, "categoryForm", form, "categoryErrors",
+                    FieldErrors.of(e.problems()));
         } catch (ConflictException e) {
-            return again(user, model, "categoryForm", form, "categoryErrors",
+            return again(user, session, model, "categoryForm", form, "categoryErrors",
                     FieldErrors.global(capitalised(e.getMessage()) + "."));
         }
         redirect.addFlashAttribute("notice", "Category added: log time to it with its code.");
@@ -135,13 +159,15 @@ class SettingsPage {
     }
 
     @PostMapping("/settings/tokens")
-    String createToken(CurrentUser user, @RequestParam(defaultValue = "") String name, Model model,
-                       RedirectAttributes redirect) {
+    String createToken(CurrentUser user, @ModelAttribute("submittedToken") TokenForm form, HttpSession session,
+                       Model model, RedirectAttributes redirect) {
         IssuedToken token;
         try {
-            token = accounts.issueToken(user, name);
+            TokenForm.Parsed parsed = form.parse(user.zone());
+            token = accounts.issueToken(user, parsed.name(), parsed.scope(), parsed.expiresAt());
         } catch (InvalidInputException e) {
-            return again(user, model, "tokenName", name, "tokenErrors", FieldErrors.of(e.problems()));
+            return again(user, session, model, "tokenForm", form, "tokenErrors",
+                    FieldErrors.of(e.problems(), TokenForm::toFormField));
         }
         // a flash attribute lives for exactly one request: the secret is shown once, then gone
         redirect.addFlashAttribute("newToken", token);
@@ -155,15 +181,19 @@ class SettingsPage {
         return "redirect:/settings#tokens";
     }
 
-    private String cadencesAgain(CurrentUser user, Model model, CadencesForm form, FieldErrors errors) {
-        return again(user, model, "cadences", form.withSpareRow(), "cadenceErrors", errors);
+    private String cadencesAgain(CurrentUser user, HttpSession session, Model model, CadencesForm form,
+                                 FieldErrors errors) {
+        return again(user, session, model, "cadences", form.withSpareRow(), "cadenceErrors", errors);
     }
 
-    private String again(CurrentUser user, Model model, String formName, Object form, String errorsName,
-                         FieldErrors errors) {
-        model.addAttribute(formName, form);
+    /** The page again with one form as typed and its messages (the account forms use it too). */
+    String again(CurrentUser user, HttpSession session, Model model, String formName, Object form,
+                 String errorsName, FieldErrors errors) {
+        if (formName != null) {
+            model.addAttribute(formName, form);
+        }
         model.addAttribute(errorsName, errors);
-        return settings(user, model);
+        return settings(user, session, model);
     }
 
     private static Map<String, String> weights(ChannelWeights weights) {

@@ -16,6 +16,8 @@ import org.springframework.web.servlet.ModelAndView;
 import dev.rapport.shared.ConflictException;
 import dev.rapport.shared.InvalidInputException;
 import dev.rapport.shared.NotFoundException;
+import dev.rapport.teams.AccountService;
+import dev.rapport.teams.CurrentUser;
 import dev.rapport.teams.CurrentUserResolver;
 
 /** What every page needs (who is signed in), and friendly pages for what went wrong. */
@@ -23,9 +25,11 @@ import dev.rapport.teams.CurrentUserResolver;
 class WebAdvice {
     private static final Logger log = LoggerFactory.getLogger(WebAdvice.class);
     private final CurrentUserResolver users;
+    private final AccountService accounts;
 
-    WebAdvice(CurrentUserResolver users) {
+    WebAdvice(CurrentUserResolver users, AccountService accounts) {
         this.users = users;
+        this.accounts = accounts;
     }
 
     @ModelAttribute("me")
@@ -34,7 +38,8 @@ class WebAdvice {
         if (auth == null || auth instanceof AnonymousAuthenticationToken || !auth.isAuthenticated()) {
             return null;
         }
-        return Viewer.of(users.current());
+        CurrentUser user = users.current();
+        return Viewer.of(user, accounts.teams(user.userId()));
     }
 
     /** Lets templates ask any form's errors without null checks. */
@@ -52,7 +57,15 @@ class WebAdvice {
     }
 
     @ExceptionHandler(AccessDeniedException.class)
-    ModelAndView forbidden() {
+    ModelAndView forbidden(AccessDeniedException e) {
+        if (e instanceof NotAllowed notAllowed) {
+            return page(HttpStatus.FORBIDDEN, notAllowed.title(), notAllowed.getMessage());
+        }
+        Viewer me = me();
+        if (me != null && me.canWrite() && e.getMessage() != null) {
+            // a writer refused by a role rule ("only a team owner can do this"): say which rule
+            return page(HttpStatus.FORBIDDEN, "Not allowed", sentence(e.getMessage()));
+        }
         return page(HttpStatus.FORBIDDEN, "Read-only access",
                 "Your role lets you see everything but not change it. Ask an owner or a manager of your team "
                         + "if something needs updating.");

@@ -18,7 +18,7 @@ import dev.rapport.shared.InvalidInputException;
 class FormMappingTest {
     private static ClientForm form(String emails, String tags, List<ClientForm.CompetitorForm> rivals) {
         return new ClientForm("Ada", "", emails, "", "", tags, "7", "A", "active", "external", "2026-01-15", "1",
-                "", " 5 ", "", "", "notes", rivals);
+                "", " 5 ", "", "", "notes", rivals, null);
     }
 
     @Test
@@ -38,7 +38,7 @@ class FormMappingTest {
     @Test
     void clientFormReportsUnparsableValuesUnderItsOwnFieldNames() {
         ClientForm bad = new ClientForm("Ada", "", "", "", "", "", "x", "A", "nope", "external", "15/01/2026", "one",
-                "", "", "", "", "", List.of());
+                "", "", "", "", "", List.of(), "true");
         assertThatThrownBy(bad::toDetails).isInstanceOfSatisfying(InvalidInputException.class, e ->
                 assertThat(e.problems()).extracting(FieldProblem::field)
                         .containsExactly("ownerId", "status", "signedOn", "depthCurrent"));

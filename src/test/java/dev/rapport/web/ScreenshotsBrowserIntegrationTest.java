@@ -45,6 +45,13 @@ class ScreenshotsBrowserIntegrationTest extends BrowserTestBase {
         page.navigate("/settings");
         screenshots("settings");
 
+        page.navigate("/team/members");
+        assertThat(page.locator(".members-table tbody tr")).hasCount(4);
+        screenshots("team-members");
+        page.navigate("/team/audit");
+        assertThat(page.locator(".audit-table tbody tr").first()).containsText("Signed in");
+        screenshots("team-audit");
+
         // the demo's journal has working days before today: last Friday, and the month so far
         page.navigate("/journal?date=2026-11-20");
         assertThat(page.locator(".journal-entry").first()).isVisible();

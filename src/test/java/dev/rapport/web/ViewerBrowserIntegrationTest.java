@@ -19,7 +19,8 @@ class ViewerBrowserIntegrationTest extends BrowserTestBase {
     private static final String WRITE_FORMS = "form[method=post][action^='/clients'], "
             + "form[method=post][action^='/queue'], form[action='/settings/cadences'], form[action='/settings/weights'], "
             + "form[method=post][action^='/journal'], form[method=post][action^='/promises'], "
-            + "form[method=post][action^='/deals']";
+            + "form[method=post][action^='/deals'], form[method=post][action^='/team/members'], "
+            + "form[method=post][action^='/team/invitations']";
 
     @Test
     void aViewerSeesEveryPageButNoWriteForms() {
@@ -30,7 +31,7 @@ class ViewerBrowserIntegrationTest extends BrowserTestBase {
         signIn(viewer.email());
 
         for (String path : new String[] {"/", "/clients", "/clients/" + ada.id(), "/settings", "/journal",
-                "/journal/report", "/promises", "/deals"}) {
+                "/journal/report", "/promises", "/deals", "/team/members"}) {
             page.navigate(path);
             assertThat(page.locator("main h1")).isVisible();
             assertThat(page.locator(WRITE_FORMS)).hasCount(0);
