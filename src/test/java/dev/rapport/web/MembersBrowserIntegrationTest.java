@@ -44,7 +44,7 @@ class MembersBrowserIntegrationTest extends BrowserTestBase {
         String team = accounts.teamName(owner.user().teamId());
         String email = "sam-" + System.nanoTime() + "@example.com";
         signIn(owner.email());
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Team").setExact(true)).click();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Members").setExact(true)).click();
         assertThat(page.locator("#member-" + owner.userId())).containsText(owner.email());
 
         page.locator("#invite-email").fill("not an email");
@@ -330,7 +330,7 @@ class MembersBrowserIntegrationTest extends BrowserTestBase {
         assertThat(page.locator("form[action^='/team/']")).hasCount(0);
         assertThat(page.locator("#invitations")).hasCount(0);
         assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Audit log"))).hasCount(0);
-        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Team").setExact(true)))
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Members").setExact(true)))
                 .hasAttribute("aria-current", "page");
         assertThat(page).hasURL(Pattern.compile(".*/team/members$"));
     }
