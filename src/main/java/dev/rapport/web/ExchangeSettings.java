@@ -37,7 +37,8 @@ class ExchangeSettings {
     }
 
     /** A feed URL shown once, right after it was made. */
-    record NewFeed(String url, String webcalUrl) {
+    /** Serializable: flash attributes live in the database session for one request. */
+    record NewFeed(String url, String webcalUrl) implements java.io.Serializable {
     }
 
     /** The feed as Settings lists it; null fields when there is none (lastFetched: not read yet). */
