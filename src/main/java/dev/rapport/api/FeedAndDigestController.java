@@ -24,7 +24,6 @@ import dev.rapport.exchange.IssuedCalendarFeed;
 import dev.rapport.teams.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
 
 /** Your own calendar feed and email digest: personal settings, so viewers may use them too. */
 @RestController
@@ -75,8 +74,8 @@ class FeedAndDigestController {
             description = "The answer holds the secret URL once; only a hash of it is stored. The feed lists "
                     + "follow-ups of the clients you own, your pending promises and your deals' milestones, "
                     + "from 7 days ago to 60 days ahead.")
-    ResponseEntity<IssuedFeedDto> issue(CurrentUser user, HttpServletRequest request) {
-        IssuedCalendarFeed issued = feeds.issue(user, request.getRemoteAddr());
+    ResponseEntity<IssuedFeedDto> issue(CurrentUser user) {
+        IssuedCalendarFeed issued = feeds.issue(user);
         String url = links.base(ServletUriComponentsBuilder.fromCurrentContextPath().toUriString()) + issued.path();
         return ResponseEntity.status(HttpStatus.CREATED)
                 .body(new IssuedFeedDto(url, url.replaceFirst("^https?://", "webcal://"), issued.createdAt()));
@@ -84,8 +83,8 @@ class FeedAndDigestController {
 
     @DeleteMapping("/calendar-feed")
     @Operation(summary = "Revoke your calendar feed: its URL answers 404 from now on")
-    ResponseEntity<Void> revoke(CurrentUser user, HttpServletRequest request) {
-        feeds.revoke(user, request.getRemoteAddr());
+    ResponseEntity<Void> revoke(CurrentUser user) {
+        feeds.revoke(user);
         return ResponseEntity.noContent().build();
     }
 

@@ -45,7 +45,11 @@ final class ArchiveSchema {
     static final Map<String, String> NULLED_SECRETS = Map.of(USERS, "totp_secret");
     static final Map<String, String> CREDENTIAL_TABLES = Map.of("api_token",
             "API token hashes are credentials: exported only with --with-password-hashes",
-            "invitation", "invitation link hashes let someone join a team: exported only with --with-password-hashes");
+            "invitation", "invitation link hashes let someone join a team: exported only with --with-password-hashes",
+            "calendar_feed", "calendar feed URL hashes let anyone read a user's feed: exported only with "
+                    + "--with-password-hashes",
+            "digest_unsubscribe", "unsubscribe link hashes turn a user's digest off: exported only with "
+                    + "--with-password-hashes");
 
     record Column(String name, ArchiveType type, int jdbcType, String typeName, boolean nullable,
                   boolean hasDefault, boolean identity) {

@@ -71,7 +71,7 @@ public class CalendarFeedService {
 
     /** Creates the feed, or replaces its secret (the old URL answers 404 from now on). */
     @Transactional
-    public IssuedCalendarFeed issue(CurrentUser user, String remoteAddress) {
+    public IssuedCalendarFeed issue(CurrentUser user) {
         requireWritableToken(user);
         boolean existed = repo.find(user.teamId(), user.userId()).isPresent();
         String token = Secrets.random();
@@ -80,18 +80,18 @@ public class CalendarFeedService {
         events.publishEvent(new Audited(user.teamId(), user.userId(),
                 existed ? "calendar.feed.regenerated" : "calendar.feed.created",
                 existed ? "calendar feed URL replaced; the old one stopped working" : "calendar feed URL created",
-                remoteAddress));
+                null));
         return new IssuedCalendarFeed(path(token), now);
     }
 
     /** Revokes the feed; true when there was one. */
     @Transactional
-    public boolean revoke(CurrentUser user, String remoteAddress) {
+    public boolean revoke(CurrentUser user) {
         requireWritableToken(user);
         boolean revoked = repo.delete(user.teamId(), user.userId());
         if (revoked) {
             events.publishEvent(new Audited(user.teamId(), user.userId(), "calendar.feed.revoked",
-                    "calendar feed URL revoked", remoteAddress));
+                    "calendar feed URL revoked", null));
         }
         return revoked;
     }

@@ -129,13 +129,13 @@ public class DigestService {
 
     /** Turns the digest off for the link's user; false for unknown or expired links. */
     @Transactional
-    public boolean unsubscribe(String token, String remoteAddress) {
+    public boolean unsubscribe(String token) {
         Optional<CurrentUser> user = unsubscribeTarget(token);
         user.ifPresent(u -> {
             DigestSettings s = repo.settings(u.teamId(), u.userId()).orElse(DigestSettings.DEFAULT);
             repo.saveSettings(u.teamId(), u.userId(), new DigestSettings(false, s.hour()), clock.instant());
             events.publishEvent(new Audited(u.teamId(), u.userId(), "digest.unsubscribed",
-                    "daily digest turned off from the link in an email", remoteAddress));
+                    "daily digest turned off from the link in an email", null));
         });
         return user.isPresent();
     }

@@ -12,7 +12,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import dev.rapport.exchange.DigestService;
 import dev.rapport.teams.AccountService;
 import dev.rapport.teams.CurrentUser;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
@@ -44,10 +43,9 @@ class DigestUnsubscribePage {
     }
 
     @PostMapping("/digest/unsubscribe")
-    String unsubscribe(@RequestParam(defaultValue = "") String token, Model model, HttpServletRequest request,
-                       HttpServletResponse response) {
+    String unsubscribe(@RequestParam(defaultValue = "") String token, Model model, HttpServletResponse response) {
         Optional<CurrentUser> user = digests.unsubscribeTarget(token);
-        if (user.isEmpty() || !digests.unsubscribe(token, request.getRemoteAddr())) {
+        if (user.isEmpty() || !digests.unsubscribe(token)) {
             return invalid(model, response);
         }
         model.addAttribute("email", user.get().email());

@@ -21,7 +21,6 @@ import dev.rapport.exchange.IssuedCalendarFeed;
 import dev.rapport.shared.InvalidInputException;
 import dev.rapport.teams.CurrentUserResolver;
 import dev.rapport.teams.CurrentUser;
-import jakarta.servlet.http.HttpServletRequest;
 
 /** The calendar feed and email digest sections of Settings: personal, so viewers have them too. */
 @Controller
@@ -36,8 +35,7 @@ class ExchangeSettings {
         this.links = links;
     }
 
-    /** A feed URL shown once, right after it was made. */
-    /** Serializable: flash attributes live in the database session for one request. */
+    /** A feed URL shown once, right after it was made (a flash attribute: sessions are stored, so serializable). */
     record NewFeed(String url, String webcalUrl) implements java.io.Serializable {
     }
 
@@ -57,9 +55,9 @@ class ExchangeSettings {
             .mapToObj(h -> new HourOption(h, String.format(java.util.Locale.ROOT, "%02d:00", h))).toList();
 
     @PostMapping("/settings/calendar-feed")
-    String issue(CurrentUser user, HttpServletRequest request, RedirectAttributes redirect) {
+    String issue(CurrentUser user, RedirectAttributes redirect) {
         boolean existed = feeds.status(user).isPresent();
-        IssuedCalendarFeed issued = feeds.issue(user, request.getRemoteAddr());
+        IssuedCalendarFeed issued = feeds.issue(user);
         String url = links.base(ServletUriComponentsBuilder.fromCurrentContextPath().toUriString()) + issued.path();
         // a flash attribute lives for exactly one request: the secret URL is shown once, then gone
         redirect.addFlashAttribute("newFeed", new NewFeed(url, url.replaceFirst("^https?://", "webcal://")));
@@ -70,8 +68,8 @@ class ExchangeSettings {
     }
 
     @PostMapping("/settings/calendar-feed/revoke")
-    String revoke(CurrentUser user, HttpServletRequest request, RedirectAttributes redirect) {
-        feeds.revoke(user, request.getRemoteAddr());
+    String revoke(CurrentUser user, RedirectAttributes redirect) {
+        feeds.revoke(user);
         redirect.addFlashAttribute("notice", "Calendar feed revoked: its URL no longer works.");
         return "redirect:/settings#calendar";
     }

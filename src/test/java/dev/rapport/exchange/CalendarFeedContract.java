@@ -117,6 +117,9 @@ abstract class CalendarFeedContract extends AppTestBase {
         assertThat(status.json().get("active").asBoolean()).isTrue();
         assertThat(status.json().get("lastFetchedAt").asString()).isEqualTo("2026-11-23T09:00:00Z");
         assertThat(status.body()).doesNotContain(path.substring(6, 40));
+        // a new secret URL is a security event the team's owners see (never the secret itself)
+        String audit = colleague.api().get("/api/v1/team/audit").body();
+        assertThat(audit).contains("calendar.feed.created").doesNotContain(path.substring(6, 40));
     }
 
     @Test
