@@ -63,6 +63,10 @@ abstract class DashboardRollupsContract extends AppTestBase {
     DashboardService dashboard;
     @Autowired
     JournalService journal;
+    @Autowired
+    RollupBackfill backfill;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     private final Random random = new Random(20261123);
 
@@ -153,6 +157,15 @@ abstract class DashboardRollupsContract extends AppTestBase {
         // a rebuild from the raw tables leaves the same rows
         dashboard.rebuild(team);
         assertThat(flatten(repo.userDays(team))).isEqualTo(flatten(stored));
+
+        // a team whose rollups are missing (clients from before the dashboard) is filled in at start
+        jdbc.update("DELETE FROM client_cadence WHERE team_id = ?", team.value());
+        jdbc.update("DELETE FROM user_day WHERE team_id = ?", team.value());
+        assertThat(repo.teamsMissingCadences()).contains(team);
+        backfill.backfill();
+        assertThat(repo.teamsMissingCadences()).doesNotContain(team);
+        assertThat(flatten(repo.userDays(team))).isEqualTo(flatten(stored));
+        assertThat(repo.cadences(team)).containsExactlyInAnyOrderElementsOf(rollups.rawCadences(team));
     }
 
     /** Adds, moves or deletes a journal entry (timed or duration-only); overlaps are simply refused. */

@@ -70,5 +70,9 @@ class ScreenshotsBrowserIntegrationTest extends BrowserTestBase {
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Sale of Prinsengracht 263")).click();
         assertThat(page.locator(".deal .badge-listing")).isVisible();
         screenshots("client-deal");
+
+        page.navigate("/team");
+        assertThat(page.locator("#trend-chart[data-rendered=true]")).isVisible();
+        screenshots("team");
     }
 }

@@ -72,7 +72,7 @@ class TeamBrowserIntegrationTest extends BrowserTestBase {
         assertThat(page.locator("#team-totals")).containsText("+ 1 internal");
         assertThat(page.locator("#trend-table tbody tr")).hasCount(6);
         assertThat(page.locator("#trend-chart")).hasAttribute("data-rendered", "true");
-        screenshots("team");
+        screenshots("team-small");
 
         link(page, "← Previous month").click();
         assertThat(page.locator("main")).containsText("October 2026");
