@@ -103,7 +103,7 @@ class ExchangeSettings {
     }
 
     /** Adds what the two Settings sections show to every Settings page render. */
-    @ControllerAdvice(assignableTypes = SettingsPage.class)
+    @ControllerAdvice(assignableTypes = {SettingsPage.class, AccountSecurityPage.class})
     static class Model {
         private final CalendarFeedService feeds;
         private final DigestService digests;

@@ -209,7 +209,9 @@ abstract class TeamContract extends AppTestBase {
     @Test
     void twoFactorSignInNeedsAFreshCodeAndAWrongCodeLooksLikeAWrongPassword() {
         Session user = newTeam(Role.MEMBER);
-        JsonNode enrolment = user.api().post("/api/v1/me/totp", null).json();
+        Response started = user.api().post("/api/v1/me/totp", null);
+        assertThat(started.status()).as(started.body()).isEqualTo(200);
+        JsonNode enrolment = started.json();
         String secret = enrolment.get("secret").asString();
         assertThat(enrolment.get("otpauthUri").asString()).startsWith("otpauth://totp/Rapport").contains(secret);
         assertThat(fields(user.api().post("/api/v1/me/totp/confirm", json("{'code':'000000'}"))))

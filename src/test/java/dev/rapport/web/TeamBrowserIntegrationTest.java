@@ -126,6 +126,6 @@ class TeamBrowserIntegrationTest extends BrowserTestBase {
         assertThat(page.locator("#team-table tbody tr td[data-label='Overdue (external)']")).hasText("1");
         expectConsoleError("403");
         page.navigate("/team/members/" + manager.userId().value() + "/overdue");
-        assertThat(page.locator("main h1")).hasText("Read-only access");
+        assertThat(page.locator("main h1")).hasText("Not allowed");
     }
 }
