@@ -227,23 +227,27 @@ class JdbcClientRepository implements ClientRepository {
 
     @Override
     public Map<String, List<ClientId>> idsByEmail(TeamId team, java.util.Collection<String> lowerEmails) {
-        return idsBy("SELECT email_lower AS k, client_id FROM client_email WHERE team_id = :team"
-                + " AND email_lower IN (:keys)", team, lowerEmails);
+        return idsBy("client_email", "email_lower", team, lowerEmails);
     }
 
     @Override
     public Map<String, List<ClientId>> idsByPhoneDigits(TeamId team, java.util.Collection<String> digits) {
-        return idsBy("SELECT phone_digits AS k, client_id FROM client_phone WHERE team_id = :team"
-                + " AND phone_digits IN (:keys)", team, digits);
+        return idsBy("client_phone", "phone_digits", team, digits);
     }
 
-    /** Key -> client ids holding it, oldest client first. */
-    private Map<String, List<ClientId>> idsBy(String select, TeamId team, java.util.Collection<String> keys) {
+    /**
+     * Key -> client ids holding it, oldest client first. The key leads the index (key, team_id):
+     * H2 uses only an index's first column for "IN (...)".
+     */
+    private Map<String, List<ClientId>> idsBy(String table, String column, TeamId team,
+                                              java.util.Collection<String> keys) {
         Map<String, List<ClientId>> result = new HashMap<>();
         if (keys.isEmpty()) {
             return result;
         }
-        jdbc.sql(select + " ORDER BY client_id").param("team", team.value()).param("keys", List.copyOf(keys))
+        jdbc.sql("SELECT " + column + " AS k, client_id FROM " + table + " WHERE " + column
+                        + " IN (:keys) AND team_id = :team ORDER BY client_id")
+                .param("keys", dev.rapport.shared.Sql.padded(keys)).param("team", team.value())
                 .query(rs -> {
                     List<ClientId> ids = result.computeIfAbsent(rs.getString("k"), k -> new ArrayList<>());
                     ClientId id = new ClientId(rs.getLong("client_id"));

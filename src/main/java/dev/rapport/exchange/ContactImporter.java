@@ -31,7 +31,7 @@ import dev.rapport.teams.CurrentUser;
  * statements. Earlier chunks are already written, so later ones find them in the database.
  */
 final class ContactImporter {
-    static final int CHUNK = 500;
+    static final int CHUNK = 1000;
     static final int MAX_EXTERNAL_ID = 500;
     private static final Pattern LIST_FIELD = Pattern.compile("(emails|phones|addresses|tags)\\[(\\d+)]");
 

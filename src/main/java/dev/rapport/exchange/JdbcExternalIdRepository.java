@@ -32,9 +32,10 @@ class JdbcExternalIdRepository implements ExternalIds {
         if (externalIds.isEmpty()) {
             return found;
         }
-        jdbc.sql("SELECT external_id, client_id FROM client_external_id WHERE team_id = :team"
-                        + " AND external_id IN (:ids)")
-                .param("team", team.value()).param("ids", List.copyOf(externalIds))
+        // the id leads the primary key (external_id, team_id): H2 uses only an index's first column for IN
+        jdbc.sql("SELECT external_id, client_id FROM client_external_id WHERE external_id IN (:ids)"
+                        + " AND team_id = :team")
+                .param("ids", dev.rapport.shared.Sql.padded(externalIds)).param("team", team.value())
                 .query(rs -> {
                     found.put(rs.getString("external_id"), new ClientId(rs.getLong("client_id")));
                 });

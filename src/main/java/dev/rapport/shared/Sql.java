@@ -24,4 +24,22 @@ public final class Sql {
         String escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
         return "%" + escaped + "%";
     }
+
+    /**
+     * The values of an "IN (:list)" padded (repeating the first) to the next power of two, so a query
+     * run with many list sizes has only a few SQL texts and the databases' statement caches hit.
+     */
+    public static <T> java.util.List<T> padded(java.util.Collection<T> values) {
+        java.util.List<T> list = new java.util.ArrayList<>(values);
+        if (list.isEmpty()) {
+            return list;
+        }
+        int size = Integer.highestOneBit(list.size());
+        size = size == list.size() ? size : size * 2;
+        T first = list.get(0);
+        while (list.size() < size) {
+            list.add(first);
+        }
+        return list;
+    }
 }
