@@ -38,8 +38,9 @@ import tools.jackson.core.ObjectReadContext;
 /**
  * Restores an archive into an empty database, keeping every id: checks that the archive fits this
  * schema and that the database holds no team data, then writes all tables in foreign-key order in
- * one transaction (COPY on PostgreSQL, batched inserts elsewhere) and finally moves the identity
- * sequences past the restored ids.
+ * one transaction (on PostgreSQL with COPY, building indexes and checking foreign keys after each
+ * table's load; batched inserts elsewhere) and finally moves the identity sequences past the
+ * restored ids.
  */
 final class JdbcArchiveImport {
     private static final int BATCH = 1_000;
@@ -118,7 +119,9 @@ final class JdbcArchiveImport {
                 if (f != null) {
                     String secret = archive.manifest().credentials() ? null
                             : ArchiveSchema.SECRET_COLUMNS.get(f.table());
+                    List<String> rebuild = postgres && f.rows() > 0 ? dropForeignKeysAndIndexes(f.table()) : List.of();
                     written.put(f.table(), writeFile(archive, f, p, secret, unusablePasswordHash));
+                    execute(rebuild);
                 }
             }
             c.commit();
@@ -128,6 +131,53 @@ final class JdbcArchiveImport {
             throw e;
         } finally {
             c.setAutoCommit(autoCommit);
+        }
+    }
+
+    /**
+     * PostgreSQL checks a foreign key with a trigger per row and updates every index per row; like
+     * pg_restore, load first and then build the indexes and check the keys in one pass each (about
+     * four times faster for millions of rows). The schema changes are part of the import
+     * transaction, so a failure rolls them back with the rows. Returns the statements that put
+     * everything back, exactly as pg_get_indexdef and pg_get_constraintdef describe it.
+     */
+    private List<String> dropForeignKeysAndIndexes(String table) throws SQLException {
+        List<String> rebuild = new ArrayList<>();
+        List<String> drop = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid) FROM pg_index i
+                WHERE i.indrelid = CAST(? AS regclass) AND NOT i.indisprimary AND NOT i.indisunique
+                  AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid)
+                ORDER BY 1""")) {
+            ps.setString(1, quote(table));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    drop.add("DROP INDEX " + rs.getString(1));
+                    rebuild.add(rs.getString(2));
+                }
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint
+                WHERE conrelid = CAST(? AS regclass) AND contype = 'f' ORDER BY conname""")) {
+            ps.setString(1, quote(table));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    drop.add("ALTER TABLE " + quote(table) + " DROP CONSTRAINT " + quote(rs.getString(1)));
+                    rebuild.add("ALTER TABLE " + quote(table) + " ADD CONSTRAINT " + quote(rs.getString(1)) + " "
+                            + rs.getString(2));
+                }
+            }
+        }
+        execute(drop);
+        return rebuild;
+    }
+
+    private void execute(List<String> statements) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            for (String sql : statements) {
+                s.execute(sql);
+            }
         }
     }
 

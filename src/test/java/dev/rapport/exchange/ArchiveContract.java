@@ -157,6 +157,15 @@ abstract class ArchiveContract extends AppTestBase {
                 .anyMatch(o -> o.isString() && o.asString().isEmpty()).anyMatch(JsonNode::isNull);
         assertThat(m.sourceDatabase()).startsWith(kind().equals("h2") ? "H2" : "PostgreSQL");
 
+        if (otherKind().equals("postgres")) {
+            // the import rebuilt indexes and foreign keys it dropped while loading: same schema as a fresh one
+            String catalog = "SELECT tablename || ': ' || indexdef FROM pg_indexes WHERE schemaname = 'public' "
+                    + "UNION ALL SELECT conrelid::regclass::text || ': ' || conname || ' ' || pg_get_constraintdef(oid) "
+                    + "FROM pg_constraint WHERE connamespace = 'public'::regnamespace ORDER BY 1";
+            assertThat(new JdbcTemplate(target).queryForList(catalog, String.class)).hasSizeGreaterThan(80)
+                    .isEqualTo(new JdbcTemplate(TestDatabases.migrated("postgres")).queryForList(catalog, String.class));
+        }
+
         // ids are kept, and new rows get ids past the restored ones
         long maxTeam = maxId(target, "team");
         long maxClient = maxId(target, "client");
