@@ -34,7 +34,7 @@ record TeamView(boolean wholeTeam, String today, List<Row> members, Row team, Li
             return row(m.name(), m.email(), Formats.label(m.role().code()), url, m.figures());
         }).toList();
         List<WeekRow> weeks = d.weeks().stream().map(w -> new WeekRow(Formats.range(w.from(), w.to()),
-                Formats.minutes(w.loggedSeconds() / 60.0), percent(w.customerFacingShare()),
+                hours(w.loggedSeconds()), percent(w.customerFacingShare()),
                 w.external().touches() + " · " + w.internal().touches(),
                 w.external().lateSignals() + " · " + w.internal().lateSignals(), percent(w.keptRate()),
                 w.customerFacingShare() == null ? "" : Formats.machine(w.customerFacingShare()),
@@ -46,13 +46,18 @@ record TeamView(boolean wholeTeam, String today, List<Row> members, Row team, Li
     private static Row row(String name, String email, String role, String url, Dashboard.Figures f) {
         Double ratio = f.sustainabilityRatio();
         String plans = ratio == null ? "No capacity" : String.format(Locale.ROOT, "%.2f", ratio);
-        return new Row(name, email, role, url, Formats.minutes(f.loggedSeconds() / 60.0),
+        return new Row(name, email, role, url, hours(f.loggedSeconds()),
                 percent(f.customerFacingShare()),
                 f.customerFacingShare() != null && f.customerFacingShare() < CUSTOMER_FACING_BENCHMARK,
                 percent(f.contributesShare()),
                 Kind.of(f.external(), url == null ? null : url + "?kind=external"),
                 Kind.of(f.internal(), url == null ? null : url + "?kind=internal"), percent(f.keptRate()),
                 f.clients().honeymoonFlags(), plans, ratio == null ? f.requiredHours() > 0 : ratio > 1.0);
+    }
+
+    /** Logged time of a member or a whole team for a period: "168.4 h". */
+    private static String hours(long seconds) {
+        return String.format(Locale.ENGLISH, "%,.1f h", seconds / 3600.0);
     }
 
     private static String percent(Double share) {
