@@ -45,8 +45,9 @@ abstract class ApiAuthorizationContract extends AppTestBase {
 
     /**
      * Which of a team's ids a path parameter takes, keyed by the path segment before it and the
-     * parameter: "clients/{id}". Add one line per new kind of id; {@link TeamData#created} makes
-     * the resource through the API the first time it is asked for.
+     * parameter: "clients/{id}". Add one line per new kind of id, making the resource through the
+     * API the first time it is asked for, e.g.
+     * {@code entry("exports/{id}", t -> t.fixture("export", () -> t.created(t.owner.api(), "/api/v1/exports", "{}"))),}
      */
     static final Map<String, Function<TeamData, String>> IDS = Map.ofEntries(
             entry("clients/{id}", TeamData::memberClient),
@@ -214,6 +215,27 @@ abstract class ApiAuthorizationContract extends AppTestBase {
         return ops;
     }
 
+    /** The team's id for a path parameter, or a failure saying what to add. */
+    static String id(String param, TeamData team) {
+        Function<TeamData, String> id = IDS.get(param);
+        if (id == null) {
+            throw new AssertionError("no id for the path parameter '" + param + "': add a line to "
+                    + "ApiAuthorizationContract.IDS saying which of a team's ids it takes");
+        }
+        return id.apply(team);
+    }
+
+    /** Every fixture any operation needs, made before a snapshot is taken. */
+    void prepare(TeamData... teams) {
+        for (Operation op : operations()) {
+            for (String param : op.params()) {
+                for (TeamData t : teams) {
+                    id(param, t);
+                }
+            }
+        }
+    }
+
     Response call(Api api, Operation op, String path, TeamData bodyFrom) {
         String body = BODIES.containsKey(op.key()) ? BODIES.get(op.key()).apply(bodyFrom)
                 : op.method().equals("POST") || op.method().equals("PUT") || op.method().equals("PATCH") ? "{}" : null;
@@ -255,6 +277,7 @@ abstract class ApiAuthorizationContract extends AppTestBase {
     void anotherTeamsIdsAre404WithoutLeakingAnythingForEveryOperation() {
         TeamData them = y();
         TeamData us = x();
+        prepare(them, us);
         var before = DatabaseSnapshot.take(jdbc);
         List<String> failures = new ArrayList<>();
         int checked = 0;
@@ -263,7 +286,7 @@ abstract class ApiAuthorizationContract extends AppTestBase {
                 continue;
             }
             for (var caller : List.of(us.owner, us.member)) {
-                String theirs = op.fill(p -> IDS.get(p).apply(them));
+                String theirs = op.fill(p -> id(p, them));
                 String missing = op.fill(p -> MISSING_ID);
                 Response r = call(caller.api(), op, theirs, us);
                 Response none = call(caller.api(), op, missing, us);
@@ -291,6 +314,7 @@ abstract class ApiAuthorizationContract extends AppTestBase {
     void anotherTeamsIdsInQueriesFilterToNothingOrAreRefused() {
         TeamData them = y();
         TeamData us = x();
+        prepare(them, us);
         var before = DatabaseSnapshot.take(jdbc);
         List<String> failures = new ArrayList<>();
         for (Operation op : operations()) {
@@ -299,7 +323,7 @@ abstract class ApiAuthorizationContract extends AppTestBase {
                 continue;
             }
             for (var caller : List.of(us.owner, us.member)) {
-                StringBuilder path = new StringBuilder(op.fill(p -> IDS.get(p).apply(us)));
+                StringBuilder path = new StringBuilder(op.fill(p -> id(p, us)));
                 char sep = '?';
                 for (String q : ids) {
                     path.append(sep).append(q).append('=').append(QUERY_IDS.get(q).apply(them));
@@ -380,13 +404,11 @@ abstract class ApiAuthorizationContract extends AppTestBase {
         TeamData us = x();
         List<Operation> writes = operations().stream().filter(Operation::writes)
                 .filter(op -> !allowed.containsKey(op.key())).toList();
-        for (Operation op : writes) {
-            op.params().forEach(p -> IDS.get(p).apply(us)); // make every fixture before the snapshot
-        }
+        prepare(us);
         var before = DatabaseSnapshot.take(jdbc);
         List<String> failures = new ArrayList<>();
         for (Operation op : writes) {
-            String path = op.fill(p -> IDS.get(p).apply(us));
+            String path = op.fill(p -> id(p, us));
             Response r = call(api, op, path, us);
             if (r.status() != 403) {
                 failures.add(op.method() + " " + path + " answered " + r.status() + ": " + r.body()
@@ -552,9 +574,14 @@ abstract class ApiAuthorizationContract extends AppTestBase {
 
         /** The id of one of the team's resources, made on first use. */
         String fixture(String kind) {
+            return fixture(kind, () -> make(kind));
+        }
+
+        /** The id of a resource of this kind, made by {@code make} on first use. */
+        String fixture(String kind, java.util.function.Supplier<String> make) {
             String id = ids.get(kind);
             if (id == null) {
-                id = make(kind);
+                id = make.get();
                 ids.put(kind, id);
             }
             return id;

@@ -42,7 +42,10 @@ abstract class WebSecurityContract extends AppTestBase {
     private static final Pattern PARAM = Pattern.compile("([^/]+)/\\{(\\w+)}");
     private static final String PASSWORD = "correct horse battery";
 
-    /** Which of a team's ids a page's path variable takes ("segment/{variable}"); one line per new kind. */
+    /**
+     * Which of a team's ids a page's path variable takes ("segment/{variable}"); one line per new
+     * kind, e.g. {@code "exports/{id}", t -> t.fixture("export", () -> t.created("/api/v1/exports", "{}"))}.
+     */
     static final Map<String, Function<Team, String>> IDS = Map.of(
             "clients/{id}", t -> t.client,
             "queue/{id}", t -> t.client,
@@ -120,7 +123,12 @@ abstract class WebSecurityContract extends AppTestBase {
         String fill(Team team) {
             String filled = path;
             for (String param : params()) {
-                filled = filled.replace(param.substring(param.indexOf('{')), IDS.get(param).apply(team));
+                Function<Team, String> id = IDS.get(param);
+                if (id == null) {
+                    throw new AssertionError("no id for the path variable '" + param + "': add a line to "
+                            + "WebSecurityContract.IDS saying which of a team's ids it takes");
+                }
+                filled = filled.replace(param.substring(param.indexOf('{')), id.apply(team));
             }
             return filled;
         }
@@ -285,6 +293,10 @@ abstract class WebSecurityContract extends AppTestBase {
     void anotherTeamsIdsAre404OnEveryPageAndFormWithoutLeaking() {
         Team them = y();
         Team us = x();
+        pages().forEach(p -> {
+            p.fill(them); // every fixture made before the snapshot
+            p.fill(us);
+        });
         var before = DatabaseSnapshot.take(jdbc);
         List<String> failures = new ArrayList<>();
         us.owner.get("/clients"); // the CSRF token for the forms
@@ -313,6 +325,7 @@ abstract class WebSecurityContract extends AppTestBase {
     @Test
     void viewersCannotPostAnyFormAndNothingChanges() {
         Team us = x();
+        pages().forEach(p -> p.fill(us));
         var before = DatabaseSnapshot.take(jdbc);
         List<String> failures = new ArrayList<>();
         us.viewer.get("/clients");
@@ -382,6 +395,8 @@ abstract class WebSecurityContract extends AppTestBase {
         final String deal;
         final String entry;
         final String token;
+        final Api memberApi;
+        private final java.util.Map<String, String> more = new java.util.HashMap<>();
 
         Team(String prefix) {
             String name = prefix + " " + System.nanoTime();
@@ -394,6 +409,7 @@ abstract class WebSecurityContract extends AppTestBase {
             viewerEmail = v.email();
             memberId = Long.toString(m.userId().value());
             Api api = m.api();
+            memberApi = api;
             client = id(api.post("/api/v1/clients", json("{'name':'" + name + " Client','emails':['"
                     + prefix.toLowerCase(Locale.ROOT) + System.nanoTime() + "@example.com']}")));
             promise = id(api.post("/api/v1/clients/" + client + "/promises",
@@ -405,6 +421,16 @@ abstract class WebSecurityContract extends AppTestBase {
             owner = signedIn(o.email());
             member = signedIn(m.email());
             viewer = signedIn(v.email());
+        }
+
+        /** The id of a resource of this kind, made by {@code make} on first use. */
+        String fixture(String kind, java.util.function.Supplier<String> make) {
+            return more.computeIfAbsent(kind, k -> make.get());
+        }
+
+        /** POSTs as the team's member through the API; the new resource's id. */
+        String created(String path, String singleQuotedJson) {
+            return id(memberApi.post(path, json(singleQuotedJson)));
         }
 
         private WebClient signedIn(String email) {
