@@ -70,8 +70,20 @@ class SignInWorkTest {
         }
 
         @Override
-        public void save(String key, Counter counter) {
-            counters.put(key, counter);
+        public Counter addFailure(String key, Instant now, Instant staleBefore) {
+            Counter c = counters.get(key);
+            Counter next = c == null || !c.windowStart().isAfter(staleBefore) ? new Counter(1, now, null)
+                    : new Counter(c.failures() + 1, c.windowStart(), c.blockedUntil());
+            counters.put(key, next);
+            return next;
+        }
+
+        @Override
+        public void block(String key, Instant windowStart, Instant until) {
+            Counter c = counters.get(key);
+            if (c != null && c.windowStart().equals(windowStart)) {
+                counters.put(key, new Counter(c.failures(), windowStart, until));
+            }
         }
 
         @Override
