@@ -63,7 +63,11 @@ abstract class ApiAuthorizationContract extends AppTestBase {
             entry("invitations/{id}", t -> t.fixture("invitation")),
             entry("invitations/{token}", t -> t.fixture("invitationSecret")));
 
-    /** Path parameters that are secrets rather than ids: whoever holds the link may use it, whatever their team. */
+    /**
+     * Path parameters that are not a team's ids, left out of the cross-team check (with the reason):
+     * secrets in a link, which whoever holds it may use whatever their team; or plain values such
+     * as a format. They still need a value in {@link #IDS} for the write checks.
+     */
     static final Map<String, String> NOT_TEAM_SCOPED = Map.of(
             "invitations/{token}", "an invitation link is a bearer secret sent to someone outside the team; "
                     + "unknown links answer 404");
