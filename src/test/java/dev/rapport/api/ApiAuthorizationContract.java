@@ -102,6 +102,7 @@ abstract class ApiAuthorizationContract extends AppTestBase {
     static final Map<String, Function<TeamData, String>> BODIES = Map.ofEntries(
             entry("POST /api/v1/clients", t -> json("{'name':'Written by a viewer'}")),
             entry("PUT /api/v1/clients/{id}", t -> json("{'name':'Renamed','tier':'A'}")),
+            entry("PUT /api/v1/clients/{id}/sharing", t -> json("{'shared':true}")),
             entry("POST /api/v1/clients/{id}/transfer", t -> json("{'ownerId':" + t.owner.userId().value() + "}")),
             entry("POST /api/v1/clients/{id}/touches", t -> json("{'channel':'phone','minutes':5}")),
             entry("POST /api/v1/clients/{id}/depth", t -> json("{'current':2,'target':3}")),

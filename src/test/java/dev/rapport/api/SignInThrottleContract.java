@@ -127,6 +127,9 @@ abstract class SignInThrottleContract extends AppTestBase {
                 WebClient.Page failed = browser.signIn(email, "wrong password");
                 assertThat(failed.status()).as(email + " attempt " + i).isEqualTo(302);
                 assertThat(failed.location()).isEqualTo("/login?error");
+                assertThat(jdbc.sql("SELECT failures FROM login_throttle WHERE throttle_key = ?")
+                        .param("email:" + email.toLowerCase(java.util.Locale.ROOT)).query(Integer.class).single())
+                        .as("one attempt, one failure counted").isEqualTo(i);
             }
             WebClient.Page throttled = browser.signIn(email, PASSWORD);
             assertThat(throttled.status()).as(email).isEqualTo(429);

@@ -53,7 +53,8 @@ abstract class WebSecurityContract extends AppTestBase {
             "deals/{id}", t -> t.deal,
             "promises/{id}", t -> t.promise,
             "entries/{id}", t -> t.entry,
-            "tokens/{id}", t -> t.token);
+            "tokens/{id}", t -> t.token,
+            "members/{userId}", t -> t.memberId);
 
     /**
      * Deals, promises and journal entries are their author's alone: every other user, a viewer
