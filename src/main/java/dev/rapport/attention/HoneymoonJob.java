@@ -34,6 +34,8 @@ public class HoneymoonJob {
     static final String JOB = "honeymoon";
     private static final Logger log = LoggerFactory.getLogger(HoneymoonJob.class);
     private static final Duration LEASE = Duration.ofHours(1);
+    /** Every instance runs the nightly cron and one run after its start: one of them does the work. */
+    static final Duration MIN_GAP = Duration.ofHours(1);
 
     private final AttentionRepository repo;
     private final ClientService clients;
@@ -52,9 +54,18 @@ public class HoneymoonJob {
     @Transactional
     public int run() {
         Instant now = clock.instant();
-        if (!lock.acquire(JOB, now, now.plus(LEASE), instance)) {
-            return -1;
-        }
+        return lock.acquire(JOB, now, now.plus(LEASE), instance) ? evaluateAll(now) : -1;
+    }
+
+    /** The scheduled run: -1 (skipped) when any instance ran it less than {@link #MIN_GAP} ago. */
+    @Transactional
+    public int runScheduled() {
+        Instant now = clock.instant();
+        return lock.acquireIfNotRunSince(JOB, now, now.plus(LEASE), instance, now.minus(MIN_GAP))
+                ? evaluateAll(now) : -1;
+    }
+
+    private int evaluateAll(Instant now) {
         int evaluated = 0;
         for (TeamId team : repo.teams()) {
             evaluated += evaluate(team, now);
@@ -99,12 +110,12 @@ public class HoneymoonJob {
 
         @Scheduled(cron = "0 30 2 * * *")
         void nightly() {
-            job.run();
+            job.runScheduled();
         }
 
         @Scheduled(initialDelayString = "PT2M", fixedDelayString = "P3650D")
         void afterStart() {
-            job.run();
+            job.runScheduled();
         }
     }
 }

@@ -23,6 +23,8 @@ public class BreakOverduePromisesJob {
     static final String JOB = "break-overdue-promises";
     private static final Logger log = LoggerFactory.getLogger(BreakOverduePromisesJob.class);
     private static final Duration LEASE = Duration.ofMinutes(10);
+    /** Each instance ticks every 15 minutes: one run per tick across all of them. */
+    static final Duration MIN_GAP = Duration.ofMinutes(10);
 
     private final PromiseRepository repo;
     private final JobLock lock;
@@ -39,9 +41,18 @@ public class BreakOverduePromisesJob {
     @Transactional
     public int run() {
         Instant now = clock.instant();
-        if (!lock.acquire(JOB, now, now.plus(LEASE), instance)) {
-            return -1;
-        }
+        return lock.acquire(JOB, now, now.plus(LEASE), instance) ? breakOverdue(now) : -1;
+    }
+
+    /** The scheduled run: -1 (skipped) when any instance ran it less than {@link #MIN_GAP} ago. */
+    @Transactional
+    public int runScheduled() {
+        Instant now = clock.instant();
+        return lock.acquireIfNotRunSince(JOB, now, now.plus(LEASE), instance, now.minus(MIN_GAP))
+                ? breakOverdue(now) : -1;
+    }
+
+    private int breakOverdue(Instant now) {
         int broken = repo.breakOverdue(now);
         lock.release(JOB, now);
         if (broken > 0) {
@@ -62,7 +73,7 @@ public class BreakOverduePromisesJob {
 
         @Scheduled(initialDelayString = "PT1M", fixedDelayString = "PT15M")
         void tick() {
-            job.run();
+            job.runScheduled();
         }
     }
 }

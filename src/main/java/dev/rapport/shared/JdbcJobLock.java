@@ -22,6 +22,13 @@ class JdbcJobLock implements JobLock {
     }
 
     @Override
+    public boolean acquireIfNotRunSince(String job, Instant now, Instant until, String owner, Instant ranBefore) {
+        return jdbc.sql("UPDATE job_lock SET locked_until = ?, locked_by = ? WHERE name = ? AND locked_until <= ? "
+                        + "AND (last_run_at IS NULL OR last_run_at <= ?)")
+                .params(ts(until), owner, job, ts(now), ts(ranBefore)).update() == 1;
+    }
+
+    @Override
     public void release(String job, Instant now) {
         jdbc.sql("UPDATE job_lock SET locked_until = ?, last_run_at = ? WHERE name = ?")
                 .params(ts(now), ts(now), job).update();

@@ -52,6 +52,7 @@ public class AccountSecurityService {
     /** Ends every web session (this one too) and revokes every API token of the user, in all teams. */
     @Transactional
     public int signOutEverywhere(CurrentUser user) {
+        requireNotToken(user);
         int tokens = accounts.revokeAllTokens(user.userId(), clock.instant());
         int ended = sessions.endSessions(user.email(), null);
         audit(user, "account.signed_out_everywhere", ended + " session(s) ended, " + tokens + " token(s) revoked");

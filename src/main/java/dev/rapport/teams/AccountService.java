@@ -146,6 +146,9 @@ public class AccountService {
 
     @Transactional
     public void revokeToken(CurrentUser user, long tokenId) {
+        if (user.readOnly()) {
+            throw new AccessDeniedException("this API token is read-only");
+        }
         if (!accounts.revokeToken(user.teamId(), user.userId(), tokenId, clock.instant())) {
             throw new NotFoundException("token", tokenId);
         }

@@ -62,11 +62,10 @@ class LoginThrottle {
     }
 
     private void count(String key, int limit, Instant now) {
-        Counter c = counters.find(key).filter(old -> now.isBefore(old.windowStart().plus(window)))
-                .orElse(new Counter(0, now, null));
-        int failures = c.failures() + 1;
-        Instant blockedUntil = failures >= limit ? c.windowStart().plus(window) : null;
-        counters.save(key, new Counter(failures, c.windowStart(), blockedUntil));
+        Counter c = counters.addFailure(key, now, now.minus(window));
+        if (c.failures() >= limit && c.blockedUntil() == null) {
+            counters.block(key, c.windowStart(), c.windowStart().plus(window));
+        }
     }
 
     private static String[] keys(String email, String address) {

@@ -100,6 +100,9 @@ public class MembershipService {
     /** A signed-in user accepts an invitation sent to their email address. */
     @Transactional
     public CurrentUser accept(String token, CurrentUser user) {
+        if (user.readOnly()) {
+            throw new org.springframework.security.access.AccessDeniedException("this API token is read-only");
+        }
         Invitation invitation = pending(token);
         if (!invitation.email().equalsIgnoreCase(user.email())) {
             throw new InvalidInputException("email", "this invitation is for " + invitation.email()

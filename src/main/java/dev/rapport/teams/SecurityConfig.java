@@ -6,6 +6,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.AuthenticationException;
@@ -64,7 +65,9 @@ class SecurityConfig {
                         .anyRequest().authenticated())
                 // RFC 8058 one-click unsubscribe comes from mail providers, without a CSRF token
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/digest/unsubscribe"))
-                .authenticationProvider(provider)
+                // this provider alone: as a bean it is also Spring's global provider, and a parent
+                // manager holding it would check every failed sign-in twice (two hashes, two failures)
+                .authenticationManager(new ProviderManager(provider))
                 .formLogin(form -> form.loginPage("/login").usernameParameter("email")
                         .authenticationDetailsSource(SignInDetails::of)
                         .failureHandler(SecurityConfig::signInFailed)

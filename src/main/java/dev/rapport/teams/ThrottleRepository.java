@@ -10,7 +10,17 @@ interface ThrottleRepository {
 
     Optional<Counter> find(String key);
 
-    void save(String key, Counter counter);
+    /**
+     * Adds one failure in one atomic step, so failures arriving at once (many connections, several
+     * instances) all count; a window that started at or before {@code staleBefore} is over, and
+     * the failure opens a new one at {@code now}.
+     *
+     * @return the counter with this failure
+     */
+    Counter addFailure(String key, Instant now, Instant staleBefore);
+
+    /** Blocks the key until the given time, if its window is still the one that started at {@code windowStart}. */
+    void block(String key, Instant windowStart, Instant until);
 
     void delete(String key);
 }
