@@ -61,7 +61,10 @@ abstract class ApiAuthorizationContract extends AppTestBase {
             entry("tokens/{id}", t -> t.fixture("token")),
             entry("members/{userId}", t -> Long.toString(t.member.userId().value())),
             entry("invitations/{id}", t -> t.fixture("invitation")),
-            entry("invitations/{token}", t -> t.fixture("invitationSecret")));
+            entry("invitations/{token}", t -> t.fixture("invitationSecret")),
+            entry("ical/{token}", t -> t.fixture("feedSecret", () -> t.member.api()
+                    .post("/api/v1/me/calendar-feed", null).json().get("url").asString()
+                    .replaceAll(".*/ical/([^/.]+)\\.ics$", "$1"))));
 
     /**
      * Path parameters that are not a team's ids, left out of the cross-team check (with the reason):
@@ -70,7 +73,9 @@ abstract class ApiAuthorizationContract extends AppTestBase {
      */
     static final Map<String, String> NOT_TEAM_SCOPED = Map.of(
             "invitations/{token}", "an invitation link is a bearer secret sent to someone outside the team; "
-                    + "unknown links answer 404");
+                    + "unknown links answer 404",
+            "ical/{token}", "a calendar feed URL is a bearer secret for calendar apps, which send no token; "
+                    + "unknown or revoked ones answer 404");
 
     /** Query parameters naming ids: another team's must filter to nothing or be refused. */
     static final Map<String, Function<TeamData, String>> QUERY_IDS = Map.of(
@@ -88,6 +93,10 @@ abstract class ApiAuthorizationContract extends AppTestBase {
             entry("POST /api/v1/me/sign-out-everywhere", "own sessions and tokens"),
             entry("POST /api/v1/me/totp", "own second factor"),
             entry("POST /api/v1/me/totp/confirm", "own second factor"),
+            entry("POST /api/v1/me/calendar-feed", "own calendar feed: personal, like a token (empty for viewers)"),
+            entry("DELETE /api/v1/me/calendar-feed", "own calendar feed"),
+            entry("PUT /api/v1/me/digest", "own digest settings"),
+            entry("POST /api/v1/me/digest/test", "a test digest to oneself"),
             entry("DELETE /api/v1/me/totp", "own second factor"));
 
     /** Writes a read-only token may make: none but signing in, which sends no token. */
@@ -100,6 +109,7 @@ abstract class ApiAuthorizationContract extends AppTestBase {
 
     /** A valid body for each write, built from the caller's team (default {}): so the role is what is refused. */
     static final Map<String, Function<TeamData, String>> BODIES = Map.ofEntries(
+            entry("POST /api/v1/imports", t -> Api.multipartFile("file", "people.csv", "name,email\nAda,ada@example.com\n")),
             entry("POST /api/v1/clients", t -> json("{'name':'Written by a viewer'}")),
             entry("PUT /api/v1/clients/{id}", t -> json("{'name':'Renamed','tier':'A'}")),
             entry("PUT /api/v1/clients/{id}/sharing", t -> json("{'shared':true}")),

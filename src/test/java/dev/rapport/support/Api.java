@@ -42,6 +42,14 @@ public final class Api {
         }
     }
 
+    private static final String BOUNDARY = "rapport-test-boundary";
+
+    /** A multipart body with one file part, for upload endpoints; pass it as any request body. */
+    public static String multipartFile(String field, String filename, String content) {
+        return "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\"" + filename
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n" + content + "\r\n--" + BOUNDARY + "--\r\n";
+    }
+
     public Response get(String path) {
         return send("GET", path, null);
     }
@@ -64,7 +72,9 @@ public final class Api {
             b.header("Authorization", "Bearer " + token);
         }
         if (body != null) {
-            b.header("Content-Type", "application/json");
+            // a body that starts with a multipart boundary is a file upload (see multipartFile)
+            b.header("Content-Type", body.startsWith("--" + BOUNDARY) ? "multipart/form-data; boundary=" + BOUNDARY
+                    : "application/json");
         }
         b.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
