@@ -38,6 +38,9 @@ class ArchiveBenchCommand implements Callable<Integer> {
     @Option(names = "--import-db-password", description = "its password")
     String importPassword;
 
+    @Option(names = "--keep", description = "keep the archive at this path (to time `archive import` on its own)")
+    Path keep;
+
     @Mixin
     DbOptions db;
 
@@ -81,6 +84,10 @@ class ArchiveBenchCommand implements Callable<Integer> {
             ArchiveBenchmark.header(ctx.out());
             for (ArchiveBenchmark.Timed t : new ArchiveBenchmark.Timed[] {export, verify, restored}) {
                 t.print(ctx.out());
+            }
+            if (keep != null) {
+                Files.copy(file, keep, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                ctx.out().println("Kept the archive at " + keep);
             }
             ctx.out().flush();
             return 0;

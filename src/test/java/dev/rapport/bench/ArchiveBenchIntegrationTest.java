@@ -21,27 +21,29 @@ import dev.rapport.cli.CliContext;
 import dev.rapport.support.TestDatabases;
 
 /**
- * Proves `rapport bench archive` works at a tiny size on both databases (H2 into a temporary H2,
- * PostgreSQL into another PostgreSQL database); it is not a timed test. Full size:
- * -Dbench.archiveClients=100000 -Dbench.archiveTouches=2000000 (-Dbench.databases=postgres).
+ * Proves `rapport bench archive` works at a tiny size from and into both databases (the H2 target
+ * is the command's default temporary H2 file); it is not a timed test. Full size:
+ * -Dbench.archiveClients=100000 -Dbench.archiveTouches=2000000 (-Dbench.archivePairs=h2>postgres).
  */
 class ArchiveBenchIntegrationTest {
     @TempDir
     Path dir;
 
     @ParameterizedTest
-    @ValueSource(strings = {"h2", "postgres"})
-    void archiveBenchmarkExportsImportsAndPrintsRates(String db) {
-        Assumptions.assumeTrue(System.getProperty("bench.databases", "h2,postgres").contains(db));
+    @ValueSource(strings = {"h2>h2", "postgres>postgres", "h2>postgres"})
+    void archiveBenchmarkExportsImportsAndPrintsRates(String pair) {
+        Assumptions.assumeTrue(List.of(System.getProperty("bench.archivePairs", "h2>h2,postgres>postgres,h2>postgres")
+                .split(",")).contains(pair));
+        String from = pair.split(">")[0];
+        String to = pair.split(">")[1];
         List<String> args = new ArrayList<>(List.of("bench", "archive", "--clients",
                 System.getProperty("bench.archiveClients", "200"), "--touches",
                 System.getProperty("bench.archiveTouches", "600")));
-        if (db.equals("h2")) {
-            args.addAll(List.of("--db-url", "jdbc:h2:file:" + dir.resolve("source") + ";MODE=PostgreSQL;"
-                    + "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;USER=sa"));
-        } else {
-            args.addAll(List.of("--db-url", TestDatabases.newPostgresUrl(), "--import-db-url",
-                    TestDatabases.newPostgresUrl()));
+        args.addAll(List.of("--db-url", from.equals("h2") ? "jdbc:h2:file:" + dir.resolve("source")
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;USER=sa"
+                : TestDatabases.newPostgresUrl()));
+        if (to.equals("postgres")) {
+            args.addAll(List.of("--import-db-url", TestDatabases.newPostgresUrl()));
         }
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
@@ -49,10 +51,13 @@ class ArchiveBenchIntegrationTest {
                 new PrintWriter(err, true), new BufferedReader(new StringReader("")), Map.of()));
         System.out.println(out);
         assertThat(code).as(err.toString()).isZero();
-        String name = db.equals("h2") ? "H2" : "PostgreSQL";
         assertThat(out.toString()).contains("Generated team")
-                .containsPattern("export \\(" + name + "\\) +[0-9,]+ +[0-9.]+ +[0-9,]+ +[0-9.]+")
+                .containsPattern("export \\(" + name(from) + "\\) +[0-9,]+ +[0-9.]+ +[0-9,]+ +[0-9.]+")
                 .containsPattern("verify checksums \\(no database\\) +[0-9,]+ +[0-9.]+")
-                .containsPattern("import \\(" + name + "\\) +[0-9,]+ +[0-9.]+ +[0-9,]+ +[0-9.]+");
+                .containsPattern("import \\(" + name(to) + "\\) +[0-9,]+ +[0-9.]+ +[0-9,]+ +[0-9.]+");
+    }
+
+    private static String name(String db) {
+        return db.equals("h2") ? "H2" : "PostgreSQL";
     }
 }
