@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.rapport.teams.OwnAccount;
 import dev.rapport.teams.AccountSecurityService;
 import dev.rapport.teams.AccountService;
 import dev.rapport.teams.CurrentUser;
@@ -74,6 +75,7 @@ class AccountController {
                 t.role().code(), t.teamId().equals(user.teamId()))).toList();
     }
 
+    @OwnAccount("own password")
     @PostMapping("/me/password")
     @Operation(summary = "Change your password", description = "Ends all your web sessions; API tokens stay.")
     ResponseEntity<Void> password(CurrentUser user, @RequestBody PasswordRequest request) {
@@ -81,6 +83,7 @@ class AccountController {
         return ResponseEntity.noContent().build();
     }
 
+    @OwnAccount("own sessions and tokens")
     @PostMapping("/me/sign-out-everywhere")
     @Operation(summary = "Sign out everywhere",
             description = "Ends every web session and revokes every API token of yours, this one included.")
@@ -88,6 +91,7 @@ class AccountController {
         return new SignedOutDto(security.signOutEverywhere(user));
     }
 
+    @OwnAccount("own second factor")
     @PostMapping("/me/totp")
     @Operation(summary = "Start two-factor sign-in: a secret to add to an authenticator app",
             description = "Two-factor is on only after POST /api/v1/me/totp/confirm with a current code.")
@@ -96,6 +100,7 @@ class AccountController {
         return new TotpEnrolmentDto(enrolment.secret(), enrolment.uri());
     }
 
+    @OwnAccount("own second factor")
     @PostMapping("/me/totp/confirm")
     @Operation(summary = "Confirm two-factor sign-in with a code from the app")
     ResponseEntity<Void> confirmTotp(CurrentUser user, @RequestBody CodeRequest request) {
@@ -103,6 +108,7 @@ class AccountController {
         return ResponseEntity.noContent().build();
     }
 
+    @OwnAccount("own second factor")
     @DeleteMapping("/me/totp")
     @Operation(summary = "Turn two-factor sign-in off (needs your password and a current code)")
     ResponseEntity<Void> disableTotp(CurrentUser user, @RequestBody DisableTotpRequest request) {
@@ -117,6 +123,7 @@ class AccountController {
         return InvitationInfoDto.of(memberships.pending(token));
     }
 
+    @OwnAccount("joining another team by invitation")
     @PostMapping("/invitations/{token}/accept")
     @Operation(summary = "Accept an invitation",
             description = "With a token of the invited account: joins the team. Without one: creates the account "

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.rapport.teams.OwnAccount;
 import dev.rapport.shared.InvalidInputException;
 import dev.rapport.shared.NotFoundException;
 import dev.rapport.shared.TeamId;
@@ -73,6 +74,7 @@ class AuthController {
                  java.time.LocalDate today) {
     }
 
+    @OwnAccount("signing in")
     @PostMapping("/auth/tokens")
     @Operation(summary = "Sign in with email and password (and TOTP code) and get a new API token",
             description = "The token is shown once; only its SHA-256 is stored. Send it as 'Authorization: Bearer'. "
@@ -100,6 +102,7 @@ class AuthController {
         return accounts.tokens(user).stream().map(TokenInfoDto::of).toList();
     }
 
+    @OwnAccount("own tokens; a read-only token mints only read-only ones")
     @PostMapping("/tokens")
     @Operation(summary = "Create another API token")
     ResponseEntity<TokenDto> newToken(CurrentUser user, @RequestBody NewTokenRequest request) {
@@ -122,6 +125,7 @@ class AuthController {
                 .orElseThrow(() -> new InvalidInputException("scope", "must be read or read_write"));
     }
 
+    @OwnAccount("revoking one's own token")
     @DeleteMapping("/tokens/{id}")
     @Operation(summary = "Revoke an API token")
     ResponseEntity<Void> revoke(CurrentUser user, @PathVariable long id) {

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
+import dev.rapport.teams.OwnAccount;
 import dev.rapport.exchange.CalendarFeed;
 import dev.rapport.exchange.CalendarFeedService;
 import dev.rapport.exchange.DigestService;
@@ -69,6 +70,7 @@ class FeedAndDigestController {
         return CalendarFeedDto.of(feeds.status(user).orElse(null));
     }
 
+    @OwnAccount("own calendar feed")
     @PostMapping("/calendar-feed")
     @Operation(summary = "Create your calendar feed, or replace its URL (the old one stops working)",
             description = "The answer holds the secret URL once; only a hash of it is stored. The feed lists "
@@ -81,6 +83,7 @@ class FeedAndDigestController {
                 .body(new IssuedFeedDto(url, url.replaceFirst("^https?://", "webcal://"), issued.createdAt()));
     }
 
+    @OwnAccount("own calendar feed")
     @DeleteMapping("/calendar-feed")
     @Operation(summary = "Revoke your calendar feed: its URL answers 404 from now on")
     ResponseEntity<Void> revoke(CurrentUser user) {
@@ -94,12 +97,14 @@ class FeedAndDigestController {
         return DigestDto.of(digests.status(user));
     }
 
+    @OwnAccount("own digest settings")
     @PutMapping("/digest")
     @Operation(summary = "Turn your digest on or off, or set its hour (0-23, in your time zone)")
     DigestDto updateDigest(CurrentUser user, @RequestBody DigestRequest request) {
         return DigestDto.of(digests.update(user, request.enabled(), request.hour()));
     }
 
+    @OwnAccount("a test digest to oneself")
     @PostMapping("/digest/test")
     @Operation(summary = "Send today's digest to yourself now (409 when the server has no SMTP settings)")
     Map<String, String> sendTest(CurrentUser user) {

@@ -37,6 +37,7 @@ final class CsvContactReader implements ContactSource {
     private final CsvReader<CsvRecord> csv;
     private final CloseableIterator<CsvRecord> records;
     private final CsvColumns columns;
+    private CsvRecord pending;
 
     CsvContactReader(BufferedReader reader, char delimiter, ColumnMapping mapping) {
         this.csv = CsvReader.builder().fieldSeparator(delimiter).skipEmptyLines(true)
@@ -74,12 +75,23 @@ final class CsvContactReader implements ContactSource {
 
     @Override
     public boolean hasNext() {
-        return parse(records::hasNext);
+        while (pending == null && parse(records::hasNext)) {
+            CsvRecord record = parse(records::next);
+            // spreadsheets export trailing rows of only separators (",,,"): nothing to import or reject
+            if (!record.getFields().stream().allMatch(String::isBlank)) {
+                pending = record;
+            }
+        }
+        return pending != null;
     }
 
     @Override
     public ContactRecord next() {
-        CsvRecord record = parse(records::next);
+        if (!hasNext()) {
+            throw new java.util.NoSuchElementException();
+        }
+        CsvRecord record = pending;
+        pending = null;
         return toRecord(record);
     }
 

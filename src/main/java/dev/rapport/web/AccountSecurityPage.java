@@ -11,6 +11,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import dev.rapport.shared.ConflictException;
 import dev.rapport.shared.FieldProblem;
 import dev.rapport.shared.InvalidInputException;
+import dev.rapport.teams.OwnAccount;
 import dev.rapport.teams.AccountSecurityService;
 import dev.rapport.teams.CurrentUser;
 import dev.rapport.web.AccountForms.DisableTotpForm;
@@ -30,6 +31,7 @@ class AccountSecurityPage {
     }
 
     /** Every other session of yours ends; this one stays. */
+    @OwnAccount("own password")
     @PostMapping("/settings/password")
     String changePassword(CurrentUser user, @ModelAttribute("submittedPassword") PasswordForm form,
                           HttpSession session, Model model, RedirectAttributes redirect) {
@@ -49,6 +51,7 @@ class AccountSecurityPage {
     }
 
     /** Ends every session (this one too) and revokes every API token, then back to the sign-in page. */
+    @OwnAccount("own sessions")
     @PostMapping("/settings/sign-out-everywhere")
     String signOutEverywhere(CurrentUser user, HttpSession session) {
         security.signOutEverywhere(user);
@@ -57,6 +60,7 @@ class AccountSecurityPage {
         return "redirect:/login?everywhere";
     }
 
+    @OwnAccount("own second factor")
     @PostMapping("/settings/totp/start")
     String startTotp(CurrentUser user, HttpSession session, RedirectAttributes redirect) {
         try {
@@ -68,6 +72,7 @@ class AccountSecurityPage {
         return "redirect:/settings#two-factor";
     }
 
+    @OwnAccount("own second factor")
     @PostMapping("/settings/totp/confirm")
     String confirmTotp(CurrentUser user, @RequestParam(defaultValue = "") String code, HttpSession session,
                        Model model, RedirectAttributes redirect) {
@@ -86,6 +91,7 @@ class AccountSecurityPage {
         return "redirect:/settings#two-factor";
     }
 
+    @OwnAccount("own second factor")
     @PostMapping("/settings/totp/cancel")
     String cancelTotp(HttpSession session, RedirectAttributes redirect) {
         session.removeAttribute(TotpSetup.SESSION_ATTRIBUTE);
@@ -93,6 +99,7 @@ class AccountSecurityPage {
         return "redirect:/settings#two-factor";
     }
 
+    @OwnAccount("own second factor")
     @PostMapping("/settings/totp/disable")
     String disableTotp(CurrentUser user, @ModelAttribute("submittedDisable") DisableTotpForm form,
                        HttpSession session, Model model, RedirectAttributes redirect) {

@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import dev.rapport.exchange.DigestService;
+import dev.rapport.teams.OwnAccount;
 import dev.rapport.teams.AccountService;
 import dev.rapport.teams.CurrentUser;
 import jakarta.servlet.http.HttpServletResponse;
@@ -42,6 +43,7 @@ class DigestUnsubscribePage {
         return "digest-unsubscribe";
     }
 
+    @OwnAccount("the unsubscribe link of one's own digest")
     @PostMapping("/digest/unsubscribe")
     String unsubscribe(@RequestParam(defaultValue = "") String token, Model model, HttpServletResponse response) {
         Optional<CurrentUser> user = digests.unsubscribeTarget(token);

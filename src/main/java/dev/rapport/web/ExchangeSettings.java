@@ -19,6 +19,7 @@ import dev.rapport.exchange.DigestStatus;
 import dev.rapport.exchange.CalendarLinks;
 import dev.rapport.exchange.IssuedCalendarFeed;
 import dev.rapport.shared.InvalidInputException;
+import dev.rapport.teams.OwnAccount;
 import dev.rapport.teams.CurrentUserResolver;
 import dev.rapport.teams.CurrentUser;
 
@@ -54,6 +55,7 @@ class ExchangeSettings {
     static final List<HourOption> HOURS = IntStream.range(0, 24)
             .mapToObj(h -> new HourOption(h, String.format(java.util.Locale.ROOT, "%02d:00", h))).toList();
 
+    @OwnAccount("own calendar feed")
     @PostMapping("/settings/calendar-feed")
     String issue(CurrentUser user, RedirectAttributes redirect) {
         boolean existed = feeds.status(user).isPresent();
@@ -67,6 +69,7 @@ class ExchangeSettings {
         return "redirect:/settings#calendar";
     }
 
+    @OwnAccount("own calendar feed")
     @PostMapping("/settings/calendar-feed/revoke")
     String revoke(CurrentUser user, RedirectAttributes redirect) {
         feeds.revoke(user);
@@ -74,6 +77,7 @@ class ExchangeSettings {
         return "redirect:/settings#calendar";
     }
 
+    @OwnAccount("own digest settings")
     @PostMapping("/settings/digest")
     String digest(CurrentUser user, @RequestParam(defaultValue = "false") boolean enabled,
                   @RequestParam(defaultValue = "") String hour, RedirectAttributes redirect) {
@@ -88,6 +92,7 @@ class ExchangeSettings {
         return "redirect:/settings#digest";
     }
 
+    @OwnAccount("a test digest to oneself")
     @PostMapping("/settings/digest/test")
     String test(CurrentUser user, RedirectAttributes redirect) {
         redirect.addFlashAttribute("notice", "Test digest sent to " + digests.sendTest(user) + ".");

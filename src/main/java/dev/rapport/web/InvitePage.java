@@ -20,6 +20,7 @@ import dev.rapport.shared.ConflictException;
 import dev.rapport.shared.GoneException;
 import dev.rapport.shared.InvalidInputException;
 import dev.rapport.shared.NotFoundException;
+import dev.rapport.teams.OwnAccount;
 import dev.rapport.teams.AccountService;
 import dev.rapport.teams.CurrentUser;
 import dev.rapport.teams.Invitation;
@@ -100,6 +101,7 @@ class InvitePage {
     }
 
     /** Someone without an account: creates it for the invited address, then signs them in. */
+    @OwnAccount("creating an account from an invitation")
     @PostMapping("/invite/{token}")
     ModelAndView signUp(@PathVariable String token, @ModelAttribute("submitted") SignUpForm form, Model model,
                         HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
@@ -124,6 +126,7 @@ class InvitePage {
     }
 
     /** Someone signed in with the invited address joins the team and starts working in it. */
+    @OwnAccount("joining another team by invitation")
     @PostMapping("/invite/{token}/accept")
     ModelAndView accept(@PathVariable String token, Model model, HttpSession session, RedirectAttributes redirect) {
         Optional<CurrentUser> user = signedIn();

@@ -18,6 +18,7 @@ import dev.rapport.shared.InvalidInputException;
 import dev.rapport.shared.Page;
 import dev.rapport.shared.TeamId;
 import dev.rapport.shared.UserId;
+import dev.rapport.teams.OwnAccount;
 import dev.rapport.teams.AccountService;
 import dev.rapport.teams.AuditEvent;
 import dev.rapport.teams.AuditLog;
@@ -137,6 +138,7 @@ class MembersPage {
         return "redirect:/team/members#invitations";
     }
 
+    @OwnAccount("choosing which of one's own teams to work in")
     @PostMapping("/team/switch")
     String switchTeam(CurrentUser user, @RequestParam long teamId, HttpSession session,
                       RedirectAttributes redirect) {

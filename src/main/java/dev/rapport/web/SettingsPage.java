@@ -25,6 +25,7 @@ import dev.rapport.journal.JournalService;
 import dev.rapport.shared.ConflictException;
 import dev.rapport.shared.InvalidInputException;
 import dev.rapport.shared.Problems;
+import dev.rapport.teams.OwnAccount;
 import dev.rapport.teams.AccountSecurityService;
 import dev.rapport.teams.AccountService;
 import dev.rapport.teams.CurrentUser;
@@ -158,6 +159,7 @@ class SettingsPage {
         return "redirect:/settings#categories";
     }
 
+    @OwnAccount("own API tokens (a read-only session still makes read-only ones)")
     @PostMapping("/settings/tokens")
     String createToken(CurrentUser user, @ModelAttribute("submittedToken") TokenForm form, HttpSession session,
                        Model model, RedirectAttributes redirect) {
@@ -174,6 +176,7 @@ class SettingsPage {
         return "redirect:/settings#tokens";
     }
 
+    @OwnAccount("own API tokens")
     @PostMapping("/settings/tokens/{id}/revoke")
     String revoke(CurrentUser user, @PathVariable long id, RedirectAttributes redirect) {
         accounts.revokeToken(user, id);

@@ -153,6 +153,14 @@ class CsvContactReaderTest {
     }
 
     @Test
+    void rowsOfOnlyEmptyCellsAreNeitherImportedNorRejected() {
+        Fixtures.Read read = csv("name,email,phone\nAda,ada@x.example,\n,,\n  , ,\nBob,bob@x.example,\n,,\n", null);
+        assertThat(read.records()).extracting(ContactRecord::name).containsExactly("Ada", "Bob");
+        assertThat(read.records()).allMatch(ContactRecord::valid);
+        assertThat(read.records().get(1).line()).isEqualTo(5);
+    }
+
+    @Test
     void anUnclosedQuoteIsAnErrorForTheWholeFile() {
         assertThatThrownBy(() -> csv("name,email\n\"Ada,ada@x.example\nBob,bob@x.example\n", null))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("is not valid CSV");

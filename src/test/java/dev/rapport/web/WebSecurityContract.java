@@ -46,15 +46,43 @@ abstract class WebSecurityContract extends AppTestBase {
      * Which of a team's ids a page's path variable takes ("segment/{variable}"); one line per new
      * kind, e.g. {@code "exports/{id}", t -> t.fixture("export", () -> t.created("/api/v1/exports", "{}"))}.
      */
-    static final Map<String, Function<Team, String>> IDS = Map.of(
-            "clients/{id}", t -> t.client,
-            "queue/{id}", t -> t.client,
-            "top/{clientId}", t -> t.client,
-            "deals/{id}", t -> t.deal,
-            "promises/{id}", t -> t.promise,
-            "entries/{id}", t -> t.entry,
-            "tokens/{id}", t -> t.token,
-            "members/{userId}", t -> t.memberId);
+    static final Map<String, Function<Team, String>> IDS = Map.ofEntries(
+            entry("clients/{id}", t -> t.client),
+            entry("queue/{id}", t -> t.client),
+            entry("top/{clientId}", t -> t.client),
+            entry("deals/{id}", t -> t.deal),
+            entry("promises/{id}", t -> t.promise),
+            entry("entries/{id}", t -> t.entry),
+            entry("tokens/{id}", t -> t.token),
+            entry("members/{userId}", t -> t.memberId),
+            entry("members/{id}", t -> t.memberId),
+            entry("invitations/{id}", t -> t.invitation()[0]),
+            entry("invite/{token}", t -> t.invitation()[1]),
+            entry("join/{token}", t -> t.invitation()[1]),
+            entry("ical/{token}", t -> t.fixture("feedSecret", () -> t.memberApi
+                    .post("/api/v1/me/calendar-feed", null).json().get("url").asString()
+                    .replaceAll(".*/ical/([^/.]+)\\.ics$", "$1"))));
+
+    /**
+     * Path variables that are not a team's ids, left out of the cross-team check (with the reason):
+     * secrets in a link, which whoever holds it may use whatever their team.
+     */
+    static final Map<String, String> NOT_TEAM_SCOPED = Map.of(
+            "invite/{token}", "an invitation link is a bearer secret sent to someone outside the team",
+            "join/{token}", "the sign-in-first form of an invitation link",
+            "ical/{token}", "a calendar feed URL is a bearer secret for calendar apps, which send no cookie");
+
+    /** Pages that answer something other than an HTML page to their own team's owner (default: 200 text/html). */
+    static final Map<String, String> NOT_A_PAGE = Map.of(
+            "GET /ical/{token}.ics", "200 text/calendar",
+            "GET /join/{token}", "302 ",
+            "GET /digest/unsubscribe", "404 text/html", // without the secret in its link: no such subscription
+            "GET /clients/export.csv", "200 text/csv",
+            "GET /clients/export.vcf", "200 text/vcard");
+
+    /** Owner-only forms: a member is refused (403) before any lookup, so the id reveals nothing. */
+    static final Set<String> OWNERS_ONLY = Set.of("POST /team/members/{id}/role", "POST /team/members/{id}/remove",
+            "POST /team/invitations/{id}/withdraw");
 
     /**
      * Deals, promises and journal entries are their author's alone: every other user, a viewer
@@ -63,10 +91,24 @@ abstract class WebSecurityContract extends AppTestBase {
     static final Set<String> PRIVATE_TO_THEIR_AUTHOR = Set.of("deals/{id}", "promises/{id}", "entries/{id}");
 
     /** Form posts a viewer may make: their own account only. */
-    static final Map<String, String> VIEWER_MAY = Map.of(
-            "POST /settings/tokens", "own API tokens (a viewer's token cannot write either)",
-            "POST /settings/tokens/{id}/revoke", "own API tokens",
-            "POST /logout", "signing out");
+    static final Map<String, String> VIEWER_MAY = Map.ofEntries(
+            entry("POST /settings/tokens", "own API tokens (a viewer's token cannot write either)"),
+            entry("POST /settings/tokens/{id}/revoke", "own API tokens"),
+            entry("POST /settings/password", "own password"),
+            entry("POST /settings/sign-out-everywhere", "own sessions"),
+            entry("POST /settings/totp/start", "own second factor"),
+            entry("POST /settings/totp/confirm", "own second factor"),
+            entry("POST /settings/totp/cancel", "own second factor"),
+            entry("POST /settings/totp/disable", "own second factor"),
+            entry("POST /invite/{token}", "creating an account from an invitation: a signed-in caller is sent back to it"),
+            entry("POST /invite/{token}/accept", "joining another team by invitation"),
+            entry("POST /settings/calendar-feed", "own calendar feed"),
+            entry("POST /settings/calendar-feed/revoke", "own calendar feed"),
+            entry("POST /settings/digest", "own digest settings"),
+            entry("POST /settings/digest/test", "a test digest to oneself"),
+            entry("POST /team/switch", "choosing which of one's own teams to work in"),
+            entry("POST /digest/unsubscribe", "the unsubscribe link of one's own digest (a secret in the link)"),
+            entry("POST /logout", "signing out"));
 
     /** Valid forms, so that the role is what is refused (default: empty). */
     static final Map<String, Function<Team, Map<String, String>>> FORMS = Map.ofEntries(
@@ -94,6 +136,8 @@ abstract class WebSecurityContract extends AppTestBase {
             entry("POST /settings/cadences", t -> Map.of("tiers[0].tier", "A", "tiers[0].idealDays", "5",
                     "tiers[0].maxDays", "9")),
             entry("POST /settings/weights", t -> Map.of("phone", "4")),
+            entry("POST /team/members/{id}/role", t -> Map.of("role", "member")),
+            entry("POST /clients/{id}/transfer", t -> Map.of("ownerId", t.memberId)),
             entry("POST /settings/categories", t -> Map.of("code", "research", "label", "Research",
                     "categoryClass", "internal")));
 
@@ -202,11 +246,10 @@ abstract class WebSecurityContract extends AppTestBase {
             }
             String path = page.fill(us);
             WebClient.Page r = browser.get(path);
-            if (r.status() != 200) {
-                failures.add("GET " + path + " answered " + r.status());
-            }
-            if (!r.header("Content-Type").startsWith("text/html")) {
-                failures.add("GET " + path + " is " + r.header("Content-Type"));
+            String expected = NOT_A_PAGE.getOrDefault(page.key(), "200 text/html");
+            String answered = r.status() + " " + (r.status() == 302 ? "" : r.header("Content-Type"));
+            if (!answered.startsWith(expected)) {
+                failures.add("GET " + path + " answered " + answered + ", expected " + expected);
             }
             assertSecureHeaders("GET " + path, r.raw(), failures);
             pagesChecked++;
@@ -303,7 +346,7 @@ abstract class WebSecurityContract extends AppTestBase {
         us.owner.get("/clients"); // the CSRF token for the forms
         us.member.get("/clients");
         for (Page page : pages()) {
-            if (page.params().isEmpty()) {
+            if (page.params().stream().allMatch(NOT_TEAM_SCOPED::containsKey)) {
                 continue;
             }
             for (WebClient caller : List.of(us.owner, us.member)) {
@@ -311,7 +354,8 @@ abstract class WebSecurityContract extends AppTestBase {
                 WebClient.Page r = page.method().equals("GET") ? caller.get(path)
                         : caller.post(path, FORMS.getOrDefault(page.key(), t -> Map.of()).apply(us));
                 String who = (caller == us.owner ? "owner" : "member") + " of X: " + page.method() + " " + path;
-                if (r.status() != 404) {
+                int expected = caller == us.member && OWNERS_ONLY.contains(page.key()) ? 403 : 404;
+                if (r.status() != expected) {
                     failures.add(who + " answered " + r.status() + " " + r.location());
                 }
                 if (r.body() != null && r.body().contains("Yonder")) {
@@ -422,6 +466,17 @@ abstract class WebSecurityContract extends AppTestBase {
             owner = signedIn(o.email());
             member = signedIn(m.email());
             viewer = signedIn(v.email());
+        }
+
+        /** A pending invitation of this team: its id and its secret. */
+        String[] invitation() {
+            String both = fixture("invitation", () -> {
+                Response r = new Api(baseUrl(), ownerToken).post("/api/v1/team/invitations", json(
+                        "{'email':'invitee-" + System.nanoTime() + "@example.com','role':'member'}"));
+                assertThat(r.status()).as(r.body()).isEqualTo(201);
+                return r.json().get("invitation").get("id").asLong() + " " + r.json().get("token").asString();
+            });
+            return both.split(" ");
         }
 
         /** The id of a resource of this kind, made by {@code make} on first use. */
