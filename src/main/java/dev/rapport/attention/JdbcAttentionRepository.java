@@ -104,7 +104,8 @@ class JdbcAttentionRepository implements AttentionRepository {
         java.util.Map<ClientId, Honeymoon.Rates> drops = new java.util.HashMap<>();
         // a read model over the client table: whose clients they are decides whose queue shows them
         jdbc.sql("""
-                SELECT h.client_id, h.before_rate, h.after_rate FROM honeymoon h JOIN client c ON c.id = h.client_id
+                SELECT h.client_id, h.before_rate, h.after_rate FROM honeymoon h
+                JOIN client c ON c.team_id = h.team_id AND c.id = h.client_id
                 WHERE h.team_id = :team AND h.dropped AND c.archived_at IS NULL
                 """ + (owner == null ? "" : " AND c.owner_id = :owner"))
                 .params(owner == null ? java.util.Map.of("team", team.value())

@@ -41,8 +41,8 @@ class JdbcDealRepository implements DealRepository {
                 .params(team.value(), t.name(), t.listingFrom(), t.builtin(), ts(now)).update(keys, "id");
         long id = keys.getKeyAs(Long.class);
         for (int i = 0; i < t.milestones().size(); i++) {
-            jdbc.sql("INSERT INTO deal_template_milestone (template_id, position, name) VALUES (?, ?, ?)")
-                    .params(id, i, t.milestones().get(i)).update();
+            jdbc.sql("INSERT INTO deal_template_milestone (team_id, template_id, position, name) VALUES (?, ?, ?, ?)")
+                    .params(team.value(), id, i, t.milestones().get(i)).update();
         }
         return id;
     }
@@ -52,7 +52,8 @@ class JdbcDealRepository implements DealRepository {
         Map<Long, List<String>> names = new HashMap<>();
         jdbc.sql("""
                 SELECT m.template_id, m.name FROM deal_template_milestone m
-                JOIN deal_template t ON t.id = m.template_id WHERE t.team_id = ? ORDER BY m.template_id, m.position
+                JOIN deal_template t ON t.team_id = m.team_id AND t.id = m.template_id WHERE m.team_id = ?
+                ORDER BY m.template_id, m.position
                 """).param(team.value()).query(rs -> {
                     names.computeIfAbsent(rs.getLong("template_id"), k -> new ArrayList<>()).add(rs.getString("name"));
                 });

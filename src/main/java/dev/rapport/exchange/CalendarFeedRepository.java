@@ -18,7 +18,7 @@ interface CalendarFeedRepository {
     Optional<Owner> findByToken(String tokenHash);
 
     /** Records a fetch, at most once a minute: calendar apps poll. */
-    void fetched(String tokenHash, Instant now);
+    void fetched(TeamId team, String tokenHash, Instant now);
 
     record Owner(TeamId team, UserId user) {
     }

@@ -120,7 +120,7 @@ public class CalendarFeedService {
         }
         String hash = Secrets.sha256(token);
         Optional<CurrentUser> user = repo.findByToken(hash).flatMap(o -> accounts.member(o.team(), o.user()));
-        user.ifPresent(u -> repo.fetched(hash, clock.instant()));
+        user.ifPresent(u -> repo.fetched(u.teamId(), hash, clock.instant()));
         return user;
     }
 

@@ -60,10 +60,10 @@ class JdbcCalendarFeedRepository implements CalendarFeedRepository {
     }
 
     @Override
-    public void fetched(String tokenHash, Instant now) {
+    public void fetched(TeamId team, String tokenHash, Instant now) {
         jdbc.sql("""
                 UPDATE calendar_feed SET last_fetched_at = ?
-                WHERE token_hash = ? AND (last_fetched_at IS NULL OR last_fetched_at < ?)
-                """).params(ts(now), tokenHash, ts(now.minusSeconds(60))).update();
+                WHERE team_id = ? AND token_hash = ? AND (last_fetched_at IS NULL OR last_fetched_at < ?)
+                """).params(ts(now), team.value(), tokenHash, ts(now.minusSeconds(60))).update();
     }
 }

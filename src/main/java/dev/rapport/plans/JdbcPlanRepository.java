@@ -38,13 +38,14 @@ class JdbcPlanRepository implements PlanRepository {
                 ts(p.createdAt())).update(keys, "id");
         long id = keys.getKeyAs(Long.class);
         for (int i = 0; i < p.objectives().size(); i++) {
-            jdbc.sql("INSERT INTO plan_objective (plan_id, position, text) VALUES (?, ?, ?)")
-                    .params(id, i, p.objectives().get(i)).update();
+            jdbc.sql("INSERT INTO plan_objective (team_id, plan_id, position, text) VALUES (?, ?, ?, ?)")
+                    .params(team.value(), id, i, p.objectives().get(i)).update();
         }
         for (int i = 0; i < p.activities().size(); i++) {
             Plan.Activity a = p.activities().get(i);
-            jdbc.sql("INSERT INTO plan_activity (plan_id, position, name, frequency, minutes, channel) VALUES (?, ?, ?, ?, ?, ?)")
-                    .params(id, i, a.name(), a.frequency().text(), a.minutes(),
+            jdbc.sql("INSERT INTO plan_activity (team_id, plan_id, position, name, frequency, minutes, channel)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?)")
+                    .params(team.value(), id, i, a.name(), a.frequency().text(), a.minutes(),
                             a.channel() == null ? null : a.channel().code()).update();
         }
         return id;
@@ -65,7 +66,7 @@ class JdbcPlanRepository implements PlanRepository {
         Map<UserId, Double> out = new HashMap<>();
         jdbc.sql("""
                 SELECT a.user_id, pa.frequency, pa.minutes FROM account_plan a
-                JOIN plan_activity pa ON pa.plan_id = a.id WHERE a.team_id = ? AND a.active
+                JOIN plan_activity pa ON pa.team_id = a.team_id AND pa.plan_id = a.id WHERE a.team_id = ? AND a.active
                 """).param(team.value()).query(rs -> {
                     // the same sum as Plan.hoursPerMonth, without loading whole plans
                     double hours = new Plan.Activity("", Frequency.parse(rs.getString("frequency"), "frequency"),
@@ -101,14 +102,15 @@ class JdbcPlanRepository implements PlanRepository {
         }
         List<Long> ids = plans.stream().map(Plan::id).toList();
         Map<Long, List<String>> objectives = new HashMap<>();
-        jdbc.sql("SELECT plan_id, text FROM plan_objective WHERE plan_id IN (:ids) ORDER BY plan_id, position")
-                .param("ids", ids).query(rs -> {
+        jdbc.sql("SELECT plan_id, text FROM plan_objective WHERE team_id = :team AND plan_id IN (:ids)"
+                        + " ORDER BY plan_id, position")
+                .param("team", team.value()).param("ids", ids).query(rs -> {
                     objectives.computeIfAbsent(rs.getLong("plan_id"), k -> new ArrayList<>()).add(rs.getString("text"));
                 });
         Map<Long, List<Plan.Activity>> activities = new HashMap<>();
-        jdbc.sql("SELECT plan_id, name, frequency, minutes, channel FROM plan_activity WHERE plan_id IN (:ids)"
-                        + " ORDER BY plan_id, position")
-                .param("ids", ids).query(rs -> {
+        jdbc.sql("SELECT plan_id, name, frequency, minutes, channel FROM plan_activity"
+                        + " WHERE team_id = :team AND plan_id IN (:ids) ORDER BY plan_id, position")
+                .param("team", team.value()).param("ids", ids).query(rs -> {
                     String channel = rs.getString("channel");
                     activities.computeIfAbsent(rs.getLong("plan_id"), k -> new ArrayList<>()).add(new Plan.Activity(
                             rs.getString("name"), Frequency.parse(rs.getString("frequency"), "frequency"),

@@ -34,7 +34,7 @@ interface AccountRepository {
     long createToken(TeamId team, UserId user, String name, String tokenHash, TokenScope scope, Instant expiresAt,
                      Instant now);
 
-    void touchToken(String tokenHash, Instant now);
+    void touchToken(TeamId team, String tokenHash, Instant now);
 
     List<ApiToken> tokens(TeamId team, UserId user);
 

@@ -136,7 +136,7 @@ public class AccountService {
         Instant now = clock.instant();
         Optional<CurrentUser> user = accounts.findByToken(hash, now)
                 .map(t -> t.account().toCurrentUser(t.scope() == TokenScope.READ));
-        user.ifPresent(u -> accounts.touchToken(hash, now));
+        user.ifPresent(u -> accounts.touchToken(u.teamId(), hash, now));
         return user;
     }
 

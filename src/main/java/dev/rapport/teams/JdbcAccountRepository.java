@@ -102,12 +102,12 @@ class JdbcAccountRepository implements AccountRepository {
     }
 
     @Override
-    public void touchToken(String tokenHash, Instant now) {
+    public void touchToken(TeamId team, String tokenHash, Instant now) {
         // at most one write a minute per token: a busy client must not turn every read into a write
         jdbc.sql("""
                 UPDATE api_token SET last_used_at = ?
-                WHERE token_hash = ? AND (last_used_at IS NULL OR last_used_at < ?)
-                """).params(ts(now), tokenHash, ts(now.minusSeconds(60))).update();
+                WHERE team_id = ? AND token_hash = ? AND (last_used_at IS NULL OR last_used_at < ?)
+                """).params(ts(now), team.value(), tokenHash, ts(now.minusSeconds(60))).update();
     }
 
     @Override

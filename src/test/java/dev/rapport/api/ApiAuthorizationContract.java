@@ -18,9 +18,16 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.rapport.shared.TeamId;
@@ -28,6 +35,8 @@ import dev.rapport.support.Api;
 import dev.rapport.support.Api.Response;
 import dev.rapport.support.AppTestBase;
 import dev.rapport.support.DatabaseSnapshot;
+import dev.rapport.support.SqlLog;
+import dev.rapport.support.TenantSql;
 import dev.rapport.teams.Role;
 import tools.jackson.databind.JsonNode;
 
@@ -39,6 +48,8 @@ import tools.jackson.databind.JsonNode;
  * someone says which id it takes (one line).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Import(SqlLog.Config.class)
 abstract class ApiAuthorizationContract extends AppTestBase {
     private static final Pattern PARAM = Pattern.compile("([^/]+)/\\{(\\w+)}");
     private static final String MISSING_ID = "987654321";
@@ -152,6 +163,22 @@ abstract class ApiAuthorizationContract extends AppTestBase {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    SqlLog sqlLog;
+
+    @Autowired
+    DataSource dataSource;
+
+    /**
+     * Statements that cannot name a team: the secret in a link is all the caller has. One indexed
+     * lookup each; distributed by team (docs/scaling.md) they fan out to every shard.
+     */
+    static final Map<String, String> LOOKUPS_BY_SECRET = Map.of(
+            "from calendar_feed where token_hash = ?", "a calendar app polls the feed URL without any session");
+
+    /** Every statement the other tests' requests ran: all operations, all roles, both teams. */
+    private final List<String> statements = new ArrayList<>();
+
     private TeamData x;
     private TeamData y;
 
@@ -258,6 +285,37 @@ abstract class ApiAuthorizationContract extends AppTestBase {
     }
 
     // ---- the enumeration itself -------------------------------------------------------------
+
+    @AfterEach
+    void keepStatements() {
+        statements.addAll(sqlLog.drain());
+    }
+
+    /**
+     * Runs after the others (which call every operation with every role, on both teams), reads every
+     * page of its own team again, and checks all the SQL those requests ran: each statement names
+     * team_id once per tenant table it touches, so the database can be distributed by team.
+     */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void everyStatementOnATenantTableIsScopedToTheTeam() {
+        TeamData us = new TeamData("Tenant");
+        prepare(us);
+        for (Operation op : operations()) {
+            if (op.method().equals("GET")) {
+                for (var caller : List.of(us.owner, us.member)) {
+                    call(caller.api(), op, op.fill(p -> id(p, us)), us);
+                }
+            }
+        }
+        statements.addAll(sqlLog.drain());
+        TenantSql rule = TenantSql.of(dataSource);
+        assertThat(rule.tenantTables()).as("tables with team_id").contains("client", "touch", "plan_activity");
+        assertThat(statements).as("statements recorded").hasSizeGreaterThan(500);
+        assertThat(rule.violations(statements)).as("statements on tenant tables that do not name team_id once per "
+                + "table (add the team to the WHERE, the JOIN or the INSERT)")
+                .filteredOn(v -> LOOKUPS_BY_SECRET.keySet().stream().noneMatch(v::contains)).isEmpty();
+    }
 
     @Test
     void everyPathAndQueryIdParameterIsMapped() {
