@@ -192,10 +192,9 @@ abstract class LimitsAndHealthContract extends AppTestBase {
     void apiAnswersCarryTheRateLimitAndWhatIsLeftOfIt() {
         Api api = newTeam(Role.MEMBER).api();
         Response first = api.get("/api/v1/clients");
-        Response second = api.get("/api/v1/clients");
         assertThat(first.header("RateLimit-Limit")).isEqualTo("200");
-        assertThat(Long.parseLong(second.header("RateLimit-Remaining")))
-                .isLessThan(Long.parseLong(first.header("RateLimit-Remaining")));
+        // a fresh token's bucket, less this request (50 a second flow back in, so no exact count)
+        assertThat(Long.parseLong(first.header("RateLimit-Remaining"))).isEqualTo(199);
         HttpResponse<String> page = send(request("/login", null).GET());
         assertThat(page.headers().firstValue("RateLimit-Limit")).as("web pages are not API calls").isEmpty();
     }
