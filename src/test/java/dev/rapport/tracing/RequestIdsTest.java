@@ -63,6 +63,18 @@ class RequestIdsTest {
         assertThat(seen).containsExactly(id, id);
     }
 
+    @Test
+    void theAccessLogNamesTheRouteNeverASecretInThePath() {
+        MockHttpServletRequest routed = new MockHttpServletRequest("GET", "/api/v1/invitations/s3cret");
+        routed.setAttribute(org.springframework.web.servlet.HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE,
+                "/api/v1/invitations/{token}");
+        assertThat(RequestIdFilter.route(routed)).isEqualTo("/api/v1/invitations/{token}");
+        assertThat(RequestIdFilter.route(new MockHttpServletRequest("GET", "/api/v1/invitations/s3cret/accept")))
+                .isEqualTo("/api/v1/invitations/...");
+        assertThat(RequestIdFilter.route(new MockHttpServletRequest("GET", "/api/v1/clients")))
+                .isEqualTo("/api/v1/clients");
+    }
+
     /** A servlet that notes the request id it sees. */
     private static final class Recording extends HttpServlet {
         private final transient List<String> seen;
