@@ -2,6 +2,7 @@ package dev.rapport.api;
 
 import java.util.Map;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +28,8 @@ public class TestEndpoints {
     private static final Logger log = LoggerFactory.getLogger(TestEndpoints.class);
     /** Released once by every slow request as it starts sleeping. */
     public static final Semaphore SLOW_STARTED = new Semaphore(0);
+    /** System.nanoTime() when the last slow request finished its work, 0 before. */
+    public static final AtomicLong SLOW_FINISHED = new AtomicLong();
 
     @PostMapping("/api/v1/test/echo")
     JsonNode echo(CurrentUser user, @RequestBody JsonNode body) {
@@ -38,6 +41,7 @@ public class TestEndpoints {
     Map<String, Long> slow(CurrentUser user, @RequestParam long millis) throws InterruptedException {
         SLOW_STARTED.release();
         Thread.sleep(millis);
+        SLOW_FINISHED.set(System.nanoTime());
         return Map.of("slept", millis);
     }
 }
