@@ -20,6 +20,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import dev.rapport.limits.BodyTooLargeException;
 import dev.rapport.shared.ConflictException;
 import dev.rapport.shared.FieldProblem;
 import dev.rapport.shared.InvalidInputException;
@@ -28,6 +29,7 @@ import dev.rapport.shared.NotFoundException;
 import dev.rapport.shared.TooManyRequestsException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
@@ -96,6 +98,16 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
+        for (Throwable t = ex.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+            if (t instanceof BodyTooLargeException tooLarge) {
+                ProblemDetail pd = problem(HttpStatus.CONTENT_TOO_LARGE, BodyTooLargeException.detail(tooLarge.limit()));
+                return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(pd);
+            }
+            if (t instanceof StreamConstraintsException limit) {
+                return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST,
+                        "the JSON exceeds a parser limit: " + limit.getOriginalMessage()));
+            }
+        }
         Throwable cause = ex.getCause();
         if (cause instanceof StreamReadException parse) {
             TokenStreamLocation at = parse.getLocation();

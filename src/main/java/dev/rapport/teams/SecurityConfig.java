@@ -15,6 +15,8 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
+import dev.rapport.limits.ApiRateLimit;
+import dev.rapport.tracing.RequestIds;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -29,7 +31,7 @@ class SecurityConfig {
     /** The API: bearer tokens only, no session and no cookies, so no CSRF surface. */
     @Bean
     @Order(1)
-    SecurityFilterChain apiChain(HttpSecurity http, AccountService accounts) throws Exception {
+    SecurityFilterChain apiChain(HttpSecurity http, AccountService accounts, ApiRateLimit rateLimit) throws Exception {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/api/openapi.json", "/api/openapi.json/**", "/api/v1/auth/tokens",
@@ -38,6 +40,8 @@ class SecurityConfig {
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .addFilterBefore(new TokenAuthenticationFilter(accounts), AnonymousAuthenticationFilter.class)
+                // after authentication, so a valid token spends from its own bucket
+                .addFilterBefore(rateLimit.filter(), AuthorizationFilter.class)
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((req, res, ex) -> problem(res, HttpStatus.UNAUTHORIZED,
                                 "Send a valid API token: Authorization: Bearer <token>"))
@@ -106,6 +110,8 @@ class SecurityConfig {
         res.setStatus(status.value());
         res.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         res.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase()
-                + "\",\"status\":" + status.value() + ",\"detail\":\"" + detail + "\"}");
+                + "\",\"status\":" + status.value() + ",\"detail\":\"" + detail + "\""
+                // request ids are [A-Za-z0-9._-] only: nothing to escape
+                + (RequestIds.current() == null ? "" : ",\"requestId\":\"" + RequestIds.current() + "\"") + "}");
     }
 }

@@ -66,6 +66,7 @@ class H2ImportLimitsIntegrationTest extends AppTestBase {
         assertThat(r.status()).as(r.body()).isEqualTo(413);
         assertThat(r.header("Content-Type")).startsWith("application/problem+json");
         assertThat(r.json().get("detail").asString()).contains("larger than the upload limit of 200 KB");
+        assertThat(r.json().get("requestId").asString()).as("the id to quote").isEqualTo(r.header("X-Request-Id"));
         assertThat(s.api().get("/api/v1/clients").json().get("items").isEmpty()).isTrue();
         Response small = s.api().upload("/api/v1/imports", "small.csv",
                 "name,email\nAda,ada@example.com\n".getBytes(StandardCharsets.UTF_8), Map.of());

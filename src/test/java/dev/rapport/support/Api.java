@@ -107,6 +107,14 @@ public final class Api {
         return fields;
     }
 
+    /**
+     * A problem body without its {@code requestId}, the one part that differs on every request:
+     * for checks that two answers are the same (no account or id enumeration).
+     */
+    public static String withoutRequestId(String body) {
+        return body.replaceAll(",?\"requestId\":\"[A-Za-z0-9._-]*\"", "");
+    }
+
     /** Builds JSON from single quotes so test bodies stay readable. */
     public static String json(String singleQuoted) {
         return singleQuoted.replace('\'', '"');
