@@ -156,7 +156,7 @@ public class HotPathBenchmark {
     private List<Row> lists(Context c) {
         List<Row> rows = new ArrayList<>();
         rows.add(measure(c, CASES[1], i -> listPage(c.member(i), null),
-                i -> naive.naiveListPage(c.g().team(), c.member(i).userId(), 0, PAGE, c.today(), c.g().zone())));
+                i -> naive.naiveListPage(c.g().team(), c.member(i).userId(), 0, PAGE, c.today(), c.g().zone(), i)));
         // the cursor each member's first page hands out; members with one page only have none and sit this out
         List<CurrentUser> paged = new ArrayList<>();
         List<String> cursors = new ArrayList<>();
@@ -170,10 +170,10 @@ public class HotPathBenchmark {
         if (!paged.isEmpty()) {
             rows.add(measure(c, CASES[2], i -> listPage(paged.get(i % paged.size()), cursors.get(i % paged.size())),
                     i -> naive.naiveListPage(c.g().team(), paged.get(i % paged.size()).userId(), PAGE, PAGE,
-                            c.today(), c.g().zone())));
+                            c.today(), c.g().zone(), i)));
         }
         rows.add(measure(c, CASES[3], i -> listPage(c.g().manager(), null),
-                i -> naive.naiveListPage(c.g().team(), null, 0, PAGE, c.today(), c.g().zone())));
+                i -> naive.naiveListPage(c.g().team(), null, 0, PAGE, c.today(), c.g().zone(), i)));
         return rows;
     }
 
