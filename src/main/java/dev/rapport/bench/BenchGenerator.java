@@ -62,6 +62,7 @@ public class BenchGenerator {
         "internal_admin", "errands", "misc", "firefighting", "email", "phone", "web", "errands", "email", "misc",
         "client_interaction", "phone", "email", "internal_admin"};
     private static final int ENTRIES_PER_DAY = 8;
+    private static final String SCRATCH_TOUCH = "bench_raw_touch_copy";
     private static final Channel[] CHANNELS = Channel.values();
 
     private final AccountService accounts;
@@ -102,7 +103,26 @@ public class BenchGenerator {
                             long clients, long touches, long journalEntries, long promises) {
     }
 
+    /** Where a long stage is: called often, so an implementation reports only when the shown figure changes. */
+    @FunctionalInterface
+    public interface Progress {
+        Progress NONE = (stage, done, total) -> { };
+
+        void at(String stage, long done, long total);
+    }
+
+    /** How long a raw COPY of the generated touches took: the ceiling the whole bulk load is held against. */
+    public record RawCopy(long rows, double seconds) {
+        public double rowsPerSecond() {
+            return rows / Math.max(seconds, 1e-9);
+        }
+    }
+
     public Generated generate(Spec spec, PrintWriter log) {
+        return generate(spec, log, Progress.NONE);
+    }
+
+    public Generated generate(Spec spec, PrintWriter log, Progress progress) {
         ZoneId zone = ZoneId.of("Europe/Amsterdam");
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, zone);
@@ -115,12 +135,12 @@ public class BenchGenerator {
 
         ChannelWeights weights = clients.channelWeights(team);
         World world = new World(spec, team, users, zone, today, now, weights);
-        writeClients(world);
+        writeClients(world, progress);
         List<Long> clientIds = data.clientIds(team);
         stage.done("%,d clients (rollups folded in)", clientIds.size());
-        long touches = writeTouches(world, clientIds);
+        long touches = writeTouches(world, clientIds, "touch", progress);
         stage.done("%,d touches", touches);
-        long entries = writeJournal(world);
+        long entries = writeJournal(world, progress);
         stage.done("%,d journal entries (journal_day folded in)", entries);
         long promised = writePromises(world, clientIds);
         stage.done("%,d promises", promised);
@@ -230,11 +250,31 @@ public class BenchGenerator {
         }
     }
 
-    private void writeClients(World w) {
+    /**
+     * Writes the touches of a generated team again, the same rows from the same seed, into a scratch
+     * table with no index, constraint or rollup, and times it: raw COPY speed on PostgreSQL (batched
+     * inserts elsewhere), including the row generation and encoding the real load also pays.
+     */
+    public RawCopy rawTouchCopy(Generated g, Spec spec, Progress progress) {
+        World world = new World(spec, g.team(), g.users(), g.zone(), g.today(), clock.instant(),
+                clients.channelWeights(g.team()));
+        List<Long> clientIds = data.clientIds(g.team());
+        data.createScratchTouchTable(SCRATCH_TOUCH);
+        try {
+            long start = System.nanoTime();
+            long rows = writeTouches(world, clientIds, SCRATCH_TOUCH, progress);
+            return new RawCopy(rows, (System.nanoTime() - start) / 1e9);
+        } finally {
+            data.dropTable(SCRATCH_TOUCH);
+        }
+    }
+
+    private void writeClients(World w, Progress progress) {
         try (JdbcBulkWriter out = new JdbcBulkWriter(dataSource, "client", List.of("team_id", "owner_id", "name",
                 "name_lower", "tier", "status", "kind", "signed_on", "ideal_days", "max_days", "created_at",
                 "updated_at", "last_touch_at", "last_rich_at", "last_outbound_at", "last_update_request_at"))) {
             for (int i = 0; i < w.spec().clients(); i++) {
+                progress.at("clients", i + 1L, w.spec().clients());
                 GenClient c = client(w, i);
                 Rollups[] rollups = {Rollups.NONE};
                 forEachTouch(w, c, t -> rollups[0] = rollups[0].with(t, w.weights()));
@@ -247,10 +287,11 @@ public class BenchGenerator {
         }
     }
 
-    private long writeTouches(World w, List<Long> clientIds) {
-        try (JdbcBulkWriter out = new JdbcBulkWriter(dataSource, "touch", List.of("team_id", "client_id", "user_id",
+    private long writeTouches(World w, List<Long> clientIds, String table, Progress progress) {
+        try (JdbcBulkWriter out = new JdbcBulkWriter(dataSource, table, List.of("team_id", "client_id", "user_id",
                 "at", "channel", "direction", "update_request", "automated", "created_at"))) {
             for (int i = 0; i < clientIds.size(); i++) {
+                progress.at(table.equals("touch") ? "touches" : "raw copy", i + 1L, clientIds.size());
                 long id = clientIds.get(i);
                 forEachTouch(w, client(w, i), t -> out.row(w.team().value(), id, t.userId().value(), t.at(),
                         t.channel().code(), t.direction().code(), t.updateRequest(), t.automated(), t.createdAt()));
@@ -260,7 +301,7 @@ public class BenchGenerator {
     }
 
     /** Working days back from yesterday, ENTRIES_PER_DAY timed entries each, and their journal_day rows. */
-    private long writeJournal(World w) {
+    private long writeJournal(World w, Progress progress) {
         List<Category> categories = Category.defaults();
         try (JdbcBulkWriter entries = new JdbcBulkWriter(dataSource, "journal_entry", List.of("team_id", "user_id",
                 "category", "start_at", "end_at", "local_day", "minutes", "contributes", "created_at", "updated_at"));
@@ -268,6 +309,7 @@ public class BenchGenerator {
                      "local_day", "category", "category_class", "seconds", "contributes_seconds"))) {
             int users = w.users().size();
             for (int u = 0; u < users; u++) {
+                progress.at("journal", u + 1L, users);
                 UserId user = w.users().get(u).userId();
                 SplittableRandom r = new SplittableRandom(w.spec().seed() * 7_919L + u);
                 long left = w.spec().journalEntries() / users + (u < w.spec().journalEntries() % users ? 1 : 0);

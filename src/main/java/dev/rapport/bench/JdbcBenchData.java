@@ -206,7 +206,19 @@ class JdbcBenchData {
         }
     }
 
-    private boolean isPostgres() {
+    /** An empty table shaped like the touch columns the generator writes, unlogged on PostgreSQL. */
+    void createScratchTouchTable(String name) {
+        dropTable(name);
+        template.execute("CREATE " + (isPostgres() ? "UNLOGGED " : "") + "TABLE " + name + " AS SELECT team_id, "
+                + "client_id, user_id, at, channel, direction, update_request, automated, created_at FROM touch "
+                + "WHERE 1 = 0");
+    }
+
+    void dropTable(String name) {
+        template.execute("DROP TABLE IF EXISTS " + name);
+    }
+
+    boolean isPostgres() {
         return Boolean.TRUE.equals(template.execute((java.sql.Connection c) ->
                 c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres")));
     }

@@ -1,0 +1,109 @@
+package dev.rapport.bench;
+
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+
+import dev.rapport.clients.Client;
+import dev.rapport.clients.ClientService;
+import dev.rapport.clients.Rollups;
+import dev.rapport.shared.ClientId;
+import dev.rapport.teams.AccountService;
+import dev.rapport.teams.CurrentUser;
+import dev.rapport.teams.Role;
+
+/**
+ * `bench generate`: a whole team from a seed (BenchGenerator), an owner to sign in with, the load's
+ * rows per second next to a raw COPY of the same touches, and a check that the bulk-loaded rollups
+ * equal the fold of the raw touches for a sample of clients.
+ */
+@Component
+public class GenerateBenchmark {
+    /** Clients whose rollups are checked against their raw touches after generating (one page of getAll). */
+    static final int CHECK_SAMPLE = 200;
+
+    private final BenchGenerator generator;
+    private final AccountService accounts;
+    private final ClientService clients;
+    private final JdbcBenchData data;
+
+    GenerateBenchmark(BenchGenerator generator, AccountService accounts, ClientService clients, JdbcBenchData data) {
+        this.generator = generator;
+        this.accounts = accounts;
+        this.clients = clients;
+        this.data = data;
+    }
+
+    public BenchGenerator.Generated run(BenchGenerator.Spec spec, boolean rawCopy, PrintWriter out,
+                                        BenchGenerator.Progress progress) {
+        double cpu0 = BenchMachine.processCpuSeconds();
+        long t0 = System.nanoTime();
+        out.printf(Locale.ROOT, "Generating (seed %d, %s):%n", spec.seed(), BenchMachine.load());
+        BenchGenerator.Generated g = generator.generate(spec, out, progress);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        double cpu = BenchMachine.processCpuSeconds() - cpu0;
+        String ownerEmail = g.manager().email().replace("manager-", "owner-");
+        accounts.createUser(g.team(), ownerEmail, "Bench owner", BenchGenerator.PASSWORD, Role.OWNER);
+
+        long rows = g.users().size() + g.clients() + g.touches() + g.journalEntries() + g.promises();
+        out.printf(Locale.ROOT, "%nTeam id: %d%n", g.team().value());
+        g.users().stream().filter(u -> u.role() == Role.MEMBER).findFirst().ifPresent(m ->
+                out.printf(Locale.ROOT, "  sign in as a member:  %s / %s%n", m.email(), BenchGenerator.PASSWORD));
+        out.printf(Locale.ROOT, "  sign in as an owner:  %s / %s%n", ownerEmail, BenchGenerator.PASSWORD);
+        out.printf(Locale.ROOT, "  sign in as a manager: %s / %s%n", g.manager().email(), BenchGenerator.PASSWORD);
+        out.printf(Locale.ROOT, "Counts: %,d users (+1 owner), %,d clients, %,d touches, %,d journal entries, "
+                + "%,d promises%n", g.users().size(), g.clients(), g.touches(), g.journalEntries(), g.promises());
+        out.printf(Locale.ROOT, "Bulk load: %,d rows in %.1f s = %,.0f rows/s, every rollup kept (JVM CPU %.1f s, "
+                + "%s)%n", rows, seconds, rows / Math.max(seconds, 1e-9), cpu, BenchMachine.load());
+        if (rawCopy) {
+            BenchGenerator.RawCopy raw = generator.rawTouchCopy(g, spec, progress);
+            double load = rows / Math.max(seconds, 1e-9);
+            out.printf(Locale.ROOT, "Raw %s of the same %,d touches into a table without index or rollup: %.1f s = "
+                    + "%,.0f rows/s%n", data.isPostgres() ? "COPY" : "batched INSERT", raw.rows(), raw.seconds(),
+                    raw.rowsPerSecond());
+            out.printf(Locale.ROOT, "Bulk load / raw speed: %.0f%% (issue target: at least 50%% on PostgreSQL)%n",
+                    100 * load / raw.rowsPerSecond());
+        }
+        checkRollups(g, List.of(), out);
+        out.flush();
+        return g;
+    }
+
+    /**
+     * Compares the stored rollups of an even sample of the team's clients (and of `extra` ones) with
+     * the fold of their raw touches, and fails loudly on any difference: a benchmark over wrong
+     * rollups would measure nothing.
+     */
+    public int checkRollups(BenchGenerator.Generated g, List<ClientId> extra, PrintWriter out) {
+        CurrentUser manager = g.manager();
+        List<Long> ids = data.clientIds(g.team());
+        List<ClientId> sample = new ArrayList<>();
+        int step = Math.max(1, ids.size() / CHECK_SAMPLE);
+        for (int i = 0; i < ids.size() && sample.size() < CHECK_SAMPLE; i += step) {
+            sample.add(new ClientId(ids.get(i)));
+        }
+        sample.addAll(extra);
+        var weights = clients.channelWeights(g.team());
+        Map<ClientId, Client> found = clients.getAll(manager, sample);
+        List<String> wrong = new ArrayList<>();
+        for (Client c : found.values()) {
+            Rollups stored = new Rollups(c.lastTouchAt(), c.lastRichAt(), c.lastOutboundAt(), c.lastUpdateRequestAt());
+            Rollups raw = Rollups.of(clients.touchesSince(manager, c.id(), Instant.EPOCH), weights);
+            if (!stored.equals(raw)) {
+                wrong.add(c.details().name() + " stored " + stored + " but its touches give " + raw);
+            }
+        }
+        if (found.size() != sample.size() || !wrong.isEmpty()) {
+            throw new IllegalStateException("rollups differ from the raw touches (" + found.size() + " of "
+                    + sample.size() + " clients found): " + wrong);
+        }
+        out.printf(Locale.ROOT, "Rollup check: %d sampled clients, stored rollups equal the fold of their raw "
+                + "touches%n", found.size());
+        return found.size();
+    }
+}
