@@ -30,6 +30,7 @@ import dev.rapport.support.Api.Response;
 import dev.rapport.support.AppTestBase;
 import dev.rapport.support.DatabaseSnapshot;
 import dev.rapport.support.WebClient;
+import dev.rapport.teams.OwnAccount;
 import dev.rapport.teams.Role;
 
 /**
@@ -365,6 +366,20 @@ abstract class WebSecurityContract extends AppTestBase {
         }
         assertThat(failures).as("another team's ids on pages").isEmpty();
         assertThat(DatabaseSnapshot.differences(before, DatabaseSnapshot.take(jdbc))).isEmpty();
+    }
+
+    @Test
+    void theFormsAViewerMayPostAreExactlyThoseMarkedOwnAccount() {
+        Set<String> marked = new TreeSet<>();
+        mappings.getHandlerMethods().forEach((info, method) -> {
+            if (method.hasMethodAnnotation(OwnAccount.class)
+                    && method.getBeanType().getPackageName().equals(WebSecurityContract.class.getPackageName())) {
+                info.getPatternValues().forEach(path -> marked.add("POST " + path));
+            }
+        });
+        Set<String> allowed = new TreeSet<>(VIEWER_MAY.keySet());
+        allowed.remove("POST /logout"); // Spring Security's own filter, not a handler
+        assertThat(marked).isEqualTo(allowed);
     }
 
     @Test
