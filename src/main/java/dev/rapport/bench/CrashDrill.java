@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -85,6 +84,8 @@ public final class CrashDrill {
     private final List<Long> clients = new ArrayList<>();
     private long team = -1;
     private String token;
+    /** The demo owner's today (the server's clock and their zone): journal entries go to the 60 days before. */
+    private LocalDate today;
     private final Queue<Long> clientIds = new ConcurrentLinkedQueue<>();
     private final Queue<Long> touchIds = new ConcurrentLinkedQueue<>();
     private final Queue<Long> journalIds = new ConcurrentLinkedQueue<>();
@@ -233,7 +234,6 @@ public final class CrashDrill {
     /** One writer: touches and journal entries until the server is gone. */
     private void write(String url, Random random, AtomicBoolean killed, AtomicInteger refused,
                        AtomicInteger failedBeforeKill) {
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
         while (!killed.get()) {
             try {
                 if (random.nextInt(10) < 7) {
@@ -310,7 +310,9 @@ public final class CrashDrill {
         token = JSON.readTree(login.body()).get("token").asString();
         HttpResponse<String> me = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/me"))
                 .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
-        team = JSON.readTree(me.body()).get("teamId").asLong();
+        JsonNode who = JSON.readTree(me.body());
+        team = who.get("teamId").asLong();
+        today = LocalDate.parse(who.get("today").asString());
     }
 
     private record Server(Process process, String url, Path log) {
