@@ -102,21 +102,15 @@ public final class CrashDrill {
 
     /** Runs every round, then starts the server once more to prove it still starts. */
     public Result run() throws IOException, InterruptedException {
-        Thread hook = new Thread(this::killCurrent, "crash-drill-cleanup");
-        Runtime.getRuntime().addShutdownHook(hook);
         try {
             return runRounds();
         } finally {
-            killCurrent();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException e) {
-                // the JVM is already shutting down: the hook runs
-            }
+            stop();
         }
     }
 
-    private void killCurrent() {
+    /** Kills the server this drill started, if one is running (also from a shutdown hook). */
+    public void stop() {
         Process p = current;
         if (p != null && p.isAlive()) {
             p.destroyForcibly();
@@ -164,7 +158,6 @@ public final class CrashDrill {
     }
 
     private Round round(int n, Random random) throws IOException, InterruptedException {
-        int before = clientIds.size() + touchIds.size() + journalIds.size();
         long t0 = System.nanoTime();
         Server server = start("round-" + n);
         double startSeconds = (System.nanoTime() - t0) / 1e9;
@@ -175,6 +168,7 @@ public final class CrashDrill {
         if (token == null) {
             signIn(server.url());
         }
+        int before = clientIds.size() + touchIds.size() + journalIds.size();
         if (clients.isEmpty()) {
             for (int i = 1; i <= options.clients(); i++) {
                 long id = post(server.url(), "/api/v1/clients", "{\"name\":\"Crash client " + i + "\",\"tier\":\"A\"}");
@@ -197,8 +191,15 @@ public final class CrashDrill {
             writers.add(t);
         }
         long killAfterMillis = Math.round(options.secondsPerRound() * 1000 * (0.3 + 0.7 * random.nextDouble()));
-        long started = System.nanoTime();
         writers.forEach(Thread::start);
+        // a freshly started server on a busy machine can take seconds for its first answer: the round's
+        // clock starts with the first acknowledged write, so every round kills a server that is writing
+        long waitUntil = System.nanoTime() + options.startTimeout().toNanos();
+        while (clientIds.size() + touchIds.size() + journalIds.size() == before && System.nanoTime() < waitUntil
+                && server.process().isAlive()) {
+            Thread.sleep(10);
+        }
+        long started = System.nanoTime();
         Thread.sleep(killAfterMillis);
         // writers stop sending new requests; the ones in flight meet the kill
         killed.set(true);

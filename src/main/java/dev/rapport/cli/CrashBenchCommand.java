@@ -81,14 +81,27 @@ class CrashBenchCommand implements Callable<Integer> {
         logging.beforeInitialize();
         logging.setLogLevel("org.flywaydb", LogLevel.ERROR);
         Path dir = Files.createTempDirectory("rapport-crash-drill");
+        String url;
         try {
-            String url = url(dir);
+            url = url(dir);
+        } catch (CliException e) {
+            delete(dir);
+            throw e;
+        }
+        CrashDrill drill = new CrashDrill(new CrashDrill.Options(rounds, secondsPerRound, threads, clients, seed,
+                Duration.ofSeconds(startTimeout)), new CrashDrill.Target(server, url, dbUser, dbPassword, dir),
+                ctx.out());
+        // interrupted (Ctrl-C, kill): no server and no temporary files stay behind
+        Thread cleanup = new Thread(() -> {
+            drill.stop();
+            delete(dir);
+        }, "crash-drill-cleanup");
+        Runtime.getRuntime().addShutdownHook(cleanup);
+        try {
             ctx.out().printf(Locale.ROOT, "Crash drill on %s: %d rounds of up to %.1f s, %d writers, seed %d, jar %s%n",
                     kind, rounds, secondsPerRound, threads, seed, server);
             ctx.out().flush();
-            CrashDrill.Result result = new CrashDrill(new CrashDrill.Options(rounds, secondsPerRound, threads, clients,
-                    seed, Duration.ofSeconds(startTimeout)), new CrashDrill.Target(server, url, dbUser, dbPassword,
-                    dir), ctx.out()).run();
+            CrashDrill.Result result = drill.run();
             if (!result.passed()) {
                 ctx.err().println("Crash drill FAILED: " + result.lost() + " acknowledged writes lost"
                         + (result.corrupt() ? ", database inconsistent or not starting (see above)" : ""));
@@ -96,9 +109,21 @@ class CrashBenchCommand implements Callable<Integer> {
             }
             return 0;
         } finally {
-            try (var files = Files.walk(dir)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            drill.stop();
+            delete(dir);
+            try {
+                Runtime.getRuntime().removeShutdownHook(cleanup);
+            } catch (IllegalStateException e) {
+                // already shutting down: the hook does the same
             }
+        }
+    }
+
+    private static void delete(Path dir) {
+        try (var files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // already gone, or being deleted by the other path
         }
     }
 
