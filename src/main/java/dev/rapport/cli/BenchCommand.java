@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", description = "Benchmarks against a database (never a timed test).",
         subcommands = {BenchCommand.Journal.class, BenchCommand.Honeymoon.class, BenchCommand.Dashboard.class,
                 BenchCommand.Import.class, ArchiveBenchCommand.class, BenchGenerateCommand.class,
-                BenchRunCommand.class})
+                BenchRunCommand.class, CrashBenchCommand.class})
 class BenchCommand {
 
     @Command(name = "journal", description = "Generate journal data and time the reports next to a naive baseline. "

@@ -12,7 +12,7 @@ import picocli.CommandLine.Mixin;
                 ReportCommand.class, ChallengeCommand.class, AdminCommand.class, BenchCommand.class, PromiseCommand.class, DealCommand.class, TopCommand.class,
                 DepthCommand.class, PlanCommand.class, MembersCommand.class, AccountCommand.class,
                 AuditCommand.class, TeamCommand.class, ImportCommand.class, ExportCommand.class,
-                CalendarCommand.class, DigestCommand.class, ArchiveCommand.class})
+                CalendarCommand.class, DigestCommand.class, ArchiveCommand.class, BackupCommand.class})
 class RootCommand implements Callable<Integer> {
     private final CliContext ctx;
 

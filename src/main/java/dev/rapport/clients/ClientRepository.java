@@ -55,6 +55,13 @@ interface ClientRepository {
     /** Inserts the touch and, unless automated, folds it into the client's rollups. */
     long insertTouch(TeamId team, ClientId client, UserId user, NewTouch touch, boolean rich, Instant now);
 
+    /**
+     * Holds the user's membership row until the transaction ends. Timed touches make the journal
+     * recompute the user's day, which takes the same lock: taking it first keeps the locks of the
+     * touch and journal paths in one order (membership, then the rollup rows), so they cannot deadlock.
+     */
+    void lockMember(TeamId team, UserId user);
+
     Page<Touch> timeline(TeamId team, ClientId client, String cursor, int limit);
 
     List<CadenceFacts> cadenceFacts(TeamId team, UserId owner);

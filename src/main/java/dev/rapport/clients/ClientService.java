@@ -330,6 +330,10 @@ public class ClientService {
             touch.validate(problems, now);
         }
         problems.throwIfAny();
+        if (touches.stream().anyMatch(t -> !t.automated() && t.minutes() != null && t.minutes() > 0)) {
+            // the journal will recompute the user's day under this lock: take it before any other
+            clients.lockMember(user.teamId(), user.userId());
+        }
         ChannelWeights weights = clients.weights(user.teamId());
         List<Touch> recorded = touches.stream().map(touch -> {
             NewTouch t = touch.at() != null ? touch : new NewTouch(now, touch.channel(), touch.direction(),

@@ -437,6 +437,12 @@ class JdbcClientRepository implements ClientRepository {
     }
 
     @Override
+    public void lockMember(TeamId team, UserId user) {
+        jdbc.sql("SELECT user_id FROM membership WHERE team_id = ? AND user_id = ? FOR UPDATE")
+                .params(team.value(), user.value()).query(Long.class).list();
+    }
+
+    @Override
     public long insertTouch(TeamId team, ClientId client, UserId user, NewTouch t, boolean rich, Instant now) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""

@@ -136,6 +136,12 @@ class JdbcJournalRepository implements JournalRepository {
     }
 
     @Override
+    public void lockUser(TeamId team, UserId user) {
+        jdbc.sql("SELECT user_id FROM membership WHERE team_id = ? AND user_id = ? FOR UPDATE")
+                .params(team.value(), user.value()).query(Long.class).list();
+    }
+
+    @Override
     public void replaceDay(TeamId team, UserId user, DayTally tally, List<Category> categories) {
         jdbc.sql("DELETE FROM journal_day WHERE team_id = ? AND user_id = ? AND local_day = ?")
                 .params(team.value(), user.value(), tally.day()).update();

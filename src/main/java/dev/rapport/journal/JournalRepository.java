@@ -28,6 +28,14 @@ interface JournalRepository {
     /** Timed entries overlapping the window, plus duration-only entries on the given days. */
     List<JournalEntry> entries(TeamId team, UserId user, TimeSpan window, LocalDate firstDay, LocalDate lastDay);
 
+    /**
+     * Holds the user's membership row until the transaction ends: recomputing a day's rollup reads
+     * the entries and then replaces the rows, so two transactions doing it for the same user must
+     * take turns (else the second one's INSERT collides, or it writes a tally that misses the
+     * first one's entry).
+     */
+    void lockUser(TeamId team, UserId user);
+
     void replaceDay(TeamId team, UserId user, DayTally tally, List<Category> categories);
 
     List<ChallengeReport.CategoryTotal> categoryTotals(TeamId team, UserId user, LocalDate from, LocalDate to);

@@ -307,6 +307,11 @@ public class JournalService {
     }
 
     private void recompute(TeamId team, UserId user, ZoneId zone, Set<LocalDate> days, List<Category> categories) {
+        if (!days.isEmpty()) {
+            // one recomputation per user at a time; the entries are read after the lock, so they
+            // include what a transaction that held it before has committed
+            repo.lockUser(team, user);
+        }
         for (LocalDate day : days) {
             TimeSpan window = DayTally.window(day, zone);
             List<JournalEntry> entries = repo.entries(team, user, window, day, day);

@@ -1,0 +1,74 @@
+package dev.rapport.journal;
+
+import static dev.rapport.support.Api.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ContextConfiguration;
+
+import dev.rapport.support.AppTestBase;
+import dev.rapport.support.H2Initializer;
+import dev.rapport.teams.Role;
+
+/**
+ * One user's entries for one day arriving at once (several tabs, the CLI, a script; found by the
+ * crash drill): every one is stored, and the day's rollup counts every one of them.
+ */
+@ContextConfiguration(initializers = H2Initializer.class)
+class JournalConcurrencyIntegrationTest extends AppTestBase {
+    private static final int THREADS = 6;
+    private static final int EACH = 8;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void concurrentEntriesForOneDayAreAllStoredAndAllCounted() throws Exception {
+        Session s = newTeam(Role.MEMBER);
+        long client = s.api().post("/api/v1/clients", json("{'name':'Busy','tier':'A'}")).json().get("id").asLong();
+        CyclicBarrier start = new CyclicBarrier(THREADS);
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        List<Integer> statuses = new ArrayList<>();
+        try {
+            List<Future<List<Integer>>> done = new ArrayList<>();
+            for (int t = 0; t < THREADS; t++) {
+                int thread = t;
+                done.add(pool.submit(() -> {
+                    start.await();
+                    List<Integer> own = new ArrayList<>();
+                    for (int i = 0; i < EACH; i++) {
+                        // journal entries and touches both recompute the day
+                        own.add(thread % 2 == 0
+                                ? s.api().post("/api/v1/journal/entries", json("{'day':'2026-11-20','minutes':"
+                                        + (1 + i) + ",'category':'email'}")).status()
+                                : s.api().post("/api/v1/clients/" + client + "/touches", json("{'channel':'phone',"
+                                        + "'at':'2026-11-20T10:00:00Z','minutes':" + (1 + i) + "}")).status());
+                    }
+                    return own;
+                }));
+            }
+            for (Future<List<Integer>> f : done) {
+                statuses.addAll(f.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(statuses).hasSize(THREADS * EACH).containsOnly(201);
+        long team = s.user().teamId().value();
+        long user = s.userId().value();
+        long entrySeconds = jdbc.sql("SELECT 60 * SUM(minutes) FROM journal_entry WHERE team_id = ? AND user_id = ?")
+                .params(team, user).query(Long.class).single();
+        assertThat(entrySeconds).isEqualTo(60L * (THREADS / 2) * (EACH * (EACH + 1) / 2));
+        assertThat(jdbc.sql("SELECT SUM(seconds) FROM journal_day WHERE team_id = ? AND user_id = ? "
+                + "AND category = 'email'").params(team, user).query(Long.class).single()).isEqualTo(entrySeconds);
+    }
+}
