@@ -62,6 +62,13 @@ interface ClientRepository {
      */
     void lockMember(TeamId team, UserId user);
 
+    /**
+     * Locks the client's row for this transaction. Writers that insert a touch (whose foreign key
+     * takes a share lock on the row) and then update the row's rollups take it first, so two of them
+     * queue instead of deadlocking.
+     */
+    void lockClient(TeamId team, ClientId client);
+
     Page<Touch> timeline(TeamId team, ClientId client, String cursor, int limit);
 
     List<CadenceFacts> cadenceFacts(TeamId team, UserId owner);

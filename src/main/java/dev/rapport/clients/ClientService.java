@@ -334,6 +334,7 @@ public class ClientService {
             // the journal will recompute the user's day under this lock: take it before any other
             clients.lockMember(user.teamId(), user.userId());
         }
+        clients.lockClient(user.teamId(), clientId);
         ChannelWeights weights = clients.weights(user.teamId());
         List<Touch> recorded = touches.stream().map(touch -> {
             NewTouch t = touch.at() != null ? touch : new NewTouch(now, touch.channel(), touch.direction(),

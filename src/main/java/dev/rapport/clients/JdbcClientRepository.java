@@ -437,6 +437,12 @@ class JdbcClientRepository implements ClientRepository {
     }
 
     @Override
+    public void lockClient(TeamId team, ClientId client) {
+        jdbc.sql("SELECT id FROM client WHERE team_id = ? AND id = ? FOR UPDATE")
+                .params(team.value(), client.value()).query(Long.class).list();
+    }
+
+    @Override
     public void lockMember(TeamId team, UserId user) {
         jdbc.sql("SELECT user_id FROM membership WHERE team_id = ? AND user_id = ? FOR UPDATE")
                 .params(team.value(), user.value()).query(Long.class).list();

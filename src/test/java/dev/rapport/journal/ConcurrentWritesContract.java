@@ -13,18 +13,15 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ContextConfiguration;
 
 import dev.rapport.support.AppTestBase;
-import dev.rapport.support.H2Initializer;
 import dev.rapport.teams.Role;
 
 /**
- * One user's entries for one day arriving at once (several tabs, the CLI, a script; found by the
+ * Concurrent writes that meet on one row. One user's entries for one day arriving at once (several tabs, the CLI, a script; found by the
  * crash drill): every one is stored, and the day's rollup counts every one of them.
  */
-@ContextConfiguration(initializers = H2Initializer.class)
-class JournalConcurrencyIntegrationTest extends AppTestBase {
+abstract class ConcurrentWritesContract extends AppTestBase {
     private static final int THREADS = 6;
     private static final int EACH = 8;
 
@@ -70,5 +67,47 @@ class JournalConcurrencyIntegrationTest extends AppTestBase {
         assertThat(entrySeconds).isEqualTo(60L * (THREADS / 2) * (EACH * (EACH + 1) / 2));
         assertThat(jdbc.sql("SELECT SUM(seconds) FROM journal_day WHERE team_id = ? AND user_id = ? "
                 + "AND category = 'email'").params(team, user).query(Long.class).single()).isEqualTo(entrySeconds);
+    }
+
+    /**
+     * Touches on one client from several requests at once (found by the crash drill on PostgreSQL:
+     * each insert's foreign-key share lock on the client row, then the rollup's update of it,
+     * deadlocked). Each is stored and the client's rollup is the latest.
+     */
+    @Test
+    void concurrentTouchesOnOneClientAreAllStored() throws Exception {
+        Session s = newTeam(Role.MEMBER);
+        long client = s.api().post("/api/v1/clients", json("{'name':'Popular','tier':'A'}")).json().get("id").asLong();
+        CyclicBarrier start = new CyclicBarrier(THREADS);
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        List<Integer> statuses = new ArrayList<>();
+        try {
+            List<Future<List<Integer>>> done = new ArrayList<>();
+            for (int t = 0; t < THREADS; t++) {
+                int thread = t;
+                done.add(pool.submit(() -> {
+                    start.await();
+                    List<Integer> own = new ArrayList<>();
+                    for (int i = 0; i < EACH; i++) {
+                        String minutes = thread % 2 == 0 ? "" : ",'minutes':" + (1 + i);
+                        own.add(s.api().post("/api/v1/clients/" + client + "/touches", json("{'channel':'phone',"
+                                + "'at':'2026-11-20T" + (10 + thread) + ":" + (10 + i) + ":00Z'" + minutes + "}"))
+                                .status());
+                    }
+                    return own;
+                }));
+            }
+            for (Future<List<Integer>> f : done) {
+                statuses.addAll(f.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(statuses).hasSize(THREADS * EACH).containsOnly(201);
+        long team = s.user().teamId().value();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM touch WHERE team_id = ? AND client_id = ?").params(team, client)
+                .query(Long.class).single()).isEqualTo((long) THREADS * EACH);
+        String last = s.api().get("/api/v1/clients/" + client).json().get("lastTouchAt").asString();
+        assertThat(last).isEqualTo("2026-11-20T" + (10 + THREADS - 1) + ":" + (10 + EACH - 1) + ":00Z");
     }
 }
