@@ -81,7 +81,7 @@ public class ContactImportService {
         return report;
     }
 
-    private static ContactSource open(ImportFile f, ColumnMapping mapping, Character delimiter) throws IOException {
+    static ContactSource open(ImportFile f, ColumnMapping mapping, Character delimiter) throws IOException {
         if (f.format() == ImportFormat.VCARD) {
             return new VCardContactReader(f.open());
         }

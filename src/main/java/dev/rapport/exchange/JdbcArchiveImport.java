@@ -209,7 +209,7 @@ final class JdbcArchiveImport {
     }
 
     /** The next JSON object as values in the manifest's column order, or null at the end of the file. */
-    private static Object[] nextRow(JsonParser p, List<Column> columns, Map<String, Integer> index, FileEntry f,
+    static Object[] nextRow(JsonParser p, List<Column> columns, Map<String, Integer> index, FileEntry f,
                                     long n) {
         JsonToken t = p.nextToken();
         if (t == null) {
