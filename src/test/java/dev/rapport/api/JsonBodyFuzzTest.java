@@ -106,7 +106,7 @@ class JsonBodyFuzzTest {
             if (status != 400 && status != 422) {
                 throw new AssertionError(status + " for " + type + ": " + e);
             }
-            Fuzzing.assertClear(type + " (" + status + ")", problem.getDetail());
+            Fuzzing.assertClear(type + " (" + status + ")", problem.getDetail(), Fuzzing.text(body));
         }
     }
 }

@@ -24,20 +24,21 @@ class CsvImportFuzzTest {
         String map = in.consumeBoolean() ? in.consumeString(80) : null;
         Character delimiter = DELIMITERS[in.consumeInt(0, DELIMITERS.length - 1)];
         byte[] data = in.consumeRemainingAsBytes();
+        String input = Fuzzing.text(data) + "\n" + map;
         ColumnMapping mapping;
         ImportFile file;
         try {
             mapping = ColumnMapping.parse(map);
             file = ImportSniffer.sniff(new ByteArrayResource(data), "contacts.csv", ImportFormat.CSV);
         } catch (InvalidInputException e) {
-            e.problems().forEach(p -> Fuzzing.assertClear(p.field(), p.reason()));
+            e.problems().forEach(p -> Fuzzing.assertClear(p.field(), p.reason(), input));
             return;
         }
         try (ContactSource contacts = ContactImportService.open(file, mapping, delimiter)) {
-            Fuzzing.assertClear("description", contacts.description());
-            VCardImportFuzzTest.check(contacts);
+            Fuzzing.assertClear("description", contacts.description(), input);
+            VCardImportFuzzTest.check(contacts, input);
         } catch (InvalidInputException e) {
-            e.problems().forEach(p -> Fuzzing.assertClear(p.field(), p.reason()));
+            e.problems().forEach(p -> Fuzzing.assertClear(p.field(), p.reason(), input));
         } catch (IOException e) {
             throw new UncheckedIOException(e); // in memory: never
         }

@@ -21,25 +21,26 @@ class VCardImportFuzzTest {
 
     @FuzzTest(maxDuration = "30s")
     void vcardImport(byte[] data) {
+        String input = Fuzzing.text(data);
         ImportFile file;
         try {
             file = ImportSniffer.sniff(new ByteArrayResource(data), "contacts.vcf", null);
         } catch (InvalidInputException e) {
-            e.problems().forEach(p -> Fuzzing.assertClear("sniffing", p.reason()));
+            e.problems().forEach(p -> Fuzzing.assertClear("sniffing", p.reason(), input));
             return;
         }
         try (ContactSource contacts = ContactImportService.open(file, ColumnMapping.NONE, null)) {
-            Fuzzing.assertClear("description", contacts.description());
-            check(contacts);
+            Fuzzing.assertClear("description", contacts.description(), input);
+            check(contacts, input);
         } catch (InvalidInputException e) {
-            e.problems().forEach(p -> Fuzzing.assertClear("file", p.reason()));
+            e.problems().forEach(p -> Fuzzing.assertClear("file", p.reason(), input));
         } catch (IOException e) {
             throw new UncheckedIOException(e); // in memory: never
         }
     }
 
     /** Reads every record; each one is a contact with a name, or rejected with a clear reason and a line. */
-    static void check(ContactSource contacts) {
+    static void check(ContactSource contacts, String input) {
         while (contacts.hasNext()) {
             ContactRecord r = contacts.next();
             if (r.line() < 1) {
@@ -51,7 +52,7 @@ class VCardImportFuzzTest {
                 }
             } else {
                 for (FieldProblem p : r.problems()) {
-                    Fuzzing.assertClear("line " + r.line() + " " + p.field(), p.reason());
+                    Fuzzing.assertClear("line " + r.line() + " " + p.field(), p.reason(), input);
                 }
             }
         }

@@ -32,7 +32,8 @@ class QuickEntryFuzzTest {
         try {
             entry = QuickEntry.parse(text, categories, withClient);
         } catch (InvalidInputException e) {
-            e.problems().forEach(p -> Fuzzing.assertClear(p.field(), p.reason()));
+            String input = text + "\n" + categories;
+            e.problems().forEach(p -> Fuzzing.assertClear(p.field(), p.reason(), input));
             return;
         }
         if (categories.stream().noneMatch(c -> c.code().equals(entry.category()))) {
