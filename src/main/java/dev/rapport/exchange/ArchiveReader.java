@@ -172,8 +172,9 @@ final class ArchiveReader implements Closeable {
         }
     }
 
+    /** A Java class name with its package and outer classes ("java.util.ArrayList", "a.b.Outer$Inner"). */
     private static final java.util.regex.Pattern QUALIFIED = java.util.regex.Pattern.compile(
-            "`(?:[a-zA-Z_][\\w]*\\.)+(?:[\\w]+\\$)*([\\w]+)`");
+            "\\b(?:[a-z_][a-z0-9_]*\\.)+(?:[A-Z][\\w]*\\$)*([A-Z][\\w]*)");
 
     /**
      * A JSON error in plain words: what is wrong, in which field and where, without Jackson's
@@ -181,7 +182,7 @@ final class ArchiveReader implements Closeable {
      */
     static String describe(JacksonException e) {
         String what = e.getOriginalMessage() == null ? "unreadable JSON" : e.getOriginalMessage();
-        StringBuilder sb = new StringBuilder(QUALIFIED.matcher(what).replaceAll("`$1`"));
+        StringBuilder sb = new StringBuilder(QUALIFIED.matcher(what).replaceAll("$1"));
         StringBuilder field = new StringBuilder();
         for (JacksonException.Reference ref : e.getPath()) {
             if (ref.getPropertyName() != null) {
