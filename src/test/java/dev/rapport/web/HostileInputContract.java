@@ -636,10 +636,14 @@ abstract class HostileInputContract extends MailAppTestBase {
         assertThat(failures).isEmpty();
     }
 
-    private static void leaks(String what, String body, List<String> failures) {
-        if (body == null) {
+    /** Random tokens in a page (the CSRF token) may spell "SQL" by chance: they are not an error's words. */
+    private static final Pattern TOKEN = Pattern.compile("\"[A-Za-z0-9_\\-]{40,}\"");
+
+    private static void leaks(String what, String raw, List<String> failures) {
+        if (raw == null) {
             return;
         }
+        String body = TOKEN.matcher(raw).replaceAll("\"token\"");
         for (String leak : LEAKS) {
             int at = body.indexOf(leak);
             if (at >= 0) {
