@@ -78,6 +78,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return pd;
     }
 
+    /** A query parameter whose percent-encoding is not UTF-8 ("?cursor=%ff"): the server cannot read it. */
+    @ExceptionHandler(org.apache.tomcat.util.http.InvalidParameterException.class)
+    ProblemDetail undecodable(org.apache.tomcat.util.http.InvalidParameterException e) {
+        return problem(HttpStatus.BAD_REQUEST, "a query parameter is not valid percent-encoded UTF-8");
+    }
+
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
         log.error("unexpected error", e);
@@ -109,6 +115,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             }
         }
         Throwable cause = ex.getCause();
+        if (cause instanceof Utf8Bodies.BadText bad) {
+            return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, bad.getMessage()));
+        }
         if (cause instanceof StreamReadException parse) {
             TokenStreamLocation at = parse.getLocation();
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();

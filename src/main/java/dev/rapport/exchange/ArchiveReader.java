@@ -122,8 +122,10 @@ final class ArchiveReader implements Closeable {
                 throw new ArchiveException(ArchiveManifest.NAME + " is larger than 16 MB");
             }
             m = ArchiveManifest.JSON.readValue(bytes, ArchiveManifest.class);
-        } catch (IOException | JacksonException e) {
+        } catch (IOException e) {
             throw new ArchiveException(ArchiveManifest.NAME + " cannot be read: " + e.getMessage());
+        } catch (JacksonException e) {
+            throw new ArchiveException(ArchiveManifest.NAME + " cannot be read: " + describe(e));
         }
         if (!ArchiveManifest.FORMAT.equals(m.format())) {
             throw new ArchiveException("format '" + m.format() + "' is not " + ArchiveManifest.FORMAT);
@@ -168,6 +170,35 @@ final class ArchiveReader implements Closeable {
         if (!unlisted.isEmpty()) {
             throw new ArchiveException("entries not listed in " + ArchiveManifest.NAME + ": " + unlisted);
         }
+    }
+
+    /** A Java class name with its package and outer classes ("java.util.ArrayList", "a.b.Outer$Inner"). */
+    private static final java.util.regex.Pattern QUALIFIED = java.util.regex.Pattern.compile(
+            "\\b(?:[a-z_][a-z0-9_]*\\.)+(?:[A-Z][\\w]*\\$)*([A-Z][\\w]*)");
+
+    /**
+     * A JSON error in plain words: what is wrong, in which field and where, without Jackson's
+     * source description, reference chain or Java class names.
+     */
+    static String describe(JacksonException e) {
+        String what = e.getOriginalMessage() == null ? "unreadable JSON" : e.getOriginalMessage();
+        StringBuilder sb = new StringBuilder(QUALIFIED.matcher(what).replaceAll("$1"));
+        StringBuilder field = new StringBuilder();
+        for (JacksonException.Reference ref : e.getPath()) {
+            if (ref.getPropertyName() != null) {
+                field.append(field.isEmpty() ? "" : ".").append(ref.getPropertyName());
+            } else if (ref.getIndex() >= 0) {
+                field.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        if (!field.isEmpty()) {
+            sb.append(" (field ").append(field).append(')');
+        }
+        var at = e.getLocation();
+        if (at != null && at.getLineNr() > 0) {
+            sb.append(" at line ").append(at.getLineNr()).append(", column ").append(at.getColumnNr());
+        }
+        return sb.toString();
     }
 
     private static String printable(String name) {

@@ -51,7 +51,7 @@ public class ContactImportService {
         if (options.delimiter() != null && ",;\t".indexOf(options.delimiter()) < 0) {
             throw new InvalidInputException("delimiter", "must be , ; or tab");
         }
-        ImportFile f = ImportSniffer.sniff(file, filename, options.format());
+        ImportFile f = ImportSniffer.sniff(file, baseName(filename), options.format());
         if (f.format() == ImportFormat.VCARD && !mapping.targets().isEmpty()) {
             throw new InvalidInputException("map", "applies to CSV files only; this file is a vCard");
         }
@@ -81,7 +81,20 @@ public class ContactImportService {
         return report;
     }
 
-    private static ContactSource open(ImportFile f, ColumnMapping mapping, Character delimiter) throws IOException {
+    /**
+     * The uploaded file's own name, without any directory a client put in front of it ("../../x.vcf",
+     * "C:\\fakepath\\x.vcf") and without control characters: it is only shown and audited, never a path.
+     */
+    static String baseName(String filename) {
+        if (filename == null) {
+            return null;
+        }
+        String name = filename.substring(Math.max(filename.lastIndexOf('/'), filename.lastIndexOf('\\')) + 1)
+                .replaceAll("\\p{Cntrl}", "").strip();
+        return name.isEmpty() || name.equals(".") || name.equals("..") ? null : name;
+    }
+
+    static ContactSource open(ImportFile f, ColumnMapping mapping, Character delimiter) throws IOException {
         if (f.format() == ImportFormat.VCARD) {
             return new VCardContactReader(f.open());
         }

@@ -203,13 +203,19 @@ final class JdbcArchiveImport {
                 rows++;
             }
         } catch (IOException | JacksonException e) {
-            throw new ArchiveException(f.path() + " near row " + (rows + 1) + ": " + e.getMessage(), e);
+            throw unreadable(f, rows + 1, e);
         }
         return rows;
     }
 
+    /** A data file that cannot be read as JSON Lines, in words (no parser internals). */
+    static ArchiveException unreadable(FileEntry f, long row, Exception e) {
+        String why = e instanceof JacksonException j ? ArchiveReader.describe(j) : e.getMessage();
+        return new ArchiveException(f.path() + " near row " + row + ": " + why, e);
+    }
+
     /** The next JSON object as values in the manifest's column order, or null at the end of the file. */
-    private static Object[] nextRow(JsonParser p, List<Column> columns, Map<String, Integer> index, FileEntry f,
+    static Object[] nextRow(JsonParser p, List<Column> columns, Map<String, Integer> index, FileEntry f,
                                     long n) {
         JsonToken t = p.nextToken();
         if (t == null) {

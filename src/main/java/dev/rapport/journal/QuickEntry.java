@@ -83,8 +83,10 @@ public record QuickEntry(Integer minutes, LocalTime start, LocalTime end, String
             throw new InvalidInputException("text", "'" + spec + "' is not a duration (30m, 2h, 1h30m) or a time "
                     + "range (09:00-09:45)");
         }
+        // digits beyond a day (a pasted number, "99999999999999999999m") are too long, not a crash
         double hours = m.group(1) == null ? 0 : Double.parseDouble(m.group(1));
-        long total = Math.round(hours * 60) + (m.group(2) == null ? 0 : Long.parseLong(m.group(2)));
+        long mins = m.group(2) == null ? 0 : m.group(2).length() > 9 ? Long.MAX_VALUE : Long.parseLong(m.group(2));
+        long total = hours * 60 > MAX_MINUTES || mins > MAX_MINUTES ? Long.MAX_VALUE : Math.round(hours * 60) + mins;
         if (total <= 0 || total > MAX_MINUTES) {
             throw new InvalidInputException("text", "'" + spec + "' must be more than 0 and at most 24h");
         }

@@ -75,7 +75,7 @@ class SecurityConfig {
                 .formLogin(form -> form.loginPage("/login").usernameParameter("email")
                         .authenticationDetailsSource(SignInDetails::of)
                         .failureHandler(SecurityConfig::signInFailed)
-                        .defaultSuccessUrl("/", false).permitAll())
+                        .successHandler(new SignedInRedirect()).permitAll())
                 .addFilterBefore(new SessionUserFilter(accounts), AuthorizationFilter.class)
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
                 .rememberMe(remember -> remember.disable())

@@ -83,6 +83,13 @@ class WebAdvice {
         return page(HttpStatus.BAD_REQUEST, "That request was not understood", sentence(detail));
     }
 
+    /** A query or form parameter whose percent-encoding is not UTF-8 ("?q=%ff"). */
+    @ExceptionHandler(org.apache.tomcat.util.http.InvalidParameterException.class)
+    ModelAndView undecodable() {
+        return page(HttpStatus.BAD_REQUEST, "That request was not understood",
+                "A value in the address or the form is not valid text. Check the link and try again.");
+    }
+
     @ExceptionHandler(Exception.class)
     ModelAndView unexpected(Exception e) throws Exception {
         if (e instanceof org.springframework.web.ErrorResponse) {

@@ -30,6 +30,15 @@ class QuickEntryTest {
                 .hasMessageContaining("text");
     }
 
+    /** Found by fuzzing (QuickEntryFuzzTest): more digits than a long holds were a NumberFormatException. */
+    @ParameterizedTest
+    @ValueSource(strings = {"55555555555555555555555555555555550m", "9999999999m", "99999999999999999999999999h",
+        "1e5h", "99999999999999999999999999999h30m", "1h99999999999999999999m", "0.0000000000000000001h"})
+    void absurdlyLongNumbersAreRefusedInWords(String spec) {
+        assertThatThrownBy(() -> parse(spec + " email")).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("text");
+    }
+
     @Test
     void durationWithCategoryAndNote() {
         QuickEntry q = parse("30m email inbox zero");

@@ -1,0 +1,9 @@
+package dev.rapport.web;
+
+import org.springframework.test.context.ContextConfiguration;
+
+import dev.rapport.support.H2Initializer;
+
+@ContextConfiguration(initializers = H2Initializer.class)
+class H2HostileInputIntegrationTest extends HostileInputContract {
+}
