@@ -5,7 +5,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Type;
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
@@ -62,14 +65,29 @@ class Utf8Bodies extends RequestBodyAdviceAdapter {
         return false;
     }
 
+    /** Decodes through one small buffer: the check must not hold a second copy of the body. */
+    static boolean validUtf8(byte[] body) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(body);
+        CharBuffer out = CharBuffer.allocate(4096);
+        while (true) {
+            CoderResult result = decoder.decode(in, out, true);
+            if (result.isError()) {
+                return false;
+            }
+            if (result.isUnderflow()) {
+                return !decoder.flush(out.clear()).isError();
+            }
+            out.clear();
+        }
+    }
+
     @Override
     public HttpInputMessage beforeBodyRead(HttpInputMessage input, MethodParameter parameter, Type targetType,
                                            Class<? extends HttpMessageConverter<?>> converterType) throws IOException {
         byte[] body = input.getBody().readAllBytes();
-        try {
-            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body));
-        } catch (CharacterCodingException e) {
+        if (!validUtf8(body)) {
             throw new HttpMessageNotReadableException("the request body is not valid UTF-8", new BadText(
                     "the request body is not valid UTF-8 text"), input);
         }
