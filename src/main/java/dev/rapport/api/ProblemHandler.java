@@ -29,6 +29,7 @@ import dev.rapport.shared.NotFoundException;
 import dev.rapport.shared.TooManyRequestsException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
@@ -117,6 +118,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         Throwable cause = ex.getCause();
         if (cause instanceof Utf8Bodies.BadText bad) {
             return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, bad.getMessage()));
+        }
+        if (cause instanceof InputCoercionException range && !range.getPath().isEmpty()) {
+            // well-formed JSON, a number too large for its field: the field's fault, not the syntax's
+            return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).body(validation(List.of(
+                    new FieldProblem(path(range), "is a number out of range for this field"))));
         }
         if (cause instanceof StreamReadException parse) {
             TokenStreamLocation at = parse.getLocation();

@@ -17,6 +17,8 @@ import org.springframework.stereotype.Repository;
 class JdbcBackupDatabase {
     private final DataSource dataSource;
     private final JdbcClient jdbc;
+    /** The product never changes under a running server: asked once, on first use. */
+    private volatile Boolean h2;
 
     JdbcBackupDatabase(DataSource dataSource, JdbcClient jdbc) {
         this.dataSource = dataSource;
@@ -24,11 +26,16 @@ class JdbcBackupDatabase {
     }
 
     boolean isH2() {
-        try (Connection c = dataSource.getConnection()) {
-            return c.getMetaData().getDatabaseProductName().equals("H2");
-        } catch (SQLException e) {
-            return false;
+        Boolean known = h2;
+        if (known == null) {
+            try (Connection c = dataSource.getConnection()) {
+                known = c.getMetaData().getDatabaseProductName().equals("H2");
+                h2 = known;
+            } catch (SQLException e) {
+                return false; // not remembered: the database may be reachable next time
+            }
         }
+        return known;
     }
 
     /** A transactionally consistent copy of the whole H2 database into a zip; the server keeps serving. */

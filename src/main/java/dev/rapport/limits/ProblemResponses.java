@@ -11,11 +11,19 @@ import dev.rapport.tracing.RequestIds;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
-/** RFC 9457 problem bodies written by filters, shaped like the API's own (see api.ProblemHandler). */
-final class ProblemResponses {
+/**
+ * RFC 9457 problem bodies written by filters and security handlers, outside Spring MVC, shaped like
+ * the API's own (see api.ProblemHandler): one writer, so every such body carries the request id.
+ */
+public final class ProblemResponses {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private ProblemResponses() {
+    }
+
+    /** A problem titled with the status's reason phrase. */
+    public static void write(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
+        write(response, status, status.getReasonPhrase(), detail);
     }
 
     static void write(HttpServletResponse response, HttpStatus status, String title, String detail)

@@ -5,7 +5,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -16,7 +15,7 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 import dev.rapport.limits.ApiRateLimit;
-import dev.rapport.tracing.RequestIds;
+import dev.rapport.limits.ProblemResponses;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -107,11 +106,6 @@ class SecurityConfig {
 
     private static void problem(jakarta.servlet.http.HttpServletResponse res, HttpStatus status, String detail)
             throws java.io.IOException {
-        res.setStatus(status.value());
-        res.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        res.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase()
-                + "\",\"status\":" + status.value() + ",\"detail\":\"" + detail + "\""
-                // request ids are [A-Za-z0-9._-] only: nothing to escape
-                + (RequestIds.current() == null ? "" : ",\"requestId\":\"" + RequestIds.current() + "\"") + "}");
+        ProblemResponses.write(res, status, detail);
     }
 }

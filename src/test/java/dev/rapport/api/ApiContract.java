@@ -166,6 +166,11 @@ abstract class ApiContract extends AppTestBase {
                 json("{'channel':'phone','updateRequets':true}"));
         assertThat(unknownField.status()).isEqualTo(422);
         assertThat(fields(unknownField)).containsExactly("updateRequets");
+        Response tooBig = api.post("/api/v1/clients/" + id + "/touches",
+                json("{'channel':'phone','minutes':99999999999999999999999}"));
+        assertThat(tooBig.status()).isEqualTo(422);
+        assertThat(fields(tooBig)).containsExactly("minutes");
+        assertThat(tooBig.json().get("detail").asString()).contains("out of range");
         assertThat(api.get("/api/v1/clients/abc").status()).isEqualTo(400);
     }
 

@@ -413,6 +413,26 @@ abstract class HostileInputContract extends MailAppTestBase {
         assertThat(DatabaseSnapshot.differences(before, DatabaseSnapshot.take(jdbc))).isEmpty();
     }
 
+    @Test
+    void undecodableAndTooManyParametersAre400ProblemsThatSayWhich() throws Exception {
+        Hostile h = hostile();
+        String many = java.util.stream.IntStream.range(0, 1001).mapToObj(i -> "p" + i + "=1")
+                .collect(java.util.stream.Collectors.joining("&"));
+        Map<String, String> expected = Map.of("/api/v1/clients?" + many, "too many query or form parameters",
+                "/api/v1/clients?q=%ff", "not valid percent-encoded UTF-8",
+                "/api/v1/clients?q=a%00b", "contains a NUL character");
+        for (Map.Entry<String, String> e : expected.entrySet()) {
+            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(baseUrl() + e.getKey())).header("Authorization", "Bearer " + h.me.api().token())
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+            assertThat(r.headers().firstValue("Content-Type").orElse(""))
+                    .startsWith("application/problem+json").contains("UTF-8");
+            assertThat(r.body()).contains(e.getValue()).contains("\"requestId\"");
+        }
+        assertThat(h.browser.get("/error").status()).isEqualTo(404);
+    }
+
     private static byte[] bytes(Object... parts) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (Object p : parts) {
@@ -611,7 +631,7 @@ abstract class HostileInputContract extends MailAppTestBase {
                 "/ical/..%2f..%2fetc%2fpasswd.ics", "/clients/%2e%2e/%2e%2e/etc/passwd", "/webjars/../application.properties",
                 "/clients;jsessionid=x", "/%00", "/clients/%c0%af")) {
             WebClient.Page r = h.browser.get(path);
-            if (r.status() >= 500 && !path.equals("/error")) { // /error asked for directly: Boot's page, no error to show
+            if (r.status() >= 500) {
                 failures.add("web GET " + path + " answered " + r.status());
             }
             leaks("web GET " + path, r.body(), failures);
