@@ -16,7 +16,10 @@ import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.rapport.attention.HoneymoonJob;
 import dev.rapport.clients.Channel;
@@ -35,6 +38,7 @@ import dev.rapport.journal.JournalEntry;
 import dev.rapport.journal.TimeSpan;
 import dev.rapport.plans.PlanService;
 import dev.rapport.shared.ClientId;
+import dev.rapport.shared.PostgresBulkLoad;
 import dev.rapport.shared.TeamId;
 import dev.rapport.shared.UserId;
 import dev.rapport.teams.AccountService;
@@ -74,10 +78,12 @@ public class BenchGenerator {
     private final JdbcBenchData data;
     private final DataSource dataSource;
     private final Clock clock;
+    private final TransactionTemplate transactions;
 
     BenchGenerator(AccountService accounts, ClientService clients, PlanService plans, DealService deals,
                    DashboardService dashboard, HoneymoonJob honeymoon, JdbcBenchData data, DataSource dataSource,
-                   Clock clock) {
+                   PlatformTransactionManager transactions, Clock clock) {
+        this.transactions = new TransactionTemplate(transactions);
         this.accounts = accounts;
         this.clients = clients;
         this.plans = plans;
@@ -100,7 +106,7 @@ public class BenchGenerator {
 
     /** The generated team: users.get(0) is its manager (password PASSWORD), the others are members. */
     public record Generated(TeamId team, ZoneId zone, LocalDate today, CurrentUser manager, List<CurrentUser> users,
-                            long clients, long touches, long journalEntries, long promises) {
+                            long clients, long touches, long journalEntries, long promises, double touchSeconds) {
     }
 
     /** Where a long stage is: called often, so an implementation reports only when the shown figure changes. */
@@ -135,14 +141,17 @@ public class BenchGenerator {
 
         ChannelWeights weights = clients.channelWeights(team);
         World world = new World(spec, team, users, zone, today, now, weights);
-        writeClients(world, progress);
+        bulk(List.of("client"), () -> {
+            writeClients(world, progress);
+            return null;
+        });
         List<Long> clientIds = data.clientIds(team);
         stage.done("%,d clients (rollups folded in)", clientIds.size());
-        long touches = writeTouches(world, clientIds, "touch", progress);
-        stage.done("%,d touches", touches);
-        long entries = writeJournal(world, progress);
+        long touches = bulk(List.of("touch"), () -> writeTouches(world, clientIds, "touch", progress));
+        double touchSeconds = stage.done("%,d touches", touches);
+        long entries = bulk(List.of("journal_entry", "journal_day"), () -> writeJournal(world, progress));
         stage.done("%,d journal entries (journal_day folded in)", entries);
-        long promised = writePromises(world, clientIds);
+        long promised = bulk(List.of("promise"), () -> writePromises(world, clientIds));
         stage.done("%,d promises", promised);
         int planned = plansAndListings(world, clientIds);
         stage.done("%,d key-account plans and listings (through the services)", planned);
@@ -152,7 +161,34 @@ public class BenchGenerator {
         stage.done("dashboard rollups rebuilt from the raw rows");
         data.analyze();
         stage.done("statistics refreshed");
-        return new Generated(team, zone, today, users.get(0), users, clientIds.size(), touches, entries, promised);
+        return new Generated(team, zone, today, users.get(0), users, clientIds.size(), touches, entries, promised,
+                touchSeconds);
+    }
+
+    /**
+     * One bulk stage in one transaction; on PostgreSQL the tables' foreign keys and secondary indexes
+     * are dropped for it and rebuilt (and the keys checked) in one pass each at its end, as
+     * pg_restore does. The tables are locked until then: generate into a scratch database.
+     */
+    private <T> T bulk(List<String> tables, java.util.function.Supplier<T> load) {
+        return transactions.execute(status -> {
+            java.sql.Connection c = DataSourceUtils.getConnection(dataSource);
+            try {
+                List<String> rebuild = new ArrayList<>();
+                if (data.isPostgres()) {
+                    for (String table : tables) {
+                        rebuild.addAll(PostgresBulkLoad.dropForeignKeysAndIndexes(c, table));
+                    }
+                }
+                T result = load.get();
+                PostgresBulkLoad.execute(c, rebuild);
+                return result;
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException("bulk load of " + tables + " failed", e);
+            } finally {
+                DataSourceUtils.releaseConnection(c, dataSource);
+            }
+        });
     }
 
     /** A team generated earlier (its manager and members), to measure again without generating. */
@@ -165,7 +201,7 @@ public class BenchGenerator {
         if (users.isEmpty() || users.get(0).role() != Role.MANAGER) {
             throw new IllegalArgumentException("team " + team.value() + " has no manager: not a generated team");
         }
-        return new Generated(team, zone, dashboard.today(team), users.get(0), users, 0, 0, 0, 0);
+        return new Generated(team, zone, dashboard.today(team), users.get(0), users, 0, 0, 0, 0, 0);
     }
 
     private List<CurrentUser> users(TeamId team, String tag, int count, ZoneId zone, Instant now) {
@@ -300,50 +336,71 @@ public class BenchGenerator {
         }
     }
 
-    /** Working days back from yesterday, ENTRIES_PER_DAY timed entries each, and their journal_day rows. */
+    /**
+     * Working days back from yesterday, ENTRIES_PER_DAY timed entries each, then their journal_day rows
+     * from the same seeds (one COPY at a time: a connection runs one COPY, and both are in one transaction).
+     */
     private long writeJournal(World w, Progress progress) {
-        List<Category> categories = Category.defaults();
+        long written;
         try (JdbcBulkWriter entries = new JdbcBulkWriter(dataSource, "journal_entry", List.of("team_id", "user_id",
-                "category", "start_at", "end_at", "local_day", "minutes", "contributes", "created_at", "updated_at"));
-             JdbcBulkWriter days = new JdbcBulkWriter(dataSource, "journal_day", List.of("team_id", "user_id",
-                     "local_day", "category", "category_class", "seconds", "contributes_seconds"))) {
-            int users = w.users().size();
-            for (int u = 0; u < users; u++) {
-                progress.at("journal", u + 1L, users);
-                UserId user = w.users().get(u).userId();
-                SplittableRandom r = new SplittableRandom(w.spec().seed() * 7_919L + u);
-                long left = w.spec().journalEntries() / users + (u < w.spec().journalEntries() % users ? 1 : 0);
-                for (LocalDate day = w.today().minusDays(1); left > 0; day = day.minusDays(1)) {
-                    if (day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY) {
-                        continue;
-                    }
-                    int n = (int) Math.min(ENTRIES_PER_DAY, left);
-                    left -= n;
-                    List<JournalEntry> dayEntries = new ArrayList<>();
-                    LocalDateTime t = day.atTime(8, r.nextInt(30));
-                    int first = r.nextInt(DAY_PLAN.length);
-                    for (int k = 0; k < n; k++) {
-                        String category = DAY_PLAN[(first + k) % DAY_PLAN.length];
-                        LocalDateTime end = t.plusMinutes(20 + r.nextInt(40));
-                        TimeSpan span = new TimeSpan(t.atZone(w.zone()).toInstant(), end.atZone(w.zone()).toInstant());
-                        boolean contributes = category.equals(Category.CLIENT_INTERACTION);
-                        int minutes = (int) (span.seconds() / 60);
-                        dayEntries.add(new JournalEntry(0, user, category, span, day, minutes, null, null, List.of(),
-                                contributes, null));
-                        entries.row(w.team().value(), user.value(), category, span.start(), span.end(), day, minutes,
-                                contributes, span.start(), span.start());
-                        t = end.plusMinutes(r.nextInt(10));
-                    }
-                    DayTally tally = DayTally.of(day, w.zone(), dayEntries, List.of());
-                    for (var e : tally.seconds().entrySet()) {
-                        CategoryClass cls = categories.stream().filter(c -> c.code().equals(e.getKey())).findFirst()
-                                .map(Category::categoryClass).orElse(CategoryClass.INTERNAL);
-                        days.row(w.team().value(), user.value(), day, e.getKey(), cls.code(), e.getValue(),
-                                tally.contributes().getOrDefault(e.getKey(), 0L));
-                    }
+                "category", "start_at", "end_at", "local_day", "minutes", "contributes", "created_at", "updated_at"))) {
+            forEachJournalDay(w, progress, "journal", (user, day, dayEntries) -> {
+                for (JournalEntry e : dayEntries) {
+                    entries.row(w.team().value(), user.value(), e.category(), e.span().start(), e.span().end(), day,
+                            e.minutes(), e.contributes(), e.span().start(), e.span().start());
                 }
+            });
+            written = entries.rows();
+        }
+        List<Category> categories = Category.defaults();
+        try (JdbcBulkWriter days = new JdbcBulkWriter(dataSource, "journal_day", List.of("team_id", "user_id",
+                "local_day", "category", "category_class", "seconds", "contributes_seconds"))) {
+            forEachJournalDay(w, progress, "journal days", (user, day, dayEntries) -> {
+                DayTally tally = DayTally.of(day, w.zone(), dayEntries, List.of());
+                for (var e : tally.seconds().entrySet()) {
+                    CategoryClass cls = categories.stream().filter(c -> c.code().equals(e.getKey())).findFirst()
+                            .map(Category::categoryClass).orElse(CategoryClass.INTERNAL);
+                    days.row(w.team().value(), user.value(), day, e.getKey(), cls.code(), e.getValue(),
+                            tally.contributes().getOrDefault(e.getKey(), 0L));
+                }
+            });
+        }
+        return written;
+    }
+
+    /** One user's working day of generated entries. */
+    @FunctionalInterface
+    private interface JournalDaySink {
+        void accept(UserId user, LocalDate day, List<JournalEntry> entries);
+    }
+
+    /** Every user's generated working days, always the same for the same seed. */
+    private static void forEachJournalDay(World w, Progress progress, String stage, JournalDaySink sink) {
+        int users = w.users().size();
+        for (int u = 0; u < users; u++) {
+            progress.at(stage, u + 1L, users);
+            UserId user = w.users().get(u).userId();
+            SplittableRandom r = new SplittableRandom(w.spec().seed() * 7_919L + u);
+            long left = w.spec().journalEntries() / users + (u < w.spec().journalEntries() % users ? 1 : 0);
+            for (LocalDate day = w.today().minusDays(1); left > 0; day = day.minusDays(1)) {
+                if (day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY) {
+                    continue;
+                }
+                int n = (int) Math.min(ENTRIES_PER_DAY, left);
+                left -= n;
+                List<JournalEntry> dayEntries = new ArrayList<>();
+                LocalDateTime t = day.atTime(8, r.nextInt(30));
+                int first = r.nextInt(DAY_PLAN.length);
+                for (int k = 0; k < n; k++) {
+                    String category = DAY_PLAN[(first + k) % DAY_PLAN.length];
+                    LocalDateTime end = t.plusMinutes(20 + r.nextInt(40));
+                    TimeSpan span = new TimeSpan(t.atZone(w.zone()).toInstant(), end.atZone(w.zone()).toInstant());
+                    dayEntries.add(new JournalEntry(0, user, category, span, day, (int) (span.seconds() / 60), null,
+                            null, List.of(), category.equals(Category.CLIENT_INTERACTION), null));
+                    t = end.plusMinutes(r.nextInt(10));
+                }
+                sink.accept(user, day, dayEntries);
             }
-            return entries.rows();
         }
     }
 
@@ -404,11 +461,14 @@ public class BenchGenerator {
             this.log = log;
         }
 
-        void done(String what, Object... args) {
+        /** Prints the stage and returns its seconds. */
+        double done(String what, Object... args) {
             long end = System.nanoTime();
-            log.printf(Locale.ROOT, "  %-58s %7.1f s%n", String.format(Locale.ROOT, what, args), (end - start) / 1e9);
+            double seconds = (end - start) / 1e9;
+            log.printf(Locale.ROOT, "  %-58s %7.1f s%n", String.format(Locale.ROOT, what, args), seconds);
             log.flush();
             start = end;
+            return seconds;
         }
     }
 }
