@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -94,6 +95,32 @@ class AuthController {
     MeDto me(CurrentUser user) {
         return new MeDto(user.userId().value(), user.email(), user.displayName(), user.teamId().value(),
                 accounts.teamName(user.teamId()), user.role().code(), user.zone().getId(), user.today(clock));
+    }
+
+    /** timeZone: your own zone, or null when you follow the team's (teamTimeZone). */
+    record ProfileDto(String name, String timeZone, String teamTimeZone, String effectiveTimeZone) {
+        static ProfileDto of(AccountService.Profile p) {
+            return new ProfileDto(p.name(), p.timeZone(), p.teamTimeZone(), p.effectiveTimeZone());
+        }
+    }
+
+    /** timeZone: an IANA id such as Europe/Paris; null or empty follows the team's zone. */
+    record ProfileRequest(String name, String timeZone) {
+    }
+
+    @GetMapping("/me/profile")
+    @Operation(summary = "Your name and time zone")
+    ProfileDto profile(CurrentUser user) {
+        return ProfileDto.of(accounts.profile(user));
+    }
+
+    @OwnAccount("own name and time zone")
+    @PutMapping("/me/profile")
+    @Operation(summary = "Change your name and time zone (in all your teams)",
+            description = "The time zone decides your calendar days: today's queue, the journal, reports and the "
+                    + "digest hour. Null or empty follows the team's zone. Days already logged keep their dates.")
+    ProfileDto updateProfile(CurrentUser user, @RequestBody ProfileRequest request) {
+        return ProfileDto.of(accounts.updateProfile(user, request.name(), request.timeZone()));
     }
 
     @GetMapping("/tokens")

@@ -17,10 +17,12 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "account", description = {"Your account: rapport account teams | switch TEAM | password |",
+@Command(name = "account", description = {"Your account: rapport account teams | switch TEAM | profile "
+        + "[--name N] [--time-zone ZONE|team] | password |",
         "  sign-out-everywhere | totp-on | totp-off | tokens | token-create NAME [--read-only] [--expires DATE] |",
         "  token-revoke ID"},
-        subcommands = {AccountCommand.Teams.class, AccountCommand.Switch.class, AccountCommand.Password.class,
+        subcommands = {AccountCommand.Teams.class, AccountCommand.Switch.class, AccountCommand.Profile.class,
+                AccountCommand.Password.class,
                 AccountCommand.SignOutEverywhere.class, AccountCommand.TotpOn.class, AccountCommand.TotpOff.class,
                 AccountCommand.Tokens.class, AccountCommand.TokenCreate.class, AccountCommand.TokenRevoke.class})
 class AccountCommand {
@@ -110,6 +112,49 @@ class AccountCommand {
             new CliConfig(old.url(), token, Output.text(me, "timeZone")).save(ctx);
             ctx.out().println("Now acting in " + Output.text(chosen, "name") + " as " + Output.text(chosen, "role")
                     + ".");
+            return 0;
+        }
+    }
+
+    @Command(name = "profile", description = {"Show your name and time zone, or change them (in all your teams).",
+        "  --time-zone team follows the team's zone. The zone decides your calendar days."})
+    static class Profile implements Callable<Integer> {
+        private final CliContext ctx;
+
+        @Option(names = "--name", description = "your name as your team sees it")
+        String name;
+
+        @Option(names = "--time-zone", paramLabel = "ZONE", description = "an id such as Europe/Paris, or 'team'")
+        String timeZone;
+
+        @Mixin
+        JsonOption json;
+
+        Profile(CliContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() {
+            ApiClient api = ApiClient.from(ctx);
+            JsonNode profile = api.get("/api/v1/me/profile", Map.of());
+            if (name != null || timeZone != null) {
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("name", name != null ? name : Output.text(profile, "name"));
+                JsonNode own = profile.get("timeZone");
+                body.put("timeZone", timeZone == null ? (own.isNull() ? null : own.asString())
+                        : timeZone.equalsIgnoreCase("team") ? null : timeZone);
+                profile = api.put("/api/v1/me/profile", body);
+                CliConfig old = CliConfig.load(ctx);
+                new CliConfig(old.url(), old.token(), Output.text(profile, "effectiveTimeZone")).save(ctx);
+            }
+            if (json.json) {
+                Output.json(ctx.out(), profile);
+                return 0;
+            }
+            ctx.out().println("Name:      " + Output.text(profile, "name"));
+            ctx.out().println("Time zone: " + Output.text(profile, "effectiveTimeZone")
+                    + (profile.get("timeZone").isNull() ? " (the team's)" : ""));
             return 0;
         }
     }

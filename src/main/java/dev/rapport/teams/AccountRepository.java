@@ -61,6 +61,9 @@ interface AccountRepository {
 
     void setPassword(UserId user, String hash, Instant now);
 
+    /** The user's display name and own time zone (null: their team's), in every team. */
+    void setProfile(UserId user, String displayName, String timeZone);
+
     Optional<UserId> userIdByEmail(String email);
 
     /** The TOTP secret and whether it is confirmed; empty when none was ever started. */

@@ -186,6 +186,39 @@ public class AccountService {
         return accounts.findTeamByName(name);
     }
 
+    /** Your name, your own time zone (null: you follow the team's) and the team's zone. */
+    public record Profile(String name, String timeZone, String teamTimeZone) {
+        /** The zone your calendar days are in. */
+        public String effectiveTimeZone() {
+            return timeZone != null ? timeZone : teamTimeZone;
+        }
+    }
+
+    public Profile profile(CurrentUser user) {
+        Account a = accounts.findMembership(user.teamId(), user.userId())
+                .orElseThrow(() -> new NotFoundException("user", user.userId()));
+        return new Profile(a.displayName(), a.userZone(), a.teamZone());
+    }
+
+    /**
+     * Your name and time zone, in all your teams; a blank or null zone follows each team's. Days
+     * already logged keep the dates they were logged under; "today" moves with the new zone.
+     */
+    @Transactional
+    public Profile updateProfile(CurrentUser user, String name, String timeZone) {
+        if (user.readOnly()) {
+            throw new AccessDeniedException("a read-only token cannot change your profile");
+        }
+        String zone = timeZone == null || timeZone.isBlank() ? null : timeZone.strip();
+        new Problems()
+                .check(name != null && !name.isBlank() && name.length() <= 200, "name", "must be 1 to 200 characters")
+                .check(zone == null || (zone.length() <= 64 && validZone(zone)), "timeZone",
+                        "must be a time zone id such as Europe/Amsterdam, or empty to follow the team's")
+                .throwIfAny();
+        accounts.setProfile(user.userId(), name.strip(), zone == null ? null : ZoneId.of(zone).getId());
+        return profile(user);
+    }
+
     public String teamName(TeamId team) {
         return accounts.teamName(team).orElseThrow(() -> new NotFoundException("team", team));
     }

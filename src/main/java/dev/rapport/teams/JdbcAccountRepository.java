@@ -195,6 +195,12 @@ class JdbcAccountRepository implements AccountRepository {
     }
 
     @Override
+    public void setProfile(UserId user, String displayName, String timeZone) {
+        jdbc.sql("UPDATE app_user SET display_name = ?, time_zone = ? WHERE id = ?")
+                .params(displayName, timeZone, user.value()).update();
+    }
+
+    @Override
     public Optional<UserId> userIdByEmail(String email) {
         return jdbc.sql("SELECT id FROM app_user WHERE email = ?").param(email.strip().toLowerCase(Locale.ROOT))
                 .query(Long.class).optional().map(UserId::new);

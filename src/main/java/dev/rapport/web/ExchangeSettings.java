@@ -108,7 +108,7 @@ class ExchangeSettings {
     }
 
     /** Adds what the two Settings sections show to every Settings page render. */
-    @ControllerAdvice(assignableTypes = {SettingsPage.class, AccountSecurityPage.class})
+    @ControllerAdvice(assignableTypes = {SettingsPage.class, AccountSecurityPage.class, ProfilePage.class})
     static class Model {
         private final CalendarFeedService feeds;
         private final DigestService digests;

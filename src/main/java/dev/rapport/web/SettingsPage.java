@@ -75,7 +75,7 @@ class SettingsPage {
             model.addAttribute("tokenForm", TokenForm.EMPTY);
         }
         for (String errors : new String[] {"cadenceErrors", "weightErrors", "tokenErrors", "categoryErrors",
-                "passwordErrors", "totpErrors", "disableErrors"}) {
+                "passwordErrors", "totpErrors", "disableErrors", "profileErrors"}) {
             if (!model.containsAttribute(errors)) {
                 model.addAttribute(errors, FieldErrors.NONE);
             }
@@ -83,6 +83,12 @@ class SettingsPage {
         model.addAttribute("channels", Choices.CHANNELS);
         model.addAttribute("team", accounts.teamName(user.teamId()));
         model.addAttribute("zone", user.zone().getId());
+        AccountService.Profile profile = accounts.profile(user);
+        model.addAttribute("teamZone", profile.teamTimeZone());
+        if (!model.containsAttribute("profileForm")) {
+            model.addAttribute("profileForm", ProfilePage.ProfileForm.of(profile));
+        }
+        model.addAttribute("zones", ProfilePage.ZONES);
         Instant now = clock.instant();
         model.addAttribute("tokens", accounts.tokens(user).stream().map(t -> TokenView.of(t, user.zone(), now))
                 .toList());

@@ -107,6 +107,7 @@ abstract class ApiAuthorizationContract extends AppTestBase {
             entry("POST /api/v1/me/calendar-feed", "own calendar feed: personal, like a token (empty for viewers)"),
             entry("DELETE /api/v1/me/calendar-feed", "own calendar feed"),
             entry("PUT /api/v1/me/digest", "own digest settings"),
+            entry("PUT /api/v1/me/profile", "own name and time zone"),
             entry("POST /api/v1/me/digest/test", "a test digest to oneself"),
             entry("DELETE /api/v1/me/totp", "own second factor"));
 

@@ -150,6 +150,32 @@ abstract class ApiContract extends AppTestBase {
     }
 
     @Test
+    void yourOwnTimeZoneMovesTodayAndBadZonesChangeNothing() {
+        Api api = newTeam(Role.VIEWER).api(); // one's own profile: viewers too
+        Response profile = api.get("/api/v1/me/profile");
+        assertThat(profile.json().get("timeZone").isNull()).isTrue();
+        assertThat(profile.json().get("effectiveTimeZone").asString()).isEqualTo("Europe/Amsterdam");
+        assertThat(api.get("/api/v1/me").json().get("today").asString()).isEqualTo("2026-11-23");
+
+        Response moved = api.put("/api/v1/me/profile", json("{'name':'Dana West','timeZone':'Pacific/Pago_Pago'}"));
+        assertThat(moved.status()).isEqualTo(200);
+        assertThat(moved.json().get("effectiveTimeZone").asString()).isEqualTo("Pacific/Pago_Pago");
+        Response me = api.get("/api/v1/me");
+        assertThat(me.json().get("timeZone").asString()).isEqualTo("Pacific/Pago_Pago");
+        assertThat(me.json().get("today").asString()).isEqualTo("2026-11-22"); // 09:00 UTC is 22:00 the day before
+        assertThat(me.json().get("name").asString()).isEqualTo("Dana West");
+
+        Response bad = api.put("/api/v1/me/profile", json("{'name':' ','timeZone':'Mars/Olympus_Mons'}"));
+        assertThat(bad.status()).isEqualTo(422);
+        assertThat(fields(bad)).containsExactlyInAnyOrder("name", "timeZone");
+        assertThat(api.get("/api/v1/me/profile").json().get("timeZone").asString()).isEqualTo("Pacific/Pago_Pago");
+
+        Response team = api.put("/api/v1/me/profile", json("{'name':'Dana West','timeZone':null}"));
+        assertThat(team.json().get("timeZone").isNull()).isTrue();
+        assertThat(api.get("/api/v1/me").json().get("today").asString()).isEqualTo("2026-11-23");
+    }
+
+    @Test
     void malformedJsonIs400WithItsPositionAndWrongTypesAre422() {
         Api api = newTeam(Role.MEMBER).api();
         Response broken = api.post("/api/v1/clients", "{\"name\": \"Ada\",\n  \"tier\": }");

@@ -94,6 +94,14 @@ abstract class CliContract extends AppTestBase {
         assertThat(readOnly.post("/api/v1/clients", Api.json("{'name':'X'}")).status()).isEqualTo(403);
         assertThat(rapport("account", "tokens").out()).contains("reporting").contains("read ").contains("2027-01-01");
         assertThat(rapport("account", "teams").out()).contains("*").contains("owner");
+        Run zone = rapport("account", "profile", "--time-zone", "Pacific/Pago_Pago");
+        assertThat(zone.code()).as(zone.err()).isZero();
+        assertThat(zone.out()).contains("Time zone: Pacific/Pago_Pago").doesNotContain("the team's");
+        Run badZone = rapport("account", "profile", "--time-zone", "Mars/Olympus_Mons");
+        assertThat(badZone.code()).isEqualTo(1);
+        assertThat(badZone.err()).contains("timeZone");
+        assertThat(rapport("account", "profile", "--time-zone", "team").out())
+                .contains("Time zone: Europe/Amsterdam (the team's)");
         assertThat(rapport("audit").out()).contains("member.role_changed").contains("member.invited")
                 .contains("token.created");
     }

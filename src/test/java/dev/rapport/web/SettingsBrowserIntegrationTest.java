@@ -49,6 +49,30 @@ class SettingsBrowserIntegrationTest extends BrowserTestBase {
     }
 
     @Test
+    void yourNameAndTimeZoneAreEditedOnTheProfile() {
+        var user = newTeam(Role.VIEWER); // one's own profile: viewers too
+        signIn(user.email());
+        page.navigate("/settings");
+        page.locator("#profile-name").fill(" ");
+        button("Save profile").click();
+        assertThat(page.locator("#profile-name-error")).hasText("must be 1 to 200 characters");
+
+        page.locator("#profile-name").fill("Dana <b>West</b>");
+        page.locator("#profile-zone").selectOption("Pacific/Pago_Pago");
+        button("Save profile").click();
+        assertThat(page.getByRole(AriaRole.STATUS).first())
+                .hasText("Profile saved. Your days are now in Pacific/Pago_Pago.");
+        assertThat(page.locator("#profile dl")).containsText("Pacific/Pago_Pago");
+        assertThat(page.locator("#profile-name")).hasValue("Dana <b>West</b>");
+        assertThat(page.locator("#profile-zone")).hasValue("Pacific/Pago_Pago");
+
+        page.locator("#profile-zone").selectOption("");
+        button("Save profile").click();
+        assertThat(page.getByRole(AriaRole.STATUS).first())
+                .hasText("Profile saved. Your days are now in Europe/Amsterdam (the team's time zone).");
+    }
+
+    @Test
     void tierCadencesAndChannelWeightsAreEditedWithMessagesNextToTheFields() {
         var user = newTeam(Role.MANAGER);
         client(user.user(), "Ada Lovelace", "C", 1);

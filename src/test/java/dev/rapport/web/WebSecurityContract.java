@@ -106,6 +106,7 @@ abstract class WebSecurityContract extends AppTestBase {
             entry("POST /settings/calendar-feed", "own calendar feed"),
             entry("POST /settings/calendar-feed/revoke", "own calendar feed"),
             entry("POST /settings/digest", "own digest settings"),
+            entry("POST /settings/profile", "own name and time zone"),
             entry("POST /settings/digest/test", "a test digest to oneself"),
             entry("POST /team/switch", "choosing which of one's own teams to work in"),
             entry("POST /digest/unsubscribe", "the unsubscribe link of one's own digest (a secret in the link)"),
