@@ -6,16 +6,21 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import dev.rapport.support.TestDatabases;
 
 /**
- * `rapport bench overload` from the packaged jar on H2, tiny: a server limited to 2 API requests at
+ * `rapport bench overload` from the packaged jar on H2 and on PostgreSQL (embedded; the drill gets its
+ * URL), tiny: a server limited to 2 API requests at
  * once with a 20 ms wait, driven at twice the rate it sustained for a few seconds. It must shed the
  * excess with 503 (each with Retry-After), answer everything else 2xx, stay alive and ready, and keep
  * every acknowledged touch and no refused one. The long version: docs/reliability.md.
@@ -29,13 +34,19 @@ class OverloadDrillIntegrationTest {
     @TempDir
     Path dir;
 
-    @Test
-    void theServerShedsTwiceItsSustainableRateWith503AndLosesNoAcknowledgedWrite() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgres"})
+    void theServerShedsTwiceItsSustainableRateWith503AndLosesNoAcknowledgedWrite(String kind) throws Exception {
         String jar = Path.of("target", "rapport.jar").toAbsolutePath().toString();
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-jar", jar, "bench", "overload", "--db", "h2", "--warmup-seconds", "2",
-                "--probe-seconds", "3", "--seconds", "4", "--max-in-flight", "2", "--max-wait", "20ms",
-                "--concurrency", "48", "--writes", "20");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-XX:TieredStopAtLevel=1", "-jar", jar, "bench", "overload", "--db", kind,
+                "--warmup-seconds", "2", "--probe-seconds", "3", "--seconds", "4", "--max-in-flight", "2",
+                "--max-wait", "20ms", "--concurrency", "48", "--writes", "20"));
+        String marker = "rapport-overload-drill";
+        if (kind.equals("postgres")) {
+            marker = TestDatabases.newPostgresUrl();
+            command.addAll(List.of("--db-url", marker));
+        }
         Path log = dir.resolve("drill.log");
         Process drill = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
@@ -75,8 +86,9 @@ class OverloadDrillIntegrationTest {
         assertThat(writes.group(3)).as("written but refused").isEqualTo("0");
         assertThat(writes.group(4)).isEqualTo("passed");
         // the drill stops the server it started
+        String database = marker;
         assertThat(ProcessHandle.allProcesses().filter(p -> p.isAlive() && p.info().commandLine()
-                .map(c -> c.contains(jar) && c.contains("rapport-overload-drill")).orElse(false)).toList()).isEmpty();
+                .map(c -> c.contains(jar) && c.contains(database)).orElse(false)).toList()).isEmpty();
     }
 
     private static long count(String out, int status) {
