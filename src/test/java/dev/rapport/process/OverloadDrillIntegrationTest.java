@@ -52,7 +52,7 @@ class OverloadDrillIntegrationTest {
                 .redirectOutput(log.toFile()).start();
         boolean ended;
         try {
-            ended = drill.waitFor(300, TimeUnit.SECONDS);
+            ended = drill.waitFor(420, TimeUnit.SECONDS);
         } finally {
             if (drill.isAlive()) {
                 drill.destroy();
