@@ -8,13 +8,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Queue;
 import java.util.Random;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -22,8 +22,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -36,14 +34,10 @@ import tools.jackson.databind.json.JsonMapper;
  * owner (a token from the sign-in API) into the demo team, whose seeded rows are checked too.
  */
 public final class CrashDrill {
-    /** The line the server prints once it serves requests. */
-    private static final Pattern RUNNING = Pattern.compile("Rapport is running at (http://localhost:\\d+)");
     /** How a process killed by SIGKILL exits (128 + 9). */
     static final int SIGKILL_EXIT = 137;
     private static final String[] CHANNELS = {"email", "phone", "video", "text", "face_to_face", "chat"};
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final String DEMO_LOGIN = "demo@rapport.local";
-    private static final String DEMO_PASSWORD = "rapport-demo";
 
     /** One drill: rounds, their length, writer threads, clients to spread the touches over, and the seed. */
     public record Options(int rounds, double secondsPerRound, int threads, int clients, long seed,
@@ -139,7 +133,7 @@ public final class CrashDrill {
             }
         }
         // the last kill must not have left a database the server refuses
-        Server last = start("final");
+        ChildServer.Started last = start("final");
         boolean started = last.url() != null;
         if (started) {
             last.process().destroy();
@@ -159,7 +153,7 @@ public final class CrashDrill {
 
     private Round round(int n, Random random) throws IOException, InterruptedException {
         long t0 = System.nanoTime();
-        Server server = start("round-" + n);
+        ChildServer.Started server = start("round-" + n);
         double startSeconds = (System.nanoTime() - t0) / 1e9;
         if (server.url() == null) {
             server.process().destroyForcibly().waitFor(30, TimeUnit.SECONDS);
@@ -299,64 +293,21 @@ public final class CrashDrill {
 
     /** A read-write token of the demo owner, and their team. */
     private void signIn(String base) throws IOException, InterruptedException {
-        HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/auth/tokens"))
-                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + DEMO_LOGIN + "\",\"password\":\""
-                        + DEMO_PASSWORD + "\",\"tokenName\":\"crash drill\"}")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (login.statusCode() != 201) {
-            throw new IllegalStateException("cannot sign in as the demo owner: " + login.statusCode() + " "
-                    + login.body());
-        }
-        token = JSON.readTree(login.body()).get("token").asString();
-        HttpResponse<String> me = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/me"))
-                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
-        JsonNode who = JSON.readTree(me.body());
-        team = who.get("teamId").asLong();
-        today = LocalDate.parse(who.get("today").asString());
-    }
-
-    private record Server(Process process, String url, Path log) {
+        ChildServer.Session session = ChildServer.signIn(http, base, "crash drill");
+        token = session.token();
+        team = session.team();
+        today = session.today();
     }
 
     /** Starts `java -jar` on the drill's database; url is null when it did not come up in time. */
-    private Server start(String name) throws IOException, InterruptedException {
-        Path log = target.workDir().resolve(name + ".log");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-XX:TieredStopAtLevel=1", "-Xmx384m", "-jar", target.jar().toString(), "serve",
-                "--demo", "--port", "0", "--db-url", target.dbUrl()));
-        if (target.dbUser() != null) {
-            command.addAll(List.of("--db-user", target.dbUser()));
-        }
-        if (target.dbPassword() != null) {
-            command.addAll(List.of("--db-password", target.dbPassword()));
-        }
-        ProcessBuilder pb = new ProcessBuilder(command).directory(target.workDir().toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
-        pb.environment().remove("RAPPORT_DB_URL");
-        pb.environment().remove("RAPPORT_DB_USER");
-        pb.environment().remove("RAPPORT_DB_PASSWORD");
+    private ChildServer.Started start(String name) throws IOException, InterruptedException {
         // a durability drill writes as fast as it can: the per-token rate limit would only slow it down
-        pb.environment().put("RAPPORT_RATE_LIMIT_ENABLED", "false");
-        Process process = pb.start();
-        current = process;
-        long deadline = System.nanoTime() + options.startTimeout().toNanos();
-        while (System.nanoTime() < deadline && process.isAlive()) {
-            Matcher m = RUNNING.matcher(Files.readString(log, StandardCharsets.UTF_8));
-            if (m.find()) {
-                return new Server(process, m.group(1), log);
-            }
-            Thread.sleep(100);
-        }
-        return new Server(process, null, log);
+        // C1 only: the drill starts many servers and each must start fast; peak speed does not matter
+        return ChildServer.start(target, name, options.startTimeout(), List.of("-XX:TieredStopAtLevel=1"),
+                Map.of("RAPPORT_RATE_LIMIT_ENABLED", "false"), p -> current = p);
     }
 
     private static String tail(Path log) {
-        try {
-            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
-        } catch (IOException e) {
-            return "(no log: " + e.getMessage() + ")";
-        }
+        return ChildServer.tail(log);
     }
 }

@@ -14,7 +14,8 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", description = "Benchmarks against a database (never a timed test).",
         subcommands = {BenchCommand.Journal.class, BenchCommand.Honeymoon.class, BenchCommand.Dashboard.class,
                 BenchCommand.Import.class, ArchiveBenchCommand.class, BenchGenerateCommand.class,
-                BenchRunCommand.class, CrashBenchCommand.class})
+                BenchRunCommand.class, CrashBenchCommand.class, BenchLoadCommand.class,
+                OverloadBenchCommand.class})
 class BenchCommand {
 
     @Command(name = "journal", description = "Generate journal data and time the reports next to a naive baseline. "

@@ -83,7 +83,7 @@ class CrashBenchCommand implements Callable<Integer> {
         Path dir = Files.createTempDirectory("rapport-crash-drill");
         String url;
         try {
-            url = url(dir);
+            url = databaseUrl(kind, dbUrl, dir);
         } catch (CliException e) {
             delete(dir);
             throw e;
@@ -119,7 +119,7 @@ class CrashBenchCommand implements Callable<Integer> {
         }
     }
 
-    private static void delete(Path dir) {
+    static void delete(Path dir) {
         try (var files = Files.walk(dir)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
@@ -127,7 +127,8 @@ class CrashBenchCommand implements Callable<Integer> {
         }
     }
 
-    private String url(Path dir) {
+    /** The drill's database: a new H2 file database in dir, or the scratch database given. */
+    static String databaseUrl(String kind, String dbUrl, Path dir) {
         switch (kind) {
             case "h2" -> {
                 if (dbUrl == null) {

@@ -39,6 +39,23 @@ class LimitsConfig {
         return registration;
     }
 
+    /**
+     * After the body limit and before security (which reads tokens from the database): at most
+     * {@code max-in-flight} API requests run at once, the next wait up to {@code max-wait}, then 503.
+     * 0 turns it off.
+     */
+    @Bean
+    FilterRegistrationBean<ConcurrencyLimitFilter> concurrencyLimitFilter(
+            @Value("${rapport.concurrency.max-in-flight:32}") int maxInFlight,
+            @Value("${rapport.concurrency.max-wait:200ms}") Duration maxWait) {
+        FilterRegistrationBean<ConcurrencyLimitFilter> registration = new FilterRegistrationBean<>(
+                new ConcurrencyLimitFilter(Math.max(1, maxInFlight), maxWait));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+        registration.addUrlPatterns("/api/*");
+        registration.setEnabled(maxInFlight > 0);
+        return registration;
+    }
+
     /** Deeply nested JSON is refused by the parser (a 400 problem) long before it could exhaust the stack. */
     @Bean
     JsonFactoryBuilderCustomizer jsonNestingLimit(@Value("${rapport.max-json-depth:64}") int maxDepth) {
