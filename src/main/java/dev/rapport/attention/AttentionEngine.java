@@ -34,9 +34,11 @@ public final class AttentionEngine {
 
     public static List<QueueEntry> queue(List<ClientState> clients, AttentionPolicy policy, LocalDate today,
                                          ZoneId zone) {
+        // one zone lookup for the whole queue, not one ZonedDateTime per instant
+        LocalDays days = LocalDays.in(zone);
         List<QueueEntry> entries = new ArrayList<>();
         for (ClientState client : clients) {
-            evaluate(client, policy, today, zone).ifPresent(entries::add);
+            evaluate(client, policy, today, days).ifPresent(entries::add);
         }
         entries.sort(RANKING);
         return entries;
@@ -45,31 +47,35 @@ public final class AttentionEngine {
     /** The client's queue entry for today, or empty when nothing is due or the entry is snoozed. */
     public static Optional<QueueEntry> evaluate(ClientState state, AttentionPolicy policy, LocalDate today,
                                                 ZoneId zone) {
+        return evaluate(state, policy, today, LocalDays.in(zone));
+    }
+
+    static Optional<QueueEntry> evaluate(ClientState state, AttentionPolicy policy, LocalDate today, LocalDays zone) {
         CadenceFacts f = state.facts();
         if (snoozed(state, today)) {
             return Optional.empty();
         }
         TierCadence tier = policy.tier(f.tier());
         Effective cadence = Effective.of(tier, f.cadence(), state.activeListing());
-        LocalDate created = f.createdAt().atZone(zone).toLocalDate();
-        LocalDate lastTouch = localDate(f.lastTouchAt(), zone);
-        CadenceWindow window = window(f, cadence, zone);
+        LocalDate created = zone.of(f.createdAt());
+        LocalDate lastTouch = zone.of(f.lastTouchAt());
+        CadenceWindow window = window(lastTouch, created, cadence);
         LocalDate dueOn = window.dueOn();
         LocalDate overdueAfter = window.overdueAfter();
         Long since = lastTouch == null ? null : DAYS.between(lastTouch, today);
 
         List<Reason> reasons = new ArrayList<>();
         int overdueDays = 0;
-        String allows = cadence.source(tier);
+        // reason texts are built only for clients that have the reason, i.e. that are in the queue
         if (today.isAfter(overdueAfter)) {
             overdueDays = (int) DAYS.between(overdueAfter, today);
-            reasons.add(new Reason(ReasonCode.OVERDUE, sinceText(since, created) + ", " + allows + " allows at most "
-                    + days(cadence.max()) + " — " + days(overdueDays) + " overdue"));
+            reasons.add(new Reason(ReasonCode.OVERDUE, sinceText(since, created) + ", " + cadence.source(tier)
+                    + " allows at most " + days(cadence.max()) + " — " + days(overdueDays) + " overdue"));
         } else if (!today.isBefore(dueOn)) {
-            reasons.add(new Reason(ReasonCode.DUE, sinceText(since, created) + ", " + allows + " allows "
-                    + cadence.ideal()));
+            reasons.add(new Reason(ReasonCode.DUE, sinceText(since, created) + ", " + cadence.source(tier)
+                    + " allows " + cadence.ideal()));
         }
-        richReason(f, cadence, cadence.richSource(tier), policy, today, zone, created).ifPresent(reasons::add);
+        richReason(f, cadence, tier, policy, today, zone, created).ifPresent(reasons::add);
         lateReason(f, zone).ifPresent(reasons::add);
         promiseReason(state, today).ifPresent(reasons::add);
         milestoneReason(state, zone).ifPresent(reasons::add);
@@ -86,11 +92,8 @@ public final class AttentionEngine {
     /** The day the client's main cadence falls due: last real touch + ideal gap, or the creation day. */
     public static LocalDate dueOn(ClientState state, AttentionPolicy policy, ZoneId zone) {
         CadenceFacts f = state.facts();
-        return dueOn(f, Effective.of(policy.tier(f.tier()), f.cadence(), state.activeListing()), zone);
-    }
-
-    private static LocalDate dueOn(CadenceFacts f, Effective cadence, ZoneId zone) {
-        return window(f, cadence, zone).dueOn();
+        return window(f, Effective.of(policy.tier(f.tier()), f.cadence(), state.activeListing()), LocalDays.in(zone))
+                .dueOn();
     }
 
     /**
@@ -98,12 +101,17 @@ public final class AttentionEngine {
      * the queue and the stored dates of the manager dashboard share.
      */
     public static CadenceWindow window(CadenceFacts f, AttentionPolicy policy, boolean activeListing, ZoneId zone) {
-        return window(f, Effective.of(policy.tier(f.tier()), f.cadence(), activeListing), zone);
+        return window(f, Effective.of(policy.tier(f.tier()), f.cadence(), activeListing), LocalDays.in(zone));
     }
 
-    private static CadenceWindow window(CadenceFacts f, Effective cadence, ZoneId zone) {
-        LocalDate lastTouch = localDate(f.lastTouchAt(), zone);
-        LocalDate base = lastTouch != null ? lastTouch : f.createdAt().atZone(zone).toLocalDate();
+    private static CadenceWindow window(CadenceFacts f, Effective cadence, LocalDays zone) {
+        LocalDate lastTouch = zone.of(f.lastTouchAt());
+        return window(lastTouch, lastTouch != null ? null : zone.of(f.createdAt()), cadence);
+    }
+
+    /** created is only read for a never-touched client. */
+    private static CadenceWindow window(LocalDate lastTouch, LocalDate created, Effective cadence) {
+        LocalDate base = lastTouch != null ? lastTouch : created;
         // a never-touched client is due on its creation day; its maximum gap still runs from that day
         return new CadenceWindow(lastTouch != null ? base.plusDays(cadence.ideal()) : base, base.plusDays(cadence.max()));
     }
@@ -123,13 +131,13 @@ public final class AttentionEngine {
         return request == null || !request.isAfter(snooze.createdAt());
     }
 
-    private static Optional<Reason> richReason(CadenceFacts f, Effective cadence, String allows,
-                                               AttentionPolicy policy, LocalDate today, ZoneId zone,
+    private static Optional<Reason> richReason(CadenceFacts f, Effective cadence, TierCadence tier,
+                                               AttentionPolicy policy, LocalDate today, LocalDays zone,
                                                LocalDate created) {
         if (cadence.rich() == null) {
             return Optional.empty();
         }
-        LocalDate lastRich = localDate(f.lastRichAt(), zone);
+        LocalDate lastRich = zone.of(f.lastRichAt());
         LocalDate from = lastRich != null ? lastRich : created;
         if (today.isBefore(from.plusDays(cadence.rich()))) {
             return Optional.empty();
@@ -137,22 +145,26 @@ public final class AttentionEngine {
         String what = "no rich contact (" + policy.richChannels() + ")";
         String since = lastRich != null ? " for " + days(DAYS.between(lastRich, today))
                 : " since added on " + created;
-        return Optional.of(new Reason(ReasonCode.RICH_CONTACT_DUE, what + since + ", " + allows + " wants one every "
+        return Optional.of(new Reason(ReasonCode.RICH_CONTACT_DUE, what + since + ", " + cadence.richSource(tier)
+                + " wants one every "
                 + days(cadence.rich())));
     }
 
     /** The client asked for an update and no real outbound touch came strictly later. */
-    private static Optional<Reason> lateReason(CadenceFacts f, ZoneId zone) {
+    private static Optional<Reason> lateReason(CadenceFacts f, LocalDays zone) {
         Instant request = f.lastUpdateRequestAt();
         if (request == null || (f.lastOutboundAt() != null && f.lastOutboundAt().isAfter(request))) {
             return Optional.empty();
         }
         return Optional.of(new Reason(ReasonCode.LATE_SIGNAL, "asked for an update on "
-                + request.atZone(zone).toLocalDate() + " — you were late"));
+                + zone.of(request) + " — you were late"));
     }
 
     /** A pending promise due today or within the next two days. */
     private static Optional<Reason> promiseReason(ClientState state, LocalDate today) {
+        if (state.promises().isEmpty()) {
+            return Optional.empty();
+        }
         List<ClientState.PendingPromise> soon = state.promises().stream()
                 .filter(p -> !p.dueOn().isBefore(today) && !p.dueOn().isAfter(today.plusDays(PROMISE_DAYS)))
                 .sorted(Comparator.comparing(ClientState.PendingPromise::dueOn)).toList();
@@ -168,7 +180,10 @@ public final class AttentionEngine {
     }
 
     /** A completed milestone needs a real outbound touch strictly after it. */
-    private static Optional<Reason> milestoneReason(ClientState state, ZoneId zone) {
+    private static Optional<Reason> milestoneReason(ClientState state, LocalDays zone) {
+        if (state.milestones().isEmpty()) {
+            return Optional.empty();
+        }
         Instant told = state.facts().lastOutboundAt();
         List<ClientState.CompletedMilestone> untold = state.milestones().stream()
                 .filter(m -> told == null || !told.isAfter(m.completedAt()))
@@ -179,7 +194,7 @@ public final class AttentionEngine {
         ClientState.CompletedMilestone last = untold.get(untold.size() - 1);
         String more = untold.size() > 1 ? " (and " + (untold.size() - 1) + " earlier)" : "";
         return Optional.of(new Reason(ReasonCode.MILESTONE_UPDATE, "milestone “" + last.name() + "” completed on "
-                + last.completedAt().atZone(zone).toLocalDate() + more + " — tell the client"));
+                + zone.of(last.completedAt()) + more + " — tell the client"));
     }
 
     /** A stored drop counts only while the client is due or overdue on its main cadence. */
@@ -188,9 +203,17 @@ public final class AttentionEngine {
         if (r == null || !r.dropped() || !due) {
             return Optional.empty();
         }
-        return Optional.of(new Reason(ReasonCode.HONEYMOON, String.format(java.util.Locale.ROOT,
-                "honeymoon drop: weighted touches per month fell from %.1f before signing to %.1f after",
-                r.before(), r.after())));
+        return Optional.of(new Reason(ReasonCode.HONEYMOON, "honeymoon drop: weighted touches per month fell from "
+                + oneDecimal(r.before()) + " before signing to " + oneDecimal(r.after()) + " after"));
+    }
+
+    /**
+     * What {@code String.format(Locale.ROOT, "%.1f", x)} writes for a finite rate (half-up on the
+     * shortest decimal form), without a Formatter: that was the queue's single biggest cost.
+     */
+    static String oneDecimal(double x) {
+        return new java.math.BigDecimal(Double.toString(x)).setScale(1, java.math.RoundingMode.HALF_UP)
+                .toPlainString();
     }
 
     private static String sinceText(Long since, LocalDate created) {
@@ -199,10 +222,6 @@ public final class AttentionEngine {
 
     private static String days(long n) {
         return n == 1 ? "1 day" : n + " days";
-    }
-
-    private static LocalDate localDate(Instant instant, ZoneId zone) {
-        return instant == null ? null : instant.atZone(zone).toLocalDate();
     }
 
     /** The cadence that applies: per-client override, then tier, then the listing tightening. */

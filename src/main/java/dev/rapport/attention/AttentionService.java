@@ -1,6 +1,8 @@
 package dev.rapport.attention;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -8,17 +10,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 import dev.rapport.clients.CadenceFacts;
 import dev.rapport.clients.Channel;
+import dev.rapport.clients.ChannelWeightsChanged;
 import dev.rapport.clients.Client;
 import dev.rapport.clients.ClientService;
+import dev.rapport.clients.QueueCandidates;
 import dev.rapport.deals.DealService;
 import dev.rapport.promises.Promise;
 import dev.rapport.promises.PromiseService;
@@ -33,6 +40,18 @@ import dev.rapport.teams.TeamCreated;
 /** The attention queue, snoozes and the tier cadences that drive them. */
 @Service
 public class AttentionService {
+    /** More explicit clients than this and the queue reads all of the user's clients instead. */
+    private static final int MAX_INCLUDED = 1000;
+
+    /**
+     * Another instance's change (or a restore) is seen within this time; this instance's changes at
+     * once: forgotten when published (the writing transaction reads its own) and again when it ends
+     * (a concurrent reader may have cached the old settings meanwhile, or a rollback undone them).
+     */
+    private static final Duration POLICY_TTL = Duration.ofSeconds(30);
+
+    private final Map<TeamId, CachedPolicy> policies = new ConcurrentHashMap<>();
+
     private final AttentionRepository repository;
     private final ClientService clients;
     private final PromiseService promises;
@@ -50,17 +69,65 @@ public class AttentionService {
         this.clock = clock;
     }
 
-    /** Today's queue for the user: their own active clients that need contact, ranked. */
+    /**
+     * Today's queue for the user: their own active clients that need contact, ranked. Only the
+     * candidates (see {@link #candidates}) are read and evaluated; the rest cannot be in it.
+     */
     public Queue queue(CurrentUser user, LocalDate day) {
         LocalDate today = day != null ? day : user.today(clock);
-        List<ClientState> states = states(user, today);
-        List<QueueEntry> entries = AttentionEngine.queue(states, policy(user.teamId()), today, user.zone());
+        AttentionPolicy policy = policy(user.teamId());
+        Extras extras = extras(user, today);
+        Set<ClientId> include = extras.mustRead();
+        List<CadenceFacts> facts = include.size() > MAX_INCLUDED || today.getYear() < 1000 || today.getYear() > 9000
+                ? clients.cadenceFacts(user.teamId(), user.userId())
+                : clients.cadenceFacts(user.teamId(), user.userId(), candidates(policy, today, user.zone(), include));
+        return queue(facts.stream().map(extras::state).toList(), policy, today, user.zone());
+    }
+
+    /**
+     * The queue over every active client of the user with the settings read afresh: the reference
+     * the candidate read and the policy cache are tested against.
+     */
+    Queue fullQueue(CurrentUser user, LocalDate day) {
+        LocalDate today = day != null ? day : user.today(clock);
+        return queue(states(user, today), readPolicy(user.teamId()), today, user.zone());
+    }
+
+    private static Queue queue(List<ClientState> states, AttentionPolicy policy, LocalDate today,
+                               java.time.ZoneId zone) {
+        List<QueueEntry> entries = AttentionEngine.queue(states, policy, today, zone);
         long snoozed = states.stream().filter(s -> AttentionEngine.snoozed(s, today)).count();
         return new Queue(today, entries, (int) snoozed);
     }
 
+    /**
+     * The clients that can be in the queue on a day, as conditions on the stored rollups: a superset
+     * of what the engine lists. A client of a listed tier, with no cadence override, touched and with
+     * no unanswered update request, is in the queue only when its main cadence is due (overdue implies
+     * due: max >= ideal) or its rich contact is due, or through a snooze, promise or deal (the include
+     * set; an active listing tightens the cadence, and a honeymoon flag counts only when due). Due
+     * means the local day of the last touch is on or before today - ideal, i.e. the touch is before
+     * the start of day today - ideal + 1 in the user's zone; the same for rich contact.
+     */
+    static QueueCandidates candidates(AttentionPolicy policy, LocalDate today, java.time.ZoneId zone,
+                                      Set<ClientId> include) {
+        LocalDays days = LocalDays.in(zone);
+        List<QueueCandidates.TierCutoff> tiers = policy.tiers().values().stream()
+                .map(t -> new QueueCandidates.TierCutoff(t.tier(), days.startOf(today.minusDays(t.idealDays() - 1L)),
+                        t.richEveryDays() == null ? null : days.startOf(today.minusDays(t.richEveryDays() - 1L))))
+                .sorted(java.util.Comparator.comparing(QueueCandidates.TierCutoff::tier))
+                .toList();
+        return new QueueCandidates(tiers, include);
+    }
+
     /** What the engine needs of each of the user's own active clients on a day. */
     private List<ClientState> states(CurrentUser user, LocalDate today) {
+        Extras extras = extras(user, today);
+        return clients.cadenceFacts(user.teamId(), user.userId()).stream().map(extras::state).toList();
+    }
+
+    /** The user's snoozes, promises due soon, recent deals and honeymoon drops, by client. */
+    private Extras extras(CurrentUser user, LocalDate today) {
         Map<ClientId, Snooze> snoozes = repository.activeSnoozes(user.teamId(), user.userId(), today).stream()
                 .collect(Collectors.toMap(Snooze::clientId, Function.identity()));
         Map<ClientId, List<ClientState.PendingPromise>> promised = promises.dueSoon(user.teamId(), user.userId(), today)
@@ -68,16 +135,27 @@ public class AttentionService {
                         p -> new ClientState.PendingPromise(p.text(), p.dueOn()), Collectors.toList())));
         Map<ClientId, DealService.ClientDeals> deals = this.deals.forQueue(user.teamId(), user.userId());
         Map<ClientId, Honeymoon.Rates> drops = repository.honeymoonDrops(user.teamId(), user.userId());
-        return clients.cadenceFacts(user.teamId(), user.userId()).stream()
-                .map(f -> state(f, snoozes.get(f.id()), promised.get(f.id()), deals.get(f.id()), drops.get(f.id())))
-                .toList();
+        return new Extras(snoozes, promised, deals, drops);
     }
 
-    private static ClientState state(CadenceFacts f, Snooze snooze, List<ClientState.PendingPromise> promised,
-                                     DealService.ClientDeals deals, Honeymoon.Rates drop) {
-        List<ClientState.CompletedMilestone> milestones = deals == null ? List.of() : deals.completed().stream()
-                .map(m -> new ClientState.CompletedMilestone(m.name(), m.completedAt())).toList();
-        return new ClientState(f, deals != null && deals.activeListing(), snooze, promised, milestones, drop);
+    private record Extras(Map<ClientId, Snooze> snoozes, Map<ClientId, List<ClientState.PendingPromise>> promised,
+                          Map<ClientId, DealService.ClientDeals> deals, Map<ClientId, Honeymoon.Rates> drops) {
+
+        /** Clients whose snooze, promise or deal matters whatever their cadence (a drop needs it due). */
+        Set<ClientId> mustRead() {
+            Set<ClientId> ids = new HashSet<>(snoozes.keySet());
+            ids.addAll(promised.keySet());
+            ids.addAll(deals.keySet());
+            return ids;
+        }
+
+        ClientState state(CadenceFacts f) {
+            DealService.ClientDeals d = deals.get(f.id());
+            List<ClientState.CompletedMilestone> milestones = d == null ? List.of() : d.completed().stream()
+                    .map(m -> new ClientState.CompletedMilestone(m.name(), m.completedAt())).toList();
+            return new ClientState(f, d != null && d.activeListing(), snoozes.get(f.id()), promised.get(f.id()),
+                    milestones, drops.get(f.id()));
+        }
     }
 
     /** A flagged client as the honeymoon report lists it. */
@@ -153,10 +231,45 @@ public class AttentionService {
     }
 
 
+    /** The team's policy, cached: every queue needs it, and it changes only through the two events below. */
     AttentionPolicy policy(TeamId team) {
+        Instant now = clock.instant();
+        CachedPolicy cached = policies.get(team);
+        if (cached != null && !now.isBefore(cached.readAt()) && now.isBefore(cached.readAt().plus(POLICY_TTL))) {
+            return cached.policy();
+        }
+        AttentionPolicy policy = readPolicy(team);
+        policies.put(team, new CachedPolicy(policy, now));
+        return policy;
+    }
+
+    private AttentionPolicy readPolicy(TeamId team) {
         String rich = clients.channelWeights(team).richChannels().stream().map(Channel::code)
                 .map(c -> c.replace('_', ' ')).collect(Collectors.joining(", "));
         return AttentionPolicy.of(repository.cadences(team), rich.isEmpty() ? "none configured" : rich);
+    }
+
+    private record CachedPolicy(AttentionPolicy policy, Instant readAt) {
+    }
+
+    @EventListener
+    void forgetPolicy(CadencesChanged event) {
+        policies.remove(event.teamId());
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMPLETION, fallbackExecution = true)
+    void forgetPolicyAfterwards(CadencesChanged event) {
+        policies.remove(event.teamId());
+    }
+
+    @EventListener
+    void forgetPolicy(ChannelWeightsChanged event) {
+        policies.remove(event.teamId());
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMPLETION, fallbackExecution = true)
+    void forgetPolicyAfterwards(ChannelWeightsChanged event) {
+        policies.remove(event.teamId());
     }
 
     @Transactional

@@ -73,6 +73,9 @@ interface ClientRepository {
 
     List<CadenceFacts> cadenceFacts(TeamId team, UserId owner);
 
+    /** The cadence inputs of the owner's active clients that meet the candidate conditions. */
+    List<CadenceFacts> cadenceFacts(TeamId team, UserId owner, QueueCandidates candidates);
+
     /** Real touches with a duration recorded by the user that overlap [from, to). */
     List<TimedTouch> timedTouches(TeamId team, UserId user, Instant from, Instant to);
 

@@ -368,6 +368,14 @@ public class ClientService {
         return clients.cadenceFacts(team, owner);
     }
 
+    /**
+     * The cadence inputs of the owner's active clients that meet the candidate conditions: a superset
+     * of those an attention queue can list, without reading the rest.
+     */
+    public List<CadenceFacts> cadenceFacts(TeamId team, UserId owner, QueueCandidates candidates) {
+        return clients.cadenceFacts(team, owner, candidates);
+    }
+
     /** Streams touches of clients signed in a date range (for the nightly honeymoon job). */
     public void signedClientTouches(TeamId team, java.time.LocalDate signedFrom, java.time.LocalDate signedTo,
                                     Instant from, Instant to, java.util.function.Consumer<SignedTouch> sink) {
@@ -397,6 +405,7 @@ public class ClientService {
         if (!before.richChannels().equals(after.richChannels())) {
             clients.recomputeLastRich(user.teamId(), after.richChannels());
         }
+        events.publishEvent(new ChannelWeightsChanged(user.teamId()));
         return after;
     }
 

@@ -518,16 +518,60 @@ class JdbcClientRepository implements ClientRepository {
 
     @Override
     public List<CadenceFacts> cadenceFacts(TeamId team, UserId owner) {
-        return jdbc.sql("""
-                SELECT id, name, tier, ideal_days, max_days, rich_every_days, signed_on, created_at,
-                       last_touch_at, last_rich_at, last_outbound_at, last_update_request_at
-                FROM client WHERE team_id = ? AND owner_id = ? AND archived_at IS NULL
-                """).params(team.value(), owner.value())
-                .query((rs, n) -> new CadenceFacts(new ClientId(rs.getLong("id")), rs.getString("name"),
-                        rs.getString("tier"), override(rs), rs.getObject("signed_on", LocalDate.class),
-                        instant(rs, "created_at"), instant(rs, "last_touch_at"), instant(rs, "last_rich_at"),
-                        instant(rs, "last_outbound_at"), instant(rs, "last_update_request_at")))
-                .list();
+        return jdbc.sql("SELECT " + FACT_COLUMNS + """
+                 FROM client WHERE team_id = ? AND owner_id = ? AND archived_at IS NULL
+                """).params(team.value(), owner.value()).query(JdbcClientRepository::facts).list();
+    }
+
+    /**
+     * The conditions are filtered by the database, so only the few clients that can be in the queue
+     * travel and become objects (the ~400 of a member are read from the owner index either way).
+     */
+    @Override
+    public List<CadenceFacts> cadenceFacts(TeamId team, UserId owner, QueueCandidates candidates) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("team", team.value());
+        params.put("owner", owner.value());
+        StringBuilder where = new StringBuilder("""
+                last_touch_at IS NULL OR ideal_days IS NOT NULL OR rich_every_days IS NOT NULL
+                OR (last_update_request_at IS NOT NULL
+                    AND (last_outbound_at IS NULL OR last_outbound_at <= last_update_request_at))
+                """);
+        List<String> tiers = new ArrayList<>();
+        for (int i = 0; i < candidates.tiers().size(); i++) {
+            QueueCandidates.TierCutoff t = candidates.tiers().get(i);
+            tiers.add(t.tier());
+            params.put("tier" + i, t.tier());
+            params.put("touched" + i, ts(t.touchedBefore()));
+            where.append(" OR (tier = :tier").append(i).append(" AND (last_touch_at < :touched").append(i);
+            if (t.richBefore() != null) {
+                params.put("rich" + i, ts(t.richBefore()));
+                where.append(" OR COALESCE(last_rich_at, created_at) < :rich").append(i);
+            }
+            where.append("))");
+        }
+        if (!tiers.isEmpty()) {
+            params.put("tiers", tiers);
+            where.append(" OR tier NOT IN (:tiers)");
+        }
+        if (!candidates.include().isEmpty()) {
+            params.put("ids", candidates.include().stream().map(ClientId::value).sorted().toList());
+            where.append(" OR id IN (:ids)");
+        }
+        return jdbc.sql("SELECT " + FACT_COLUMNS + " FROM client"
+                        + " WHERE team_id = :team AND owner_id = :owner AND archived_at IS NULL AND (" + where + ")")
+                .params(params).query(JdbcClientRepository::facts).list();
+    }
+
+    private static final String FACT_COLUMNS = """
+            id, name, tier, ideal_days, max_days, rich_every_days, signed_on, created_at,
+            last_touch_at, last_rich_at, last_outbound_at, last_update_request_at""";
+
+    private static CadenceFacts facts(ResultSet rs, int n) throws SQLException {
+        return new CadenceFacts(new ClientId(rs.getLong("id")), rs.getString("name"), rs.getString("tier"),
+                override(rs), rs.getObject("signed_on", LocalDate.class), instant(rs, "created_at"),
+                instant(rs, "last_touch_at"), instant(rs, "last_rich_at"), instant(rs, "last_outbound_at"),
+                instant(rs, "last_update_request_at"));
     }
 
     @Override

@@ -53,11 +53,11 @@ class DashboardRollups {
 
     @EventListener
     void touchesStored(TouchesStored event) {
-        Optional<CadenceInput> input = refresh(event.teamId(), event.clientId());
+        ZoneId zone = repo.teamZone(event.teamId());
+        Optional<CadenceInput> input = refresh(event.teamId(), event.clientId(), zone);
         if (input.isEmpty()) {
             return;
         }
-        ZoneId zone = repo.teamZone(event.teamId());
         Map<DayKey, int[]> deltas = new HashMap<>();
         for (Touch t : event.touches()) {
             if (!t.automated()) {
@@ -76,7 +76,7 @@ class DashboardRollups {
     @EventListener
     void clientSaved(ClientSaved event) {
         Optional<ClientKind> before = repo.cadence(event.teamId(), event.clientId()).map(CadenceRow::kind);
-        Optional<CadenceInput> after = refresh(event.teamId(), event.clientId());
+        Optional<CadenceInput> after = refresh(event.teamId(), event.clientId(), repo.teamZone(event.teamId()));
         if (before.isPresent() && after.isPresent() && before.get() != after.get().kind()) {
             moveKind(event.teamId(), event.clientId(), before.get());
         }
@@ -84,7 +84,7 @@ class DashboardRollups {
 
     @EventListener
     void dealChanged(DealChanged event) {
-        refresh(event.teamId(), event.clientId());
+        refresh(event.teamId(), event.clientId(), repo.teamZone(event.teamId()));
     }
 
     @EventListener
@@ -93,11 +93,11 @@ class DashboardRollups {
     }
 
     /** Recomputes one client's cadence dates, holding its row lock so concurrent writers queue up. */
-    private Optional<CadenceInput> refresh(TeamId team, ClientId client) {
+    private Optional<CadenceInput> refresh(TeamId team, ClientId client, ZoneId zone) {
         Optional<CadenceInput> input = repo.lockCadenceInput(team, client);
         input.ifPresent(in -> {
             Set<UserId> listers = deals.activeListings(team, client).getOrDefault(client, Set.of());
-            repo.saveCadence(team, row(in, policy(team), listers.contains(in.owner()), repo.teamZone(team)));
+            repo.saveCadence(team, row(in, policy(team), listers.contains(in.owner()), zone));
         });
         return input;
     }

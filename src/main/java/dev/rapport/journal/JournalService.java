@@ -145,7 +145,7 @@ public class JournalService {
         repo.update(user.teamId(), id, entry, clock.instant());
         Set<LocalDate> days = days(old, user.zone());
         days.addAll(days(entry, user.zone()));
-        recompute(user.teamId(), user.userId(), user.zone(), days, categories);
+        recompute(user.teamId(), user.userId(), user.zone(), days, categories, false);
         return get(user, id);
     }
 
@@ -154,7 +154,8 @@ public class JournalService {
         user.requireWriter();
         JournalEntry old = get(user, id);
         repo.delete(user.teamId(), id);
-        recompute(user.teamId(), user.userId(), user.zone(), days(old, user.zone()), repo.categories(user.teamId()));
+        recompute(user.teamId(), user.userId(), user.zone(), days(old, user.zone()), repo.categories(user.teamId()),
+                false);
     }
 
     /** Parses the quick-entry grammar ("30m email", "09:00-09:45 call @acme") for a local day. */
@@ -184,7 +185,7 @@ public class JournalService {
             }
         }
         long id = repo.insert(user.teamId(), entry, clock.instant());
-        recompute(user.teamId(), user.userId(), user.zone(), days, categories);
+        recompute(user.teamId(), user.userId(), user.zone(), days, categories, false);
         return repo.find(user.teamId(), id).orElseThrow();
     }
 
@@ -303,11 +304,13 @@ public class JournalService {
         Set<LocalDate> days = new TreeSet<>();
         event.touches().forEach(t -> days.addAll(days(new TimeSpan(t.at(), t.at().plusSeconds(t.minutes() * 60L)),
                 event.zone())));
-        recompute(event.teamId(), event.userId(), event.zone(), days, repo.categories(event.teamId()));
+        // the recording transaction took the member lock first: no second round trip for it
+        recompute(event.teamId(), event.userId(), event.zone(), days, repo.categories(event.teamId()), true);
     }
 
-    private void recompute(TeamId team, UserId user, ZoneId zone, Set<LocalDate> days, List<Category> categories) {
-        if (!days.isEmpty()) {
+    private void recompute(TeamId team, UserId user, ZoneId zone, Set<LocalDate> days, List<Category> categories,
+                           boolean locked) {
+        if (!days.isEmpty() && !locked) {
             // one recomputation per user at a time; the entries are read after the lock, so they
             // include what a transaction that held it before has committed
             repo.lockUser(team, user);

@@ -1,0 +1,184 @@
+package dev.rapport.attention;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import dev.rapport.clients.CadenceOverride;
+import dev.rapport.clients.Channel;
+import dev.rapport.clients.ClientDetails;
+import dev.rapport.clients.ClientKind;
+import dev.rapport.clients.ClientService;
+import dev.rapport.clients.ClientStatus;
+import dev.rapport.clients.Direction;
+import dev.rapport.clients.NewTouch;
+import dev.rapport.deals.Deal;
+import dev.rapport.deals.DealService;
+import dev.rapport.promises.PromiseService;
+import dev.rapport.shared.ClientId;
+import dev.rapport.shared.TeamId;
+import dev.rapport.support.AppTestBase;
+import dev.rapport.teams.CurrentUser;
+import dev.rapport.teams.Role;
+
+/**
+ * The queue reads only candidate clients (conditions on the stored rollups) and caches the team's
+ * settings; after many random writes through the services (touches of every kind, out of order,
+ * cadence overrides, snoozes, update requests after a snooze, promises, listings and completed
+ * milestones, honeymoon flags, a tier the settings no longer know, cadence and channel weight
+ * changes, time passing) it equals the evaluation of every client with fresh settings, for several
+ * days and in zones far from the team's. Runs once per database.
+ */
+abstract class QueueCandidatesContract extends AppTestBase {
+    private static final List<ZoneId> ZONES = List.of(ZoneId.of("Europe/Amsterdam"), ZoneId.of("Pacific/Kiritimati"),
+            ZoneId.of("Pacific/Pago_Pago"), ZoneId.of("America/St_Johns"), ZoneId.of("UTC"));
+
+    @Autowired
+    ClientService clients;
+    @Autowired
+    AttentionService attention;
+    @Autowired
+    AttentionRepository repository;
+    @Autowired
+    PromiseService promises;
+    @Autowired
+    DealService deals;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    private final Random random = new Random(20261202);
+
+    @Test
+    void candidateQueueEqualsTheFullEvaluationAfterRandomWrites() {
+        Session manager = newTeam(Role.MANAGER);
+        TeamId team = manager.user().teamId();
+        List<CurrentUser> people = new ArrayList<>(List.of(manager.user()));
+        for (int i = 0; i < 2; i++) {
+            people.add(newMember(team, Role.MANAGER).user());
+        }
+        List<ClientId> ids = new ArrayList<>();
+        int compared = 0;
+        int queued = 0;
+        int fewer = 0;
+        for (int round = 0; round < 6; round++) {
+            for (int step = 0; step < 60; step++) {
+                write(manager.user(), people, ids, step);
+            }
+            for (CurrentUser owner : people) {
+                for (ZoneId zone : ZONES) {
+                    CurrentUser viewer = new CurrentUser(owner.userId(), owner.teamId(), owner.role(), zone,
+                            owner.email(), owner.displayName());
+                    LocalDate today = viewer.today(clock);
+                    for (int days : new int[] {-40, -2, 0, 1, 2, 6, 13, 29, 31, 89, 91, 200}) {
+                        LocalDate day = today.plusDays(days);
+                        AttentionService.Queue fast = attention.queue(viewer, day);
+                        AttentionService.Queue full = attention.fullQueue(viewer, day);
+                        assertThat(fast).as("%s in %s on %s", owner.userId(), zone, day).isEqualTo(full);
+                        compared++;
+                        queued += full.entries().size();
+                        int candidates = clients.cadenceFacts(team, owner.userId(), AttentionService.candidates(
+                                attention.policy(team), day, zone, Set.of())).size();
+                        fewer += candidates < clients.cadenceFacts(team, owner.userId()).size() ? 1 : 0;
+                    }
+                }
+            }
+            clock.advance(Duration.ofHours(1 + random.nextInt(24 * 20)));
+        }
+        // not vacuous: queues were filled, and on many days the candidates were fewer than all clients
+        assertThat(compared).isPositive();
+        assertThat(queued).isGreaterThan(compared);
+        assertThat(fewer).isGreaterThan(compared / 10);
+    }
+
+    private void write(CurrentUser manager, List<CurrentUser> people, List<ClientId> ids, int step) {
+        CurrentUser who = people.get(random.nextInt(people.size()));
+        int op = random.nextInt(100);
+        if (ids.size() < 5 || op < 18) {
+            ids.add(clients.create(who, details(people), clock.instant().minus(Duration.ofDays(random.nextInt(400))))
+                    .id());
+            return;
+        }
+        ClientId c = ids.get(random.nextInt(ids.size()));
+        if (op < 65) {
+            List<NewTouch> touches = new ArrayList<>();
+            for (int k = 1 + random.nextInt(3); k > 0; k--) {
+                touches.add(touch());
+            }
+            clients.recordTouches(who, c, touches);
+        } else if (op < 70) {
+            clients.update(who, c, details(people));
+        } else if (op < 73) {
+            clients.archive(who, c, !clients.get(who, c).archived());
+        } else if (op < 78) {
+            CurrentUser owner = owner(people, c);
+            attention.snooze(owner, c, owner.today(clock).plusDays(1 + random.nextInt(30)), "later " + step);
+        } else if (op < 83) {
+            CurrentUser owner = owner(people, c);
+            LocalDate today = owner.today(clock);
+            promises.make(owner, c, "promise " + step, today.plusDays(random.nextInt(6)),
+                    today.minusDays(random.nextInt(3)));
+        } else if (op < 88) {
+            CurrentUser owner = owner(people, c);
+            Deal d = deals.create(owner, c, "Deal " + step, null, null);
+            deals.complete(owner, d.id(), random.nextBoolean() ? "listed" : "showings");
+        } else if (op < 91) {
+            repository.saveHoneymoon(who.teamId(), Map.of(c, new Honeymoon.Rates(3.0, random.nextBoolean() ? 1.0 : 2.5,
+                    random.nextBoolean())), who.today(clock));
+        } else if (op < 93) {
+            // a tier the settings no longer list (an old archive, say): the least demanding one applies
+            jdbc.update("UPDATE client SET tier = 'GONE' WHERE team_id = ? AND id = ?", who.teamId().value(),
+                    c.value());
+        } else if (op < 96) {
+            Integer rich = random.nextInt(3) == 0 ? null : 10 + random.nextInt(60);
+            attention.replaceCadences(manager, List.of(
+                    new TierCadence("A", 3, 1 + random.nextInt(10), 14 + random.nextInt(10), rich),
+                    new TierCadence("B", 2, 14, 20 + random.nextInt(20), 90),
+                    new TierCadence("C", 1, 30, 90, random.nextBoolean() ? null : 45)));
+        } else {
+            Map<Channel, Integer> weights = new EnumMap<>(Channel.class);
+            for (Channel ch : Channel.values()) {
+                weights.put(ch, random.nextInt(6));
+            }
+            clients.setChannelWeights(manager, weights);
+        }
+    }
+
+    private CurrentUser owner(List<CurrentUser> people, ClientId c) {
+        return people.stream().filter(p -> p.userId().equals(clients.get(p, c).details().ownerId())).findFirst()
+                .orElseThrow();
+    }
+
+    private NewTouch touch() {
+        boolean inbound = random.nextInt(3) == 0;
+        Channel channel = Channel.values()[random.nextInt(Channel.values().length)];
+        // out of order, across local midnights and up to a year back; some automated
+        Instant at = clock.instant().minus(Duration.ofMinutes(random.nextInt(60 * 24 * 365)));
+        return new NewTouch(at, channel, inbound ? Direction.INBOUND : Direction.OUTBOUND, null, null, null,
+                inbound && random.nextInt(3) == 0, random.nextInt(8) == 0);
+    }
+
+    private ClientDetails details(List<CurrentUser> people) {
+        String[] tiers = {"A", "B", "C"};
+        CadenceOverride override = random.nextInt(5) == 0
+                ? new CadenceOverride(random.nextBoolean() ? 2 + random.nextInt(10) : null,
+                random.nextBoolean() ? 10 + random.nextInt(30) : null, random.nextBoolean() ? 5 + random.nextInt(40)
+                : null)
+                : CadenceOverride.NONE;
+        return new ClientDetails("Client " + random.nextInt(1_000_000), null, List.of(), List.of(), List.of(),
+                List.of(), people.get(random.nextInt(people.size())).userId(), tiers[random.nextInt(3)],
+                ClientStatus.ACTIVE, ClientKind.EXTERNAL, random.nextInt(4) == 0 ? LocalDate.of(2026, 1, 1) : null,
+                null, null, override, null, List.of());
+    }
+}
