@@ -7,6 +7,12 @@ import jakarta.servlet.Filter;
  * into the API filter chain after authentication, so the limit knows the caller's token.
  */
 public final class ApiRateLimit {
+    /**
+     * Request attribute the token authentication sets to a stable, non-secret key of the token (its
+     * stored hash): a token's requests spend from one bucket, without the limit hashing it again.
+     */
+    public static final String TOKEN_KEY = ApiRateLimit.class.getName() + ".tokenKey";
+
     private final Filter filter;
 
     ApiRateLimit(RateLimiter limiter, boolean enabled) {

@@ -1,10 +1,6 @@
 package dev.rapport.limits;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -52,22 +48,9 @@ class RateLimitFilter extends OncePerRequestFilter {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         boolean authenticated = auth != null && auth.isAuthenticated() && !(auth instanceof AnonymousAuthenticationToken);
         if (authenticated) {
-            String header = request.getHeader(HttpHeaders.AUTHORIZATION);
-            if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-                // the token's hash, as stored: the secret itself is not kept as a map key
-                return "token:" + sha256(header.substring(7).strip());
-            }
-            return "user:" + auth.getName();
+            return request.getAttribute(ApiRateLimit.TOKEN_KEY) instanceof String token ? "token:" + token
+                    : "user:" + auth.getName();
         }
         return "address:" + request.getRemoteAddr();
-    }
-
-    private static String sha256(String value) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

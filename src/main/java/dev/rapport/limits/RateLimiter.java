@@ -99,10 +99,9 @@ class RateLimiter {
         try {
             long now = time.currentTimeNanos();
             buckets.values().removeIf(e -> now - e.lastUsed >= fullRefillNanos);
-            int excess = buckets.size() - maxClients;
-            if (excess > 0) {
-                // keep a margin so the next new clients do not sweep again at once
-                int drop = excess + maxClients / 10;
+            // always leave a tenth free, so the next new clients do not sweep the whole map again at once
+            int drop = buckets.size() - (maxClients - maxClients / 10);
+            if (drop > 0) {
                 List<Aged> byAge = new ArrayList<>(buckets.size());
                 buckets.forEach((key, e) -> byAge.add(new Aged(key, e, e.lastUsed)));
                 byAge.sort(Comparator.comparingLong(Aged::lastUsed));

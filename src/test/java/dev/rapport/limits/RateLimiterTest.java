@@ -105,6 +105,22 @@ class RateLimiterTest {
     }
 
     @Test
+    void aSweepLeavesATenthFreeSoThatTheNextNewcomersDoNotSweepAgain() {
+        RateLimiter limiter = limiter(100, 1, Duration.ofHours(1), 50);
+        for (int i = 0; i < 51; i++) {
+            limiter.tryConsume("address:" + i);
+            time.advance(Duration.ofMillis(1));
+        }
+        assertThat(limiter.size()).as("swept down to 45 when the 51st came").isEqualTo(45);
+        for (int i = 51; i < 56; i++) {
+            limiter.tryConsume("address:" + i);
+        }
+        assertThat(limiter.size()).as("five newcomers fit without a sweep").isEqualTo(50);
+        limiter.tryConsume("address:56");
+        assertThat(limiter.size()).isEqualTo(45);
+    }
+
+    @Test
     void aLimitNeedsPositiveNumbers() {
         assertThatThrownBy(() -> new RateLimiter.Limit(0, 1, Duration.ofSeconds(1)))
                 .isInstanceOf(IllegalArgumentException.class);
