@@ -153,6 +153,9 @@ public class BenchGenerator {
         stage.done("%,d journal entries (journal_day folded in)", entries);
         long promised = bulk(List.of("promise"), () -> writePromises(world, clientIds));
         stage.done("%,d promises", promised);
+        // fresh statistics before the queries over the bulk rows (the honeymoon job, the dashboard rebuild)
+        data.analyze();
+        stage.done("statistics refreshed");
         int planned = plansAndListings(world, clientIds);
         stage.done("%,d key-account plans and listings (through the services)", planned);
         int evaluated = honeymoon.run();
@@ -160,7 +163,7 @@ public class BenchGenerator {
         dashboard.rebuild(team);
         stage.done("dashboard rollups rebuilt from the raw rows");
         data.analyze();
-        stage.done("statistics refreshed");
+        stage.done("statistics refreshed again (rollups)");
         return new Generated(team, zone, today, users.get(0), users, clientIds.size(), touches, entries, promised,
                 touchSeconds);
     }
