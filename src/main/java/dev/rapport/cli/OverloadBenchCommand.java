@@ -1,19 +1,14 @@
 package dev.rapport.cli;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-import org.springframework.boot.logging.LogLevel;
-import org.springframework.boot.logging.LoggingSystem;
-
-import dev.rapport.bench.CrashDrill;
 import dev.rapport.bench.HttpLoad;
 import dev.rapport.bench.OverloadDrill;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "overload", description = "Overload drill: start the server from this jar as a child process "
@@ -25,17 +20,8 @@ import picocli.CommandLine.Option;
 class OverloadBenchCommand implements Callable<Integer> {
     private final CliContext ctx;
 
-    @Option(names = "--db", required = true, description = "h2 or postgres")
-    String kind;
-
-    @Option(names = "--db-url", description = "JDBC URL (required for postgres; h2 default: a temporary file database)")
-    String dbUrl;
-
-    @Option(names = "--db-user", description = "database user")
-    String dbUser;
-
-    @Option(names = "--db-password", description = "database password")
-    String dbPassword;
+    @Mixin
+    ChildServerOptions server;
 
     @Option(names = "--rate", defaultValue = "0", description = "the sustainable rate in req/s; 0: measure it (0)")
     double rate;
@@ -75,12 +61,6 @@ class OverloadBenchCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "random seed (1)")
     long seed;
 
-    @Option(names = "--start-timeout", defaultValue = "180", description = "seconds the server may take to start (180)")
-    int startTimeout;
-
-    @Option(names = "--jar", description = "the jar to start (default: the one this command runs from)")
-    Path jar;
-
     OverloadBenchCommand(CliContext ctx) {
         this.ctx = ctx;
     }
@@ -90,39 +70,20 @@ class OverloadBenchCommand implements Callable<Integer> {
         int writePercent = BenchLoadCommand.percent(writes);
         if (rate < 0 || warmupSeconds < 0 || !(probeSeconds > 0) || probeConcurrency < 1 || !(factor >= 1) || !(seconds > 0)
                 || seconds > HttpLoad.MAX_DURATION.toSeconds() || concurrency < 1
-                || concurrency > HttpLoad.MAX_CONCURRENCY || clients < 1 || startTimeout < 1
+                || concurrency > HttpLoad.MAX_CONCURRENCY || clients < 1
                 || (maxInFlight != null && maxInFlight < 0)) {
             throw new CliException("--rate and --warmup-seconds must be 0 or more, --probe-seconds more than 0, --factor at least 1, "
                     + "--seconds above 0 and at most " + HttpLoad.MAX_DURATION.toSeconds() + ", --concurrency 1 to "
-                    + HttpLoad.MAX_CONCURRENCY + ", --probe-concurrency, --clients and --start-timeout at least 1");
+                    + HttpLoad.MAX_CONCURRENCY + ", --probe-concurrency and --clients at least 1");
         }
-        Path server = jar != null ? jar.toAbsolutePath() : CrashBenchCommand.runningJar();
-        if (!Files.isRegularFile(server)) {
-            throw new CliException("no jar at " + server);
-        }
-        LoggingSystem logging = LoggingSystem.get(OverloadBenchCommand.class.getClassLoader());
-        logging.beforeInitialize();
-        logging.setLogLevel("org.flywaydb", LogLevel.ERROR);
-        Path dir = Files.createTempDirectory("rapport-overload-drill");
-        String url;
-        try {
-            url = CrashBenchCommand.databaseUrl(kind, dbUrl, dir);
-        } catch (CliException e) {
-            CrashBenchCommand.delete(dir);
-            throw e;
-        }
-        OverloadDrill drill = new OverloadDrill(new OverloadDrill.Options(rate, warmupSeconds, probeSeconds,
-                probeConcurrency, factor, seconds, concurrency, writePercent, clients, maxInFlight, maxWait, seed,
-                Duration.ofSeconds(startTimeout)), new CrashDrill.Target(server, url, dbUser, dbPassword, dir),
-                ctx.out());
-        Thread cleanup = new Thread(() -> {
-            drill.stop();
-            CrashBenchCommand.delete(dir);
-        }, "overload-drill-cleanup");
-        Runtime.getRuntime().addShutdownHook(cleanup);
-        try {
+        Duration startTimeout = server.startTimeout();
+        try (ChildServerOptions.Run run = server.start("rapport-overload-drill")) {
+            OverloadDrill drill = new OverloadDrill(new OverloadDrill.Options(rate, warmupSeconds, probeSeconds,
+                    probeConcurrency, factor, seconds, concurrency, writePercent, clients, maxInFlight, maxWait, seed,
+                    startTimeout), run.target(), ctx.out());
+            run.onStop(drill::stop);
             ctx.out().printf(Locale.ROOT, "Overload drill on %s: %.0fx the sustainable rate for %.0f s, %d%% writes, "
-                    + "seed %d, jar %s%n", kind, factor, seconds, writePercent, seed, server);
+                    + "seed %d, jar %s%n", server.kind, factor, seconds, writePercent, seed, run.server());
             ctx.out().flush();
             OverloadDrill.Result result = drill.run();
             if (!result.passed()) {
@@ -131,14 +92,6 @@ class OverloadBenchCommand implements Callable<Integer> {
             }
             ctx.out().println("Overload drill PASSED");
             return 0;
-        } finally {
-            drill.stop();
-            CrashBenchCommand.delete(dir);
-            try {
-                Runtime.getRuntime().removeShutdownHook(cleanup);
-            } catch (IllegalStateException e) {
-                // already shutting down: the hook does the same
-            }
         }
     }
 }
