@@ -43,10 +43,10 @@ import tools.jackson.core.ObjectReadContext;
 
 /**
  * Restores an archive into an empty database, keeping every id: checks that the archive fits this
- * schema and that the database holds no team data, then writes all tables in foreign-key order in
- * one transaction (on PostgreSQL with COPY, building indexes and checking foreign keys after each
- * table's load; batched inserts elsewhere) and finally moves the identity sequences past the
- * restored ids.
+ * schema and that the database holds no team data, then writes all tables in foreign-key order,
+ * all-or-nothing, each without its foreign keys and secondary indexes, which are put back after its
+ * load (PostgreSQL: COPY, one transaction; H2: batched inserts in steps, undone on failure), and
+ * finally moves the identity sequences past the restored ids.
  */
 final class JdbcArchiveImport {
     private static final int BATCH = 1_000;
@@ -112,8 +112,9 @@ final class JdbcArchiveImport {
     }
 
     /**
-     * Writes every file in one transaction: any failure (a bad value, a broken key, a file that
-     * changed since it was checked) rolls everything back. Returns rows written per table.
+     * Writes every file, all-or-nothing: any failure (a bad value, a broken key, a file that changed
+     * since it was checked) leaves the database as empty as it was (on H2 see {@link #writeInSteps}).
+     * Returns rows written per table.
      */
     Map<String, Long> write(ArchiveReader archive, String unusablePasswordHash) throws SQLException {
         Map<String, FileEntry> files = archive.manifest().files().stream()
