@@ -340,11 +340,11 @@ final class JdbcArchiveImport {
         int secretIndex = secret == null ? -1 : index.getOrDefault(secret, -1);
         long rows = 0;
         try (Parsing parsing = new Parsing(f, out -> {
+            long parsed = 0;
             try (InputStream in = archive.open(f);
                  JsonParser parser = ArchiveManifest.ROWS.createParser(ObjectReadContext.empty(), in)) {
                 Object[][] batch = new Object[BATCH][];
                 int n = 0;
-                long parsed = 0;
                 Object[] row;
                 while ((row = nextRow(parser, columns, index, f, parsed + 1)) != null) {
                     if (secretIndex >= 0 && row[secretIndex] == null) {
@@ -359,6 +359,8 @@ final class JdbcArchiveImport {
                     }
                 }
                 out.put(java.util.Arrays.copyOf(batch, n), parsed);
+            } catch (IOException | JacksonException e) {
+                throw unreadable(f, parsed + 1, e); // the exact row, not the last batch's
             }
         });
              Sink sink = postgres ? new CopySink(c, f.table(), columns)
