@@ -358,6 +358,15 @@ abstract class ArchiveContract extends AppTestBase {
         clients.set(0, clients.get(0).replaceFirst("\"created_at\":\"[^\"]+\"", "\"created_at\":\"yesterday\""));
         ArchiveZips.replaceFile(badValue, "client", (String.join("\n", clients) + "\n").getBytes(StandardCharsets.UTF_8));
         assertRefusedAndNothingWritten(badValue, "data/client.jsonl row 1, created_at");
+
+        // broken JSON past the first batches (parsed on another thread): refused, naming its row
+        Map<String, byte[]> badJson = ArchiveZips.read(dir.resolve("a.zip"));
+        List<String> touches = new ArrayList<>(ArchiveZips.lines(badJson.get("data/touch.jsonl")));
+        int row = touches.size() - 2;
+        assertThat(row).isGreaterThan(2_000);
+        touches.set(row - 1, touches.get(row - 1).substring(0, 20));
+        ArchiveZips.replaceFile(badJson, "touch", (String.join("\n", touches) + "\n").getBytes(StandardCharsets.UTF_8));
+        assertRefusedAndNothingWritten(badJson, "data/touch.jsonl near row " + row + ":");
     }
 
     @Test
