@@ -213,8 +213,8 @@ final class JdbcArchiveImport {
     }
 
     /**
-     * H2 keeps every index of a table up to date per row and piles a large transaction up in its
-     * undo log; and DDL commits on H2. So on H2 each table is loaded without its foreign keys and
+     * H2 spends most of an import keeping every index of a table up to date per row, and its DDL
+     * commits. So on H2 each table is loaded without its foreign keys and
      * secondary indexes in commits of {@link #H2_COMMIT} rows, and they are put back (checking
      * every key) before the next table. All-or-nothing still holds: on any failure the rows written
      * so far are deleted and what was dropped is put back, so the database is as empty as before.
