@@ -132,6 +132,8 @@ public class ArchiveService {
                 Map<String, Long> rows;
                 try {
                     rows = target.write(archive, manifest.credentials() ? null : unusablePasswordHash());
+                } catch (JdbcArchiveImport.UndoFailed e) {
+                    throw e;
                 } catch (SQLException | RuntimeException e) {
                     throw new ArchiveException(e.getMessage() + " (rolled back: nothing was written)", e);
                 }

@@ -16,9 +16,15 @@ import java.sql.Statement;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.flywaydb.core.api.MigrationVersion;
@@ -37,13 +43,15 @@ import tools.jackson.core.ObjectReadContext;
 
 /**
  * Restores an archive into an empty database, keeping every id: checks that the archive fits this
- * schema and that the database holds no team data, then writes all tables in foreign-key order in
- * one transaction (on PostgreSQL with COPY, building indexes and checking foreign keys after each
- * table's load; batched inserts elsewhere) and finally moves the identity sequences past the
- * restored ids.
+ * schema and that the database holds no team data, then writes all tables in foreign-key order,
+ * all-or-nothing, each without its foreign keys and secondary indexes, which are put back after its
+ * load (PostgreSQL: COPY, one transaction; H2: batched inserts in steps, undone on failure), and
+ * finally moves the identity sequences past the restored ids.
  */
 final class JdbcArchiveImport {
     private static final int BATCH = 1_000;
+    /** Rows per commit while loading a table into H2 (keeps its undo log small). */
+    private static final int H2_COMMIT = 50_000;
 
     private final Connection c;
     private final ArchiveSchema schema;
@@ -104,12 +112,19 @@ final class JdbcArchiveImport {
     }
 
     /**
-     * Writes every file in one transaction: any failure (a bad value, a broken key, a file that
-     * changed since it was checked) rolls everything back. Returns rows written per table.
+     * Writes every file, all-or-nothing: any failure (a bad value, a broken key, a file that changed
+     * since it was checked) leaves the database as empty as it was (on H2 see {@link #writeInSteps}).
+     * Returns rows written per table.
      */
     Map<String, Long> write(ArchiveReader archive, String unusablePasswordHash) throws SQLException {
         Map<String, FileEntry> files = archive.manifest().files().stream()
                 .collect(Collectors.toMap(FileEntry::table, f -> f));
+        if (!postgres) {
+            Map<String, List<Rebuild>> keys = h2ForeignKeysAndIndexes();
+            if (keys != null) {
+                return writeInSteps(archive, files, keys, unusablePasswordHash);
+            }
+        }
         Map<String, Long> written = new LinkedHashMap<>();
         boolean autoCommit = c.getAutoCommit();
         c.setAutoCommit(false);
@@ -120,7 +135,7 @@ final class JdbcArchiveImport {
                     String secret = archive.manifest().credentials() ? null
                             : ArchiveSchema.SECRET_COLUMNS.get(f.table());
                     List<String> rebuild = postgres && f.rows() > 0 ? dropForeignKeysAndIndexes(f.table()) : List.of();
-                    written.put(f.table(), writeFile(archive, f, p, secret, unusablePasswordHash));
+                    written.put(f.table(), writeFile(archive, f, p, secret, unusablePasswordHash, false));
                     execute(rebuild);
                 }
             }
@@ -131,6 +146,139 @@ final class JdbcArchiveImport {
             throw e;
         } finally {
             c.setAutoCommit(autoCommit);
+        }
+    }
+
+    /** A failed H2 import whose rows could not be removed again: the database is not empty any more. */
+    static final class UndoFailed extends ArchiveException {
+        private static final long serialVersionUID = 1L;
+
+        UndoFailed(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /** A foreign key or secondary index dropped for the load: how to drop it and how to put it back. */
+    record Rebuild(String drop, String create) {
+    }
+
+    private static final Pattern H2_INDEX = Pattern.compile("CREATE INDEX (\"[^\"]+\"\\.\"([^\"]+)\") ON "
+            + "\"[^\"]+\"\\.\"([^\"]+)\"\\(.*", Pattern.DOTALL);
+    private static final Pattern H2_FOREIGN_KEY = Pattern.compile("ALTER TABLE (\"[^\"]+\"\\.\"([^\"]+)\") "
+            + "ADD CONSTRAINT (\"[^\"]+\"\\.\"[^\"]+\") FOREIGN KEY.*", Pattern.DOTALL);
+
+    /**
+     * H2's foreign keys and the secondary indexes no constraint uses, per table, exactly as H2's own
+     * SCRIPT writes them (foreign keys without NOCHECK, so that putting them back checks every row);
+     * null where SCRIPT is not allowed (it needs an admin user): then the import keeps them all.
+     */
+    private Map<String, List<Rebuild>> h2ForeignKeysAndIndexes() throws SQLException {
+        List<String> script = new ArrayList<>();
+        Set<String> constraintIndexes = new HashSet<>();
+        try (Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery("SCRIPT NODATA NOPASSWORDS NOSETTINGS")) {
+                while (rs.next()) {
+                    script.add(rs.getString(1).strip());
+                }
+            } catch (SQLException e) {
+                return null;
+            }
+            try (ResultSet rs = s.executeQuery("SELECT index_name FROM information_schema.table_constraints "
+                    + "WHERE index_name IS NOT NULL")) {
+                while (rs.next()) {
+                    constraintIndexes.add(rs.getString(1));
+                }
+            }
+        }
+        Map<String, List<Rebuild>> foreignKeys = new HashMap<>();
+        Map<String, List<Rebuild>> indexes = new HashMap<>();
+        for (String sql : script) {
+            String statement = sql.endsWith(";") ? sql.substring(0, sql.length() - 1) : sql;
+            Matcher fk = H2_FOREIGN_KEY.matcher(statement);
+            Matcher ix = H2_INDEX.matcher(statement);
+            if (fk.matches()) {
+                String create = statement.endsWith(" NOCHECK")
+                        ? statement.substring(0, statement.length() - " NOCHECK".length()) : statement;
+                foreignKeys.computeIfAbsent(fk.group(2), t -> new ArrayList<>())
+                        .add(new Rebuild("ALTER TABLE " + fk.group(1) + " DROP CONSTRAINT " + fk.group(3), create));
+            } else if (ix.matches() && !constraintIndexes.contains(ix.group(2))) {
+                indexes.computeIfAbsent(ix.group(3), t -> new ArrayList<>())
+                        .add(new Rebuild("DROP INDEX " + ix.group(1), statement));
+            }
+        }
+        // foreign keys first, so that each gets back an index of its own as in a migrated database
+        Map<String, List<Rebuild>> all = new HashMap<>(foreignKeys);
+        indexes.forEach((table, list) -> all.computeIfAbsent(table, t -> new ArrayList<>()).addAll(list));
+        return all;
+    }
+
+    /**
+     * H2 spends most of an import keeping every index of a table up to date per row, and its DDL
+     * commits. So on H2 each table is loaded without its foreign keys and
+     * secondary indexes in commits of {@link #H2_COMMIT} rows, and they are put back (checking
+     * every key) before the next table. All-or-nothing still holds: on any failure the rows written
+     * so far are deleted and what was dropped is put back, so the database is as empty as before.
+     */
+    private Map<String, Long> writeInSteps(ArchiveReader archive, Map<String, FileEntry> files,
+                                           Map<String, List<Rebuild>> keys, String unusablePasswordHash)
+            throws SQLException {
+        Map<String, Long> written = new LinkedHashMap<>();
+        List<Rebuild> dropped = new ArrayList<>();
+        boolean autoCommit = c.getAutoCommit();
+        c.setAutoCommit(false);
+        try {
+            for (Planned p : schema.archived()) {
+                FileEntry f = files.get(p.table().name());
+                if (f == null) {
+                    continue;
+                }
+                String secret = archive.manifest().credentials() ? null : ArchiveSchema.SECRET_COLUMNS.get(f.table());
+                for (Rebuild r : f.rows() > 0 ? keys.getOrDefault(f.table(), List.of()) : List.<Rebuild>of()) {
+                    execute(List.of(r.drop()));
+                    dropped.add(r);
+                }
+                written.put(f.table(), writeFile(archive, f, p, secret, unusablePasswordHash, true));
+                c.commit();
+                putBack(dropped);
+            }
+            return written;
+        } catch (SQLException | RuntimeException e) {
+            undo(dropped, e);
+            throw e;
+        } finally {
+            c.setAutoCommit(autoCommit);
+        }
+    }
+
+    /** Creates what was dropped, in order, forgetting each once it is back (a failed check stays pending). */
+    private void putBack(List<Rebuild> dropped) throws SQLException {
+        while (!dropped.isEmpty()) {
+            execute(List.of(dropped.get(0).create()));
+            dropped.remove(0);
+        }
+    }
+
+    /**
+     * After a failed H2 load: deletes every archived table's rows (children first; the database was
+     * empty before) and puts back what was dropped. If even that fails, says so instead of claiming
+     * that nothing was written.
+     */
+    private void undo(List<Rebuild> dropped, Exception cause) {
+        try {
+            c.rollback();
+            List<Planned> tables = new ArrayList<>(schema.archived());
+            java.util.Collections.reverse(tables);
+            try (Statement s = c.createStatement()) {
+                for (Planned p : tables) {
+                    s.executeUpdate("DELETE FROM " + quote(p.table().name()));
+                }
+            }
+            c.commit();
+            putBack(dropped);
+        } catch (SQLException | RuntimeException e) {
+            cause.addSuppressed(e);
+            throw new UndoFailed(cause.getMessage() + "; removing the rows written so far failed too ("
+                    + e.getMessage() + "): restore into a new empty database", cause);
         }
     }
 
@@ -181,8 +329,8 @@ final class JdbcArchiveImport {
         }
     }
 
-    private long writeFile(ArchiveReader archive, FileEntry f, Planned p, String secret, String placeholder)
-            throws SQLException {
+    private long writeFile(ArchiveReader archive, FileEntry f, Planned p, String secret, String placeholder,
+                           boolean inSteps) throws SQLException {
         List<ColumnRef> refs = f.columns();
         List<Column> columns = refs.stream().map(r -> p.table().column(r.name()).orElseThrow()).toList();
         Map<String, Integer> index = new HashMap<>();
@@ -191,18 +339,40 @@ final class JdbcArchiveImport {
         }
         int secretIndex = secret == null ? -1 : index.getOrDefault(secret, -1);
         long rows = 0;
-        try (InputStream in = archive.open(f);
-             JsonParser parser = ArchiveManifest.ROWS.createParser(ObjectReadContext.empty(), in);
-             Sink sink = postgres ? new CopySink(c, f.table(), columns) : new BatchSink(c, f.table(), columns)) {
-            Object[] row;
-            while ((row = nextRow(parser, columns, index, f, rows + 1)) != null) {
-                if (secretIndex >= 0 && row[secretIndex] == null) {
-                    row[secretIndex] = placeholder;
+        try (Parsing parsing = new Parsing(f, out -> {
+            long parsed = 0;
+            try (InputStream in = archive.open(f);
+                 JsonParser parser = ArchiveManifest.ROWS.createParser(ObjectReadContext.empty(), in)) {
+                Object[][] batch = new Object[BATCH][];
+                int n = 0;
+                Object[] row;
+                while ((row = nextRow(parser, columns, index, f, parsed + 1)) != null) {
+                    if (secretIndex >= 0 && row[secretIndex] == null) {
+                        row[secretIndex] = placeholder;
+                    }
+                    batch[n++] = row;
+                    parsed++;
+                    if (n == BATCH) {
+                        out.put(batch, parsed);
+                        batch = new Object[BATCH][];
+                        n = 0;
+                    }
                 }
-                sink.add(row);
-                rows++;
+                out.put(java.util.Arrays.copyOf(batch, n), parsed);
+            } catch (IOException | JacksonException e) {
+                throw unreadable(f, parsed + 1, e); // the exact row, not the last batch's
             }
-        } catch (IOException | JacksonException e) {
+        });
+             Sink sink = postgres ? new CopySink(c, f.table(), columns)
+                     : new BatchSink(c, f.table(), columns, inSteps ? H2_COMMIT : 0)) {
+            Object[][] batch;
+            while ((batch = parsing.next()) != null) {
+                for (Object[] row : batch) {
+                    sink.add(row);
+                    rows++;
+                }
+            }
+        } catch (IOException e) {
             throw unreadable(f, rows + 1, e);
         }
         return rows;
@@ -284,6 +454,84 @@ final class JdbcArchiveImport {
         }
     }
 
+    /**
+     * A file's rows parsed on a second thread, in batches through a small queue, while the calling
+     * thread writes the previous ones: parsing JSON and writing rows take about as long each.
+     * Any failure of the parser reaches the writer, in order, after the rows before it.
+     */
+    private static final class Parsing implements AutoCloseable {
+        private static final Object[][] END = new Object[0][];
+
+        interface Batches {
+            /** Hands over a batch, waiting while the writer is behind; {@code parsed}: rows so far. */
+            void put(Object[][] batch, long parsed) throws InterruptedException;
+        }
+
+        interface Producer {
+            void run(Batches out) throws IOException, InterruptedException;
+        }
+
+        private final BlockingQueue<Object[][]> queue = new ArrayBlockingQueue<>(8);
+        private final Thread thread;
+        private volatile RuntimeException failure;
+        private volatile long parsed;
+
+        Parsing(FileEntry f, Producer producer) {
+            thread = new Thread(() -> {
+                try {
+                    producer.run((batch, rows) -> {
+                        parsed = rows;
+                        queue.put(batch);
+                    });
+                } catch (InterruptedException e) {
+                    return; // the writer gave up and closed
+                } catch (IOException | JacksonException e) {
+                    failure = unreadable(f, parsed + 1, e);
+                } catch (RuntimeException e) {
+                    failure = e;
+                } catch (Error e) {
+                    failure = new ArchiveException("reading " + f.path() + " failed: " + e, e);
+                }
+                try {
+                    queue.put(END);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "archive-parse-" + f.table());
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        /** The next batch, or null after the last; throws what stopped the parser. */
+        Object[][] next() {
+            Object[][] batch;
+            try {
+                batch = queue.take();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ArchiveException("interrupted while reading the archive", e);
+            }
+            if (batch == END) {
+                if (failure != null) {
+                    throw failure;
+                }
+                return null;
+            }
+            return batch;
+        }
+
+        /** Stops the parser if the writer failed first, and waits for it (no thread outlives the import). */
+        @Override
+        public void close() {
+            thread.interrupt();
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     /** Where parsed rows go: a JDBC batch, or PostgreSQL's COPY. */
     private interface Sink extends AutoCloseable {
         void add(Object[] row) throws SQLException, IOException;
@@ -293,12 +541,18 @@ final class JdbcArchiveImport {
     }
 
     private static final class BatchSink implements Sink {
+        private final Connection c;
         private final PreparedStatement ps;
         private final List<Column> columns;
+        private final int commitEvery;
         private int pending;
+        private long rows;
 
-        BatchSink(Connection c, String table, List<Column> columns) throws SQLException {
+        /** Commits every {@code commitEvery} rows when positive (the H2 load in steps), else never. */
+        BatchSink(Connection c, String table, List<Column> columns, int commitEvery) throws SQLException {
+            this.c = c;
             this.columns = columns;
+            this.commitEvery = commitEvery;
             this.ps = c.prepareStatement("INSERT INTO " + quote(table) + " (" + columns.stream()
                     .map(col -> quote(col.name())).collect(Collectors.joining(", ")) + ") VALUES ("
                     + columns.stream().map(col -> "?").collect(Collectors.joining(", ")) + ")");
@@ -314,9 +568,13 @@ final class JdbcArchiveImport {
                 }
             }
             ps.addBatch();
+            rows++;
             if (++pending == BATCH) {
                 ps.executeBatch();
                 pending = 0;
+                if (commitEvery > 0 && rows % commitEvery == 0) {
+                    c.commit();
+                }
             }
         }
 
