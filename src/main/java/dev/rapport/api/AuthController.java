@@ -118,7 +118,7 @@ class AuthController {
     @PutMapping("/me/profile")
     @Operation(summary = "Change your name and time zone (in all your teams)",
             description = "The time zone decides your calendar days: today's queue, the journal, reports and the "
-                    + "digest hour. Null or empty follows the team's zone. Days already logged keep their dates.")
+                    + "digest hour. Null or empty follows the team's zone. Timed entries move to the days they fall on in the new zone.")
     ProfileDto updateProfile(CurrentUser user, @RequestBody ProfileRequest request) {
         return ProfileDto.of(accounts.updateProfile(user, request.name(), request.timeZone()));
     }

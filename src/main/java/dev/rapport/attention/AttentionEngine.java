@@ -212,6 +212,9 @@ public final class AttentionEngine {
      * shortest decimal form), without a Formatter: that was the queue's single biggest cost.
      */
     static String oneDecimal(double x) {
+        if (!Double.isFinite(x)) {
+            return String.format(java.util.Locale.ROOT, "%.1f", x);
+        }
         return new java.math.BigDecimal(Double.toString(x)).setScale(1, java.math.RoundingMode.HALF_UP)
                 .toPlainString();
     }

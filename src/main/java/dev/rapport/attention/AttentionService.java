@@ -51,6 +51,7 @@ public class AttentionService {
     private static final Duration POLICY_TTL = Duration.ofSeconds(30);
 
     private final Map<TeamId, CachedPolicy> policies = new ConcurrentHashMap<>();
+    private final Map<TeamId, java.util.concurrent.atomic.AtomicLong> generations = new ConcurrentHashMap<>();
 
     private final AttentionRepository repository;
     private final ClientService clients;
@@ -78,7 +79,9 @@ public class AttentionService {
         AttentionPolicy policy = policy(user.teamId());
         Extras extras = extras(user, today);
         Set<ClientId> include = extras.mustRead();
+        // no tiers configured: every touched client falls back to the default cadence, so read them all
         List<CadenceFacts> facts = include.size() > MAX_INCLUDED || today.getYear() < 1000 || today.getYear() > 9000
+                || policy.tiers().isEmpty()
                 ? clients.cadenceFacts(user.teamId(), user.userId())
                 : clients.cadenceFacts(user.teamId(), user.userId(), candidates(policy, today, user.zone(), include));
         return queue(facts.stream().map(extras::state).toList(), policy, today, user.zone());
@@ -234,13 +237,26 @@ public class AttentionService {
     /** The team's policy, cached: every queue needs it, and it changes only through the two events below. */
     AttentionPolicy policy(TeamId team) {
         Instant now = clock.instant();
+        long generation = generation(team).get();
         CachedPolicy cached = policies.get(team);
-        if (cached != null && !now.isBefore(cached.readAt()) && now.isBefore(cached.readAt().plus(POLICY_TTL))) {
+        if (cached != null && cached.generation() == generation && !now.isBefore(cached.readAt())
+                && now.isBefore(cached.readAt().plus(POLICY_TTL))) {
             return cached.policy();
         }
+        // read under the generation seen before reading: a change committed meanwhile bumps it, so a
+        // policy read before that change is never served after it
         AttentionPolicy policy = readPolicy(team);
-        policies.put(team, new CachedPolicy(policy, now));
+        policies.put(team, new CachedPolicy(policy, now, generation));
         return policy;
+    }
+
+    private java.util.concurrent.atomic.AtomicLong generation(TeamId team) {
+        return generations.computeIfAbsent(team, t -> new java.util.concurrent.atomic.AtomicLong());
+    }
+
+    private void forget(TeamId team) {
+        generation(team).incrementAndGet();
+        policies.remove(team);
     }
 
     private AttentionPolicy readPolicy(TeamId team) {
@@ -249,27 +265,27 @@ public class AttentionService {
         return AttentionPolicy.of(repository.cadences(team), rich.isEmpty() ? "none configured" : rich);
     }
 
-    private record CachedPolicy(AttentionPolicy policy, Instant readAt) {
+    private record CachedPolicy(AttentionPolicy policy, Instant readAt, long generation) {
     }
 
     @EventListener
     void forgetPolicy(CadencesChanged event) {
-        policies.remove(event.teamId());
+        forget(event.teamId());
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMPLETION, fallbackExecution = true)
     void forgetPolicyAfterwards(CadencesChanged event) {
-        policies.remove(event.teamId());
+        forget(event.teamId());
     }
 
     @EventListener
     void forgetPolicy(ChannelWeightsChanged event) {
-        policies.remove(event.teamId());
+        forget(event.teamId());
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMPLETION, fallbackExecution = true)
     void forgetPolicyAfterwards(ChannelWeightsChanged event) {
-        policies.remove(event.teamId());
+        forget(event.teamId());
     }
 
     @Transactional

@@ -66,6 +66,8 @@ final class ChildServer {
         pb.environment().remove("RAPPORT_DB_URL");
         pb.environment().remove("RAPPORT_DB_USER");
         pb.environment().remove("RAPPORT_DB_PASSWORD");
+        // a demo server with a well-known password: reachable from this machine only
+        pb.environment().put("SERVER_ADDRESS", "127.0.0.1");
         pb.environment().putAll(env);
         Process process = pb.start();
         started.accept(process);
@@ -73,7 +75,7 @@ final class ChildServer {
         while (System.nanoTime() < deadline && process.isAlive()) {
             Matcher m = RUNNING.matcher(Files.readString(log, StandardCharsets.UTF_8));
             if (m.find()) {
-                return new Started(process, m.group(1), log);
+                return new Started(process, m.group(1).replace("//localhost:", "//127.0.0.1:"), log);
             }
             Thread.sleep(100);
         }

@@ -182,8 +182,12 @@ public final class HttpLoad {
             }
         }
         String path = uri.getPath() == null ? "" : uri.getPath();
-        return URI.create(scheme + "://" + uri.getRawAuthority() + (path.endsWith("/")
-                ? path.substring(0, path.length() - 1) : path));
+        // the address just checked, not the name: a name resolved again later could point elsewhere
+        InetAddress first = addresses[0];
+        String literal = first instanceof java.net.Inet6Address ? "[" + first.getHostAddress() + "]"
+                : first.getHostAddress();
+        return URI.create(scheme + "://" + literal + (uri.getPort() < 0 ? "" : ":" + uri.getPort())
+                + (path.endsWith("/") ? path.substring(0, path.length() - 1) : path));
     }
 
     /** When request {@code index} (from 0) is due, at {@code rate} per second from {@code startNanos}. */

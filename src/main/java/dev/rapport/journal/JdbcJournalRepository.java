@@ -142,6 +142,12 @@ class JdbcJournalRepository implements JournalRepository {
     }
 
     @Override
+    public List<LocalDate> tallyDays(TeamId team, UserId user) {
+        return jdbc.sql("SELECT DISTINCT local_day FROM journal_day WHERE team_id = ? AND user_id = ? ORDER BY local_day")
+                .params(team.value(), user.value()).query(LocalDate.class).list();
+    }
+
+    @Override
     public void replaceDay(TeamId team, UserId user, DayTally tally, List<Category> categories) {
         jdbc.sql("DELETE FROM journal_day WHERE team_id = ? AND user_id = ? AND local_day = ?")
                 .params(team.value(), user.value(), tally.day()).update();

@@ -38,6 +38,9 @@ interface JournalRepository {
 
     void replaceDay(TeamId team, UserId user, DayTally tally, List<Category> categories);
 
+    /** The local days the user has a day total on. */
+    List<LocalDate> tallyDays(TeamId team, UserId user);
+
     List<ChallengeReport.CategoryTotal> categoryTotals(TeamId team, UserId user, LocalDate from, LocalDate to);
 
     List<ChallengeReport.DayTotal> dayTotals(TeamId team, UserId user, LocalDate from, LocalDate to);

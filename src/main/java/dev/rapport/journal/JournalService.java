@@ -25,7 +25,10 @@ import dev.rapport.shared.NotFoundException;
 import dev.rapport.shared.Problems;
 import dev.rapport.shared.TeamId;
 import dev.rapport.shared.UserId;
+import dev.rapport.teams.AccountService;
 import dev.rapport.teams.CurrentUser;
+import dev.rapport.teams.TeamMembership;
+import dev.rapport.teams.TimeZoneChanged;
 import dev.rapport.teams.TeamCreated;
 
 /** The time journal: entries, timers, the daily rollup that reports read, and challenges. */
@@ -38,9 +41,11 @@ public class JournalService {
     private final ClientService clients;
     private final org.springframework.context.ApplicationEventPublisher events;
     private final Clock clock;
+    private final AccountService accounts;
 
     JournalService(JournalRepository repo, ClientService clients,
-                   org.springframework.context.ApplicationEventPublisher events, Clock clock) {
+                   org.springframework.context.ApplicationEventPublisher events, Clock clock, AccountService accounts) {
+        this.accounts = accounts;
         this.repo = repo;
         this.clients = clients;
         this.events = events;
@@ -327,6 +332,25 @@ public class JournalService {
                     .mapToLong(java.util.Map.Entry::getValue).sum();
             events.publishEvent(new JournalDayTallied(team, user, day, tally.loggedSeconds(), external,
                     tally.contributesSeconds()));
+        }
+    }
+
+    /**
+     * The user's day totals again, in every team, in their new zone: a timed entry's seconds move to
+     * the days it falls on there. Zones differ by at most 26 hours, so every day that can change is
+     * within two days of one that has a total now.
+     */
+    @EventListener
+    void timeZoneChanged(TimeZoneChanged event) {
+        for (TeamMembership m : accounts.teams(event.userId())) {
+            CurrentUser user = accounts.member(m.teamId(), event.userId()).orElseThrow();
+            Set<LocalDate> days = new TreeSet<>();
+            for (LocalDate d : repo.tallyDays(m.teamId(), event.userId())) {
+                for (int k = -2; k <= 2; k++) {
+                    days.add(d.plusDays(k));
+                }
+            }
+            recompute(m.teamId(), event.userId(), user.zone(), days, repo.categories(m.teamId()), false);
         }
     }
 

@@ -201,8 +201,8 @@ public class AccountService {
     }
 
     /**
-     * Your name and time zone, in all your teams; a blank or null zone follows each team's. Days
-     * already logged keep the dates they were logged under; "today" moves with the new zone.
+     * Your name and time zone, in all your teams; a blank or null zone follows each team's. Timed
+     * entries are tallied again into the days of the new zone; entries logged for a day stay on it.
      */
     @Transactional
     public Profile updateProfile(CurrentUser user, String name, String timeZone) {
@@ -215,7 +215,12 @@ public class AccountService {
                 .check(zone == null || (zone.length() <= 64 && validZone(zone)), "timeZone",
                         "must be a time zone id such as Europe/Amsterdam, or empty to follow the team's")
                 .throwIfAny();
-        accounts.setProfile(user.userId(), name.strip(), zone == null ? null : ZoneId.of(zone).getId());
+        Profile before = profile(user);
+        String id = zone == null ? null : ZoneId.of(zone).getId();
+        accounts.setProfile(user.userId(), name.strip(), id);
+        if (!java.util.Objects.equals(before.timeZone(), id)) {
+            events.publishEvent(new TimeZoneChanged(user.userId()));
+        }
         return profile(user);
     }
 

@@ -18,10 +18,12 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 @Component
 class DirectErrorRequests extends OncePerRequestFilter {
+    private static final org.springframework.web.util.UrlPathHelper URL_PATHS = new org.springframework.web.util.UrlPathHelper();
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        // decoded, so that /%65rror is /error too
+        String path = URL_PATHS.getPathWithinApplication(request);
         return !path.equals("/error") && !path.startsWith("/error/") && !path.startsWith("/error;");
     }
 

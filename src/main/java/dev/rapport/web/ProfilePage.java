@@ -18,8 +18,18 @@ import jakarta.servlet.http.HttpSession;
 @Controller
 class ProfilePage {
     /** Every zone id Java knows, sorted: the form's choices. */
-    static final List<String> ZONES = java.time.ZoneId.getAvailableZoneIds().stream()
-            .filter(z -> z.contains("/") && !z.startsWith("Etc/") && !z.startsWith("SystemV/")).sorted().toList();
+    static final List<String> ZONES = java.util.stream.Stream.concat(java.util.stream.Stream.of("UTC"),
+            java.time.ZoneId.getAvailableZoneIds().stream()
+                    .filter(z -> z.contains("/") && !z.startsWith("Etc/") && !z.startsWith("SystemV/")).sorted())
+            .toList();
+
+    /** The choices, with the user's own zone among them even when set elsewhere (e.g. "+02:00" by the API). */
+    static List<String> zones(String own) {
+        if (own == null || own.isEmpty() || ZONES.contains(own)) {
+            return ZONES;
+        }
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(own), ZONES.stream()).toList();
+    }
 
     private final AccountService accounts;
     private final SettingsPage settings;

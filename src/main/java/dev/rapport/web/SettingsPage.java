@@ -88,7 +88,7 @@ class SettingsPage {
         if (!model.containsAttribute("profileForm")) {
             model.addAttribute("profileForm", ProfilePage.ProfileForm.of(profile));
         }
-        model.addAttribute("zones", ProfilePage.ZONES);
+        model.addAttribute("zones", ProfilePage.zones(profile.timeZone()));
         Instant now = clock.instant();
         model.addAttribute("tokens", accounts.tokens(user).stream().map(t -> TokenView.of(t, user.zone(), now))
                 .toList());

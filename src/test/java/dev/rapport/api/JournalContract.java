@@ -181,6 +181,25 @@ abstract class JournalContract extends AppTestBase {
     }
 
     @Test
+    void aNewTimeZoneMovesTimedEntriesToItsDaysAndLaterChangesStayRight() {
+        Api api = newTeam(Role.MEMBER).api();
+        long id = quick(api, "09:00-10:00 email").json().get("id").asLong(); // 08:00-09:00 UTC on the 23rd
+        assertThat(minutes(api, "2026-11-23")).isEqualTo(60.0);
+        assertThat(api.put("/api/v1/me/profile", json("{'name':'Pat','timeZone':'Pacific/Pago_Pago'}")).status())
+                .isEqualTo(200);
+        assertThat(minutes(api, "2026-11-22")).as("21:00-22:00 on the 22nd in Pago Pago").isEqualTo(60.0);
+        assertThat(minutes(api, "2026-11-23")).isZero();
+        assertThat(api.delete("/api/v1/journal/entries/" + id).status()).isEqualTo(204);
+        assertThat(minutes(api, "2026-11-22")).isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM journal_day jd JOIN app_user u ON u.id = jd.user_id"
+                + " WHERE u.display_name = 'Pat'").query(Long.class).single()).as("no stale day totals").isZero();
+    }
+
+    private static double minutes(Api api, String date) {
+        return api.get("/api/v1/reports/challenge?period=day&date=" + date).json().get("loggedMinutes").asDouble();
+    }
+
+    @Test
     void daylightSavingDaysAre23And25Hours() {
         Api api = newTeam(Role.MEMBER).api();
         JsonNode spring = api.get("/api/v1/reports/challenge?from=2026-03-29&to=2026-03-29").json();

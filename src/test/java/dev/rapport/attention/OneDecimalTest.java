@@ -24,7 +24,7 @@ class OneDecimalTest {
             assertThat(AttentionEngine.oneDecimal(x)).as("%s", x).isEqualTo(String.format(Locale.ROOT, "%.1f", x));
         }
         for (double x : new double[] {0, 0.05, 0.15, 0.25, 0.35, 0.45, 0.95, 2.45, 9.95, 99.95, 1e-7, 1e7 + 0.05,
-                12345678.25, Double.MIN_VALUE}) {
+                12345678.25, Double.MIN_VALUE, Double.NaN, Double.POSITIVE_INFINITY}) {
             assertThat(AttentionEngine.oneDecimal(x)).as("%s", x).isEqualTo(String.format(Locale.ROOT, "%.1f", x));
         }
     }
