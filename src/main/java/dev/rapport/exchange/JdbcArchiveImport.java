@@ -36,6 +36,7 @@ import dev.rapport.exchange.ArchiveManifest.ColumnRef;
 import dev.rapport.exchange.ArchiveManifest.FileEntry;
 import dev.rapport.exchange.ArchiveSchema.Column;
 import dev.rapport.exchange.ArchiveSchema.Planned;
+import dev.rapport.shared.PostgresBulkLoad;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -134,7 +135,8 @@ final class JdbcArchiveImport {
                 if (f != null) {
                     String secret = archive.manifest().credentials() ? null
                             : ArchiveSchema.SECRET_COLUMNS.get(f.table());
-                    List<String> rebuild = postgres && f.rows() > 0 ? dropForeignKeysAndIndexes(f.table()) : List.of();
+                    List<String> rebuild = postgres && f.rows() > 0
+                            ? PostgresBulkLoad.dropForeignKeysAndIndexes(c, f.table()) : List.of();
                     written.put(f.table(), writeFile(archive, f, p, secret, unusablePasswordHash, false));
                     execute(rebuild);
                 }
@@ -282,51 +284,8 @@ final class JdbcArchiveImport {
         }
     }
 
-    /**
-     * PostgreSQL checks a foreign key with a trigger per row and updates every index per row; like
-     * pg_restore, load first and then build the indexes and check the keys in one pass each (about
-     * four times faster for millions of rows). The schema changes are part of the import
-     * transaction, so a failure rolls them back with the rows. Returns the statements that put
-     * everything back, exactly as pg_get_indexdef and pg_get_constraintdef describe it.
-     */
-    private List<String> dropForeignKeysAndIndexes(String table) throws SQLException {
-        List<String> rebuild = new ArrayList<>();
-        List<String> drop = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("""
-                SELECT i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid) FROM pg_index i
-                WHERE i.indrelid = CAST(? AS regclass) AND NOT i.indisprimary AND NOT i.indisunique
-                  AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid)
-                ORDER BY 1""")) {
-            ps.setString(1, quote(table));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    drop.add("DROP INDEX " + rs.getString(1));
-                    rebuild.add(rs.getString(2));
-                }
-            }
-        }
-        try (PreparedStatement ps = c.prepareStatement("""
-                SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint
-                WHERE conrelid = CAST(? AS regclass) AND contype = 'f' ORDER BY conname""")) {
-            ps.setString(1, quote(table));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    drop.add("ALTER TABLE " + quote(table) + " DROP CONSTRAINT " + quote(rs.getString(1)));
-                    rebuild.add("ALTER TABLE " + quote(table) + " ADD CONSTRAINT " + quote(rs.getString(1)) + " "
-                            + rs.getString(2));
-                }
-            }
-        }
-        execute(drop);
-        return rebuild;
-    }
-
     private void execute(List<String> statements) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            for (String sql : statements) {
-                s.execute(sql);
-            }
-        }
+        PostgresBulkLoad.execute(c, statements);
     }
 
     private long writeFile(ArchiveReader archive, FileEntry f, Planned p, String secret, String placeholder,
