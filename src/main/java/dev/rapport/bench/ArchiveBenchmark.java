@@ -72,15 +72,6 @@ public class ArchiveBenchmark {
         out.printf(Locale.ROOT, "%n%-34s %12s %9s %12s %9s %9s%n", "case", "rows", "seconds", "rows/s", "cpu s", "MB");
     }
 
-    /** CPU time of the whole JVM so far, in seconds (NaN where the platform does not tell). */
-    static double cpu() {
-        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
-                instanceof com.sun.management.OperatingSystemMXBean os) {
-            return os.getProcessCpuTime() / 1e9;
-        }
-        return Double.NaN;
-    }
-
     /** Generates the team; returns its id. */
     public long generate(Options o, PrintWriter out) {
         long t0 = System.nanoTime();
@@ -164,31 +155,34 @@ public class ArchiveBenchmark {
     /** Exports the team to the file, timed. */
     public Timed export(long team, Path file) throws IOException {
         long t0 = System.nanoTime();
-        double c0 = cpu();
+        double c0 = BenchMachine.processCpuSeconds();
         ArchiveManifest m;
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
             m = archives.export(archives.team(String.valueOf(team)), false, out);
         }
         double s = (System.nanoTime() - t0) / 1e9;
-        return new Timed("export (" + m.sourceDatabase().split(" ")[0] + ")", m.rows(), s, cpu() - c0,
+        return new Timed("export (" + m.sourceDatabase().split(" ")[0] + ")", m.rows(), s,
+                BenchMachine.processCpuSeconds() - c0,
                 Files.size(file));
     }
 
     /** Verifies and restores the archive into this application's (empty) database, timed. */
     public Timed importArchive(Path file, String database) throws IOException {
         long t0 = System.nanoTime();
-        double c0 = cpu();
+        double c0 = BenchMachine.processCpuSeconds();
         ArchiveService.Restored restored = archives.importArchive(file);
         double s = (System.nanoTime() - t0) / 1e9;
-        return new Timed("import (" + database + ")", restored.total(), s, cpu() - c0, Files.size(file));
+        return new Timed("import (" + database + ")", restored.total(), s,
+                BenchMachine.processCpuSeconds() - c0, Files.size(file));
     }
 
     /** The checksum pass alone (part of every import). */
     public static Timed verify(Path file) throws IOException {
         long t0 = System.nanoTime();
-        double c0 = cpu();
+        double c0 = BenchMachine.processCpuSeconds();
         ArchiveManifest m = ArchiveService.verify(file);
-        return new Timed("verify checksums (no database)", m.rows(), (System.nanoTime() - t0) / 1e9, cpu() - c0,
+        return new Timed("verify checksums (no database)", m.rows(), (System.nanoTime() - t0) / 1e9,
+                BenchMachine.processCpuSeconds() - c0,
                 Files.size(file));
     }
 }

@@ -94,14 +94,6 @@ public class ImportBenchmark {
                 r.report().records() / Math.max(r.cpuSeconds(), 1e-6));
     }
 
-    /** CPU time of the whole process (every thread, the database's too when it is embedded). */
-    private static double cpuSeconds() {
-        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
-            return os.getProcessCpuTime() / 1e9;
-        }
-        return Double.NaN;
-    }
-
     /** Imports the file once, sampling the used heap every 10 ms (after a GC, so it starts from live data). */
     private Run measure(CurrentUser user, Path file) {
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
@@ -120,11 +112,11 @@ public class ImportBenchmark {
         sampler.setDaemon(true);
         sampler.start();
         long t = System.nanoTime();
-        double cpu = cpuSeconds();
+        double cpu = BenchMachine.processCpuSeconds(); // every thread, the embedded database's too
         ImportReport report = imports.importContacts(user, new FileSystemResource(file),
                 file.getFileName().toString(), ImportOptions.defaults(false), null);
         double seconds = (System.nanoTime() - t) / 1e9;
-        double cpuUsed = cpuSeconds() - cpu;
+        double cpuUsed = BenchMachine.processCpuSeconds() - cpu;
         sampler.interrupt();
         return new Run(report, seconds, cpuUsed, peak.get());
     }
