@@ -129,7 +129,7 @@ class ChildServerOptions {
                 if (!dbUrl.startsWith("jdbc:h2:file:")) {
                     throw new CliException("--db h2 needs an H2 file database URL (jdbc:h2:file:...)");
                 }
-                return dbUrl;
+                return H2Url.complete(dbUrl);
             }
             case "postgres" -> {
                 if (dbUrl == null || !dbUrl.startsWith("jdbc:postgresql:")) {

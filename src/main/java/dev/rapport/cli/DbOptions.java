@@ -18,7 +18,7 @@ class DbOptions {
 
     Map<String, String> properties(Map<String, String> env) {
         Map<String, String> props = new LinkedHashMap<>();
-        put(props, "spring.datasource.url", dbUrl, env.get("RAPPORT_DB_URL"));
+        put(props, "spring.datasource.url", H2Url.complete(dbUrl), H2Url.complete(env.get("RAPPORT_DB_URL")));
         put(props, "spring.datasource.username", dbUser, env.get("RAPPORT_DB_USER"));
         put(props, "spring.datasource.password", dbPassword, env.get("RAPPORT_DB_PASSWORD"));
         return props;

@@ -1,0 +1,56 @@
+package dev.rapport.cli;
+
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Completes an H2 URL with the compatibility settings Rapport's SQL is written for, so a plain
+ * `jdbc:h2:file:/path` works instead of failing later on PostgreSQL syntax.
+ */
+final class H2Url {
+    /** What the schema and the queries rely on: a URL that sets one otherwise is refused. */
+    private static final String[][] REQUIRED = {
+            {"MODE", "PostgreSQL"}, {"DATABASE_TO_LOWER", "TRUE"}, {"DEFAULT_NULL_ORDERING", "HIGH"}};
+    /** Acknowledged writes reach the file at once, unless the URL says otherwise. */
+    private static final String[][] DEFAULTS = {{"WRITE_DELAY", "0"}};
+
+    private H2Url() {
+    }
+
+    /** The URL with the missing settings appended; any other URL unchanged. */
+    static String complete(String url) {
+        if (url == null || !url.regionMatches(true, 0, "jdbc:h2:", 0, "jdbc:h2:".length())) {
+            return url;
+        }
+        Map<String, String> given = settings(url);
+        StringBuilder out = new StringBuilder(url.endsWith(";") ? url.substring(0, url.length() - 1) : url);
+        for (String[] required : REQUIRED) {
+            String value = given.get(required[0]);
+            if (value != null && !value.equalsIgnoreCase(required[1])) {
+                throw new CliException("the H2 URL sets " + required[0] + "=" + value + ", but Rapport needs "
+                        + required[0] + "=" + required[1]);
+            }
+        }
+        for (String[][] group : new String[][][] {REQUIRED, DEFAULTS}) {
+            for (String[] setting : group) {
+                if (!given.containsKey(setting[0])) {
+                    out.append(';').append(setting[0]).append('=').append(setting[1]);
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    private static Map<String, String> settings(String url) {
+        Map<String, String> settings = new HashMap<>();
+        String[] parts = url.split(";");
+        for (int i = 1; i < parts.length; i++) {
+            int eq = parts[i].indexOf('=');
+            if (eq > 0) {
+                settings.put(parts[i].substring(0, eq).trim().toUpperCase(Locale.ROOT), parts[i].substring(eq + 1).trim());
+            }
+        }
+        return settings;
+    }
+}

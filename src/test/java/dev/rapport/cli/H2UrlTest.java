@@ -1,0 +1,37 @@
+package dev.rapport.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class H2UrlTest {
+
+    @Test
+    void aPlainFileUrlGetsEverySettingRapportNeeds() {
+        assertThat(H2Url.complete("jdbc:h2:file:/tmp/x/db")).isEqualTo("jdbc:h2:file:/tmp/x/db;MODE=PostgreSQL"
+                + ";DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0");
+    }
+
+    @Test
+    void settingsAlreadyGivenAreKeptWhateverTheirCase() {
+        String url = "jdbc:h2:file:./data/rapport;mode=postgresql;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
+                + ";WRITE_DELAY=500;USER=sa";
+        assertThat(H2Url.complete(url)).isEqualTo(url);
+        assertThat(H2Url.complete("jdbc:h2:mem:t;USER=sa;")).isEqualTo("jdbc:h2:mem:t;USER=sa;MODE=PostgreSQL"
+                + ";DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0");
+    }
+
+    @Test
+    void aContradictingSettingIsRefusedByName() {
+        assertThatThrownBy(() -> H2Url.complete("jdbc:h2:file:/tmp/db;MODE=MySQL"))
+                .isInstanceOf(CliException.class)
+                .hasMessage("the H2 URL sets MODE=MySQL, but Rapport needs MODE=PostgreSQL");
+    }
+
+    @Test
+    void otherDatabasesAreLeftAlone() {
+        assertThat(H2Url.complete("jdbc:postgresql://localhost/rapport")).isEqualTo("jdbc:postgresql://localhost/rapport");
+        assertThat(H2Url.complete(null)).isNull();
+    }
+}
