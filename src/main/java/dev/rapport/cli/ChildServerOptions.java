@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
  */
 class ChildServerOptions {
     private static final String H2_OPTIONS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
-            + ";WRITE_DELAY=0;USER=sa";
+            + ";WRITE_DELAY=0;QUERY_CACHE_SIZE=128;USER=sa";
 
     @Option(names = "--db", required = true, description = "h2 or postgres")
     String kind;

@@ -10,16 +10,16 @@ class H2UrlTest {
     @Test
     void aPlainFileUrlGetsEverySettingRapportNeeds() {
         assertThat(H2Url.complete("jdbc:h2:file:/tmp/x/db")).isEqualTo("jdbc:h2:file:/tmp/x/db;MODE=PostgreSQL"
-                + ";DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0");
+                + ";DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;QUERY_CACHE_SIZE=128");
     }
 
     @Test
     void settingsAlreadyGivenAreKeptWhateverTheirCase() {
         String url = "jdbc:h2:file:./data/rapport;mode=postgresql;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
-                + ";WRITE_DELAY=500;USER=sa";
+                + ";WRITE_DELAY=500;QUERY_CACHE_SIZE=16;USER=sa";
         assertThat(H2Url.complete(url)).isEqualTo(url);
         assertThat(H2Url.complete("jdbc:h2:mem:t;USER=sa;")).isEqualTo("jdbc:h2:mem:t;USER=sa;MODE=PostgreSQL"
-                + ";DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0");
+                + ";DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;QUERY_CACHE_SIZE=128");
     }
 
     @Test

@@ -23,7 +23,7 @@ public final class TestDatabases {
 
     public static String newH2Url() {
         return "jdbc:h2:mem:rapport" + COUNTER.incrementAndGet()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;QUERY_CACHE_SIZE=128;DB_CLOSE_DELAY=-1";
     }
 
     /** A new empty database on the shared embedded PostgreSQL server (started once per JVM). */
