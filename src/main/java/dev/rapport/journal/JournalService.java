@@ -150,7 +150,7 @@ public class JournalService {
         repo.update(user.teamId(), id, entry, clock.instant());
         Set<LocalDate> days = days(old, user.zone());
         days.addAll(days(entry, user.zone()));
-        recompute(user.teamId(), user.userId(), user.zone(), days, categories, false);
+        recompute(user.teamId(), user.userId(), user.zone(), days, categories);
         return get(user, id);
     }
 
@@ -159,8 +159,7 @@ public class JournalService {
         user.requireWriter();
         JournalEntry old = get(user, id);
         repo.delete(user.teamId(), id);
-        recompute(user.teamId(), user.userId(), user.zone(), days(old, user.zone()), repo.categories(user.teamId()),
-                false);
+        recompute(user.teamId(), user.userId(), user.zone(), days(old, user.zone()), repo.categories(user.teamId()));
     }
 
     /** Parses the quick-entry grammar ("30m email", "09:00-09:45 call @acme") for a local day. */
@@ -190,7 +189,7 @@ public class JournalService {
             }
         }
         long id = repo.insert(user.teamId(), entry, clock.instant());
-        recompute(user.teamId(), user.userId(), user.zone(), days, categories, false);
+        recompute(user.teamId(), user.userId(), user.zone(), days, categories);
         return repo.find(user.teamId(), id).orElseThrow();
     }
 
@@ -310,16 +309,21 @@ public class JournalService {
         event.touches().forEach(t -> days.addAll(days(new TimeSpan(t.at(), t.at().plusSeconds(t.minutes() * 60L)),
                 event.zone())));
         // the recording transaction took the member lock first: no second round trip for it
-        recompute(event.teamId(), event.userId(), event.zone(), days, repo.categories(event.teamId()), true);
+        recomputeLocked(event.teamId(), event.userId(), event.zone(), days, repo.categories(event.teamId()));
     }
 
-    private void recompute(TeamId team, UserId user, ZoneId zone, Set<LocalDate> days, List<Category> categories,
-                           boolean locked) {
-        if (!days.isEmpty() && !locked) {
+    private void recompute(TeamId team, UserId user, ZoneId zone, Set<LocalDate> days, List<Category> categories) {
+        if (!days.isEmpty()) {
             // one recomputation per user at a time; the entries are read after the lock, so they
             // include what a transaction that held it before has committed
             repo.lockUser(team, user);
         }
+        recomputeLocked(team, user, zone, days, categories);
+    }
+
+    /** The user's day totals again; the caller's transaction holds the user's lock. */
+    private void recomputeLocked(TeamId team, UserId user, ZoneId zone, Set<LocalDate> days,
+                                 List<Category> categories) {
         for (LocalDate day : days) {
             TimeSpan window = DayTally.window(day, zone);
             List<JournalEntry> entries = repo.entries(team, user, window, day, day);
@@ -350,7 +354,7 @@ public class JournalService {
                     days.add(d.plusDays(k));
                 }
             }
-            recompute(m.teamId(), event.userId(), user.zone(), days, repo.categories(m.teamId()), false);
+            recompute(m.teamId(), event.userId(), user.zone(), days, repo.categories(m.teamId()));
         }
     }
 

@@ -12,7 +12,12 @@ record Account(UserId userId, String email, String displayName, String passwordH
     }
 
     CurrentUser toCurrentUser(boolean readOnly) {
-        String zone = userZone != null ? userZone : teamZone;
-        return new CurrentUser(userId, teamId, role, java.time.ZoneId.of(zone), email, displayName, readOnly);
+        return new CurrentUser(userId, teamId, role, java.time.ZoneId.of(effectiveZone(userZone, teamZone)), email,
+                displayName, readOnly);
+    }
+
+    /** The zone a user's calendar days are in: their own, else the team's. */
+    static String effectiveZone(String userZone, String teamZone) {
+        return userZone != null ? userZone : teamZone;
     }
 }

@@ -190,7 +190,7 @@ public class AccountService {
     public record Profile(String name, String timeZone, String teamTimeZone) {
         /** The zone your calendar days are in. */
         public String effectiveTimeZone() {
-            return timeZone != null ? timeZone : teamTimeZone;
+            return Account.effectiveZone(timeZone, teamTimeZone);
         }
     }
 
