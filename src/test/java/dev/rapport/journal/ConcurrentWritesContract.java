@@ -32,33 +32,12 @@ abstract class ConcurrentWritesContract extends AppTestBase {
     void concurrentEntriesForOneDayAreAllStoredAndAllCounted() throws Exception {
         Session s = newTeam(Role.MEMBER);
         long client = s.api().post("/api/v1/clients", json("{'name':'Busy','tier':'A'}")).json().get("id").asLong();
-        CyclicBarrier start = new CyclicBarrier(THREADS);
-        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-        List<Integer> statuses = new ArrayList<>();
-        try {
-            List<Future<List<Integer>>> done = new ArrayList<>();
-            for (int t = 0; t < THREADS; t++) {
-                int thread = t;
-                done.add(pool.submit(() -> {
-                    start.await();
-                    List<Integer> own = new ArrayList<>();
-                    for (int i = 0; i < EACH; i++) {
-                        // journal entries and touches both recompute the day
-                        own.add(thread % 2 == 0
-                                ? s.api().post("/api/v1/journal/entries", json("{'day':'2026-11-20','minutes':"
-                                        + (1 + i) + ",'category':'email'}")).status()
-                                : s.api().post("/api/v1/clients/" + client + "/touches", json("{'channel':'phone',"
-                                        + "'at':'2026-11-20T10:00:00Z','minutes':" + (1 + i) + "}")).status());
-                    }
-                    return own;
-                }));
-            }
-            for (Future<List<Integer>> f : done) {
-                statuses.addAll(f.get());
-            }
-        } finally {
-            pool.shutdown();
-        }
+        // journal entries and touches both recompute the day
+        List<Integer> statuses = concurrently((thread, i) -> thread % 2 == 0
+                ? s.api().post("/api/v1/journal/entries", json("{'day':'2026-11-20','minutes':" + (1 + i)
+                        + ",'category':'email'}")).status()
+                : s.api().post("/api/v1/clients/" + client + "/touches", json("{'channel':'phone',"
+                        + "'at':'2026-11-20T10:00:00Z','minutes':" + (1 + i) + "}")).status());
         assertThat(statuses).hasSize(THREADS * EACH).containsOnly(201);
         long team = s.user().teamId().value();
         long user = s.userId().value();
@@ -78,6 +57,22 @@ abstract class ConcurrentWritesContract extends AppTestBase {
     void concurrentTouchesOnOneClientAreAllStored() throws Exception {
         Session s = newTeam(Role.MEMBER);
         long client = s.api().post("/api/v1/clients", json("{'name':'Popular','tier':'A'}")).json().get("id").asLong();
+        List<Integer> statuses = concurrently((thread, i) -> {
+            String minutes = thread % 2 == 0 ? "" : ",'minutes':" + (1 + i);
+            return s.api().post("/api/v1/clients/" + client + "/touches", json("{'channel':'phone',"
+                    + "'at':'2026-11-20T" + (10 + thread) + ":" + (10 + i) + ":00Z'" + minutes + "}")).status();
+        });
+        assertThat(statuses).hasSize(THREADS * EACH).containsOnly(201);
+        long team = s.user().teamId().value();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM touch WHERE team_id = ? AND client_id = ?").params(team, client)
+                .query(Long.class).single()).isEqualTo((long) THREADS * EACH);
+        String last = s.api().get("/api/v1/clients/" + client).json().get("lastTouchAt").asString();
+        assertThat(last).isEqualTo("2026-11-20T" + (10 + THREADS - 1) + ":" + (10 + EACH - 1) + ":00Z");
+    }
+
+    /** EACH requests from each of THREADS threads, all let go at once; the statuses of all of them. */
+    private static List<Integer> concurrently(java.util.function.BiFunction<Integer, Integer, Integer> request)
+            throws Exception {
         CyclicBarrier start = new CyclicBarrier(THREADS);
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         List<Integer> statuses = new ArrayList<>();
@@ -89,10 +84,7 @@ abstract class ConcurrentWritesContract extends AppTestBase {
                     start.await();
                     List<Integer> own = new ArrayList<>();
                     for (int i = 0; i < EACH; i++) {
-                        String minutes = thread % 2 == 0 ? "" : ",'minutes':" + (1 + i);
-                        own.add(s.api().post("/api/v1/clients/" + client + "/touches", json("{'channel':'phone',"
-                                + "'at':'2026-11-20T" + (10 + thread) + ":" + (10 + i) + ":00Z'" + minutes + "}"))
-                                .status());
+                        own.add(request.apply(thread, i));
                     }
                     return own;
                 }));
@@ -103,11 +95,6 @@ abstract class ConcurrentWritesContract extends AppTestBase {
         } finally {
             pool.shutdown();
         }
-        assertThat(statuses).hasSize(THREADS * EACH).containsOnly(201);
-        long team = s.user().teamId().value();
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM touch WHERE team_id = ? AND client_id = ?").params(team, client)
-                .query(Long.class).single()).isEqualTo((long) THREADS * EACH);
-        String last = s.api().get("/api/v1/clients/" + client).json().get("lastTouchAt").asString();
-        assertThat(last).isEqualTo("2026-11-20T" + (10 + THREADS - 1) + ":" + (10 + EACH - 1) + ":00Z");
+        return statuses;
     }
 }
