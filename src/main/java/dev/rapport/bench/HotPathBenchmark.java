@@ -234,8 +234,8 @@ public class HotPathBenchmark {
 
     /**
      * A working day's worth of timed touches per day, going back from base: each write re-tallies its
-     * day, so piling every run into one hour would time a day no one logs (hundreds of overlapping
-     * touches) and grow with the run count.
+     * day, so piling a run's writes into one hour would time a day no one logs (hundreds of overlapping
+     * touches) and grow with the run count. Runs on the same team still add up (20 a day each).
      */
     private static Instant touchTime(Instant base, int i) {
         return base.minus(i / TOUCHES_PER_DAY, ChronoUnit.DAYS).minus(i % TOUCHES_PER_DAY * 20L, ChronoUnit.MINUTES);

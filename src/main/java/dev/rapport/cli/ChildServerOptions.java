@@ -20,9 +20,6 @@ import picocli.CommandLine.Option;
  * however the command ends (normally, on an error, or interrupted).
  */
 class ChildServerOptions {
-    private static final String H2_OPTIONS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
-            + ";WRITE_DELAY=0;QUERY_CACHE_SIZE=128;USER=sa";
-
     @Option(names = "--db", required = true, description = "h2 or postgres")
     String kind;
 
@@ -124,7 +121,7 @@ class ChildServerOptions {
         switch (kind) {
             case "h2" -> {
                 if (dbUrl == null) {
-                    return "jdbc:h2:file:" + dir.resolve("db").resolve("rapport") + H2_OPTIONS;
+                    return H2Url.complete("jdbc:h2:file:" + dir.resolve("db").resolve("rapport"));
                 }
                 if (!dbUrl.startsWith("jdbc:h2:file:")) {
                     throw new CliException("--db h2 needs an H2 file database URL (jdbc:h2:file:...)");

@@ -16,17 +16,30 @@ class DbOptions {
     @Option(names = "--db-password", description = "database password (env RAPPORT_DB_PASSWORD)")
     String dbPassword;
 
+    /** The embedded default: an H2 file under ./data (completed by {@link H2Url}). */
+    static final String DEFAULT_URL = "jdbc:h2:file:./data/rapport";
+
+    /**
+     * The datasource settings, always with a URL: an option beats the environment, and an empty
+     * value counts as none (Spring Boot would otherwise fall back to an in-memory database).
+     */
     Map<String, String> properties(Map<String, String> env) {
         Map<String, String> props = new LinkedHashMap<>();
-        put(props, "spring.datasource.url", H2Url.complete(dbUrl), H2Url.complete(env.get("RAPPORT_DB_URL")));
-        put(props, "spring.datasource.username", dbUser, env.get("RAPPORT_DB_USER"));
-        put(props, "spring.datasource.password", dbPassword, env.get("RAPPORT_DB_PASSWORD"));
+        String user = pick(dbUser, env.get("RAPPORT_DB_USER"));
+        String url = pick(dbUrl, env.get("RAPPORT_DB_URL"));
+        props.put("spring.datasource.url", H2Url.complete(url != null ? url : DEFAULT_URL, user == null));
+        put(props, "spring.datasource.username", user);
+        put(props, "spring.datasource.password", pick(dbPassword, env.get("RAPPORT_DB_PASSWORD")));
         return props;
     }
 
-    private static void put(Map<String, String> props, String key, String option, String env) {
-        String value = option != null ? option : env;
-        if (value != null && !value.isEmpty()) {
+    private static String pick(String option, String env) {
+        String value = option != null && !option.isBlank() ? option : env;
+        return value != null && !value.isBlank() ? value : null;
+    }
+
+    private static void put(Map<String, String> props, String key, String value) {
+        if (value != null) {
             props.put(key, value);
         }
     }

@@ -17,25 +17,31 @@ final class H2Url {
      * keeps its parsed statements (H2's default of 8 re-parsed most of Rapport's on every use).
      */
     private static final String[][] DEFAULTS = {{"WRITE_DELAY", "0"}, {"QUERY_CACHE_SIZE", "128"}};
+    /** The user the default database is created with (Spring Boot names none for an H2 file). */
+    private static final String[] USER = {"USER", "sa"};
 
     private H2Url() {
     }
 
-    /** The URL with the missing settings appended; any other URL unchanged. */
+    /** The URL with the missing settings (user `sa` included) appended; any other URL unchanged. */
     static String complete(String url) {
-        if (url == null || !url.regionMatches(true, 0, "jdbc:h2:", 0, "jdbc:h2:".length())) {
+        return complete(url, true);
+    }
+
+    /**
+     * The URL with the missing settings appended; the user `sa` only with defaultUser (false when a
+     * user name is given separately, which H2 would refuse next to one in the URL).
+     */
+    static String complete(String url, boolean defaultUser) {
+        if (!isH2(url)) {
             return url;
         }
         Map<String, String> given = settings(url);
-        StringBuilder out = new StringBuilder(url.endsWith(";") ? url.substring(0, url.length() - 1) : url);
-        for (String[] required : REQUIRED) {
-            String value = given.get(required[0]);
-            if (value != null && !value.equalsIgnoreCase(required[1])) {
-                throw new CliException("the H2 URL sets " + required[0] + "=" + value + ", but Rapport needs "
-                        + required[0] + "=" + required[1]);
-            }
-        }
-        for (String[][] group : new String[][][] {REQUIRED, DEFAULTS}) {
+        refuseContradictions(given);
+        // a trailing ';' ends the URL, unless escaped ("\;" inside a value such as INIT)
+        boolean strip = url.endsWith(";") && !url.endsWith("\\;");
+        StringBuilder out = new StringBuilder(strip ? url.substring(0, url.length() - 1) : url);
+        for (String[][] group : new String[][][] {REQUIRED, DEFAULTS, defaultUser ? new String[][] {USER} : new String[0][]}) {
             for (String[] setting : group) {
                 if (!given.containsKey(setting[0])) {
                     out.append(';').append(setting[0]).append('=').append(setting[1]);
@@ -45,9 +51,27 @@ final class H2Url {
         return out.toString();
     }
 
+    static boolean isH2(String url) {
+        return url != null && url.regionMatches(true, 0, "jdbc:h2:", 0, "jdbc:h2:".length());
+    }
+
+    private static void refuseContradictions(Map<String, String> given) {
+        for (String[] required : REQUIRED) {
+            String value = given.get(required[0]);
+            if (value != null && !value.equalsIgnoreCase(required[1])) {
+                throw new CliException("the H2 URL sets " + required[0] + "=" + value + ", but Rapport needs "
+                        + required[0] + "=" + required[1]);
+            }
+        }
+        if ("TRUE".equalsIgnoreCase(given.get("DATABASE_TO_UPPER"))) {
+            throw new CliException("the H2 URL sets DATABASE_TO_UPPER=TRUE, but Rapport needs DATABASE_TO_LOWER=TRUE");
+        }
+    }
+
+    /** Top-level settings by upper-case name; "\;" inside a value does not end it. */
     private static Map<String, String> settings(String url) {
         Map<String, String> settings = new HashMap<>();
-        String[] parts = url.split(";");
+        String[] parts = url.split("(?<!\\\\);");
         for (int i = 1; i < parts.length; i++) {
             int eq = parts[i].indexOf('=');
             if (eq > 0) {

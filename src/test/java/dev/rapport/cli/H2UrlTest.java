@@ -6,11 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.junit.jupiter.api.Test;
 
 class H2UrlTest {
+    private static final String SETTINGS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
+            + ";WRITE_DELAY=0;QUERY_CACHE_SIZE=128";
 
     @Test
-    void aPlainFileUrlGetsEverySettingRapportNeeds() {
-        assertThat(H2Url.complete("jdbc:h2:file:/tmp/x/db")).isEqualTo("jdbc:h2:file:/tmp/x/db;MODE=PostgreSQL"
-                + ";DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;QUERY_CACHE_SIZE=128");
+    void aPlainFileUrlGetsEverySettingRapportNeedsAndTheDefaultUser() {
+        assertThat(H2Url.complete("jdbc:h2:file:/tmp/x/db")).isEqualTo("jdbc:h2:file:/tmp/x/db" + SETTINGS + ";USER=sa");
+        assertThat(H2Url.complete("jdbc:h2:file:/tmp/x/db", false)).isEqualTo("jdbc:h2:file:/tmp/x/db" + SETTINGS);
     }
 
     @Test
@@ -18,8 +20,15 @@ class H2UrlTest {
         String url = "jdbc:h2:file:./data/rapport;mode=postgresql;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
                 + ";WRITE_DELAY=500;QUERY_CACHE_SIZE=16;USER=sa";
         assertThat(H2Url.complete(url)).isEqualTo(url);
-        assertThat(H2Url.complete("jdbc:h2:mem:t;USER=sa;")).isEqualTo("jdbc:h2:mem:t;USER=sa;MODE=PostgreSQL"
-                + ";DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;QUERY_CACHE_SIZE=128");
+        assertThat(H2Url.complete(H2Url.complete(url))).isEqualTo(url);
+        assertThat(H2Url.complete("jdbc:h2:mem:t;user=me;")).isEqualTo("jdbc:h2:mem:t;user=me" + SETTINGS);
+    }
+
+    @Test
+    void anEscapedSemicolonStaysInItsValue() {
+        String url = "jdbc:h2:mem:t;INIT=CREATE SCHEMA IF NOT EXISTS s\\;SET SCHEMA s\\;";
+        assertThat(H2Url.complete(url)).isEqualTo(url + SETTINGS + ";USER=sa");
+        assertThat(H2Url.complete("jdbc:h2:mem:t;INIT=SET MODE=MySQL\\;")).contains(";MODE=PostgreSQL;");
     }
 
     @Test
@@ -27,6 +36,9 @@ class H2UrlTest {
         assertThatThrownBy(() -> H2Url.complete("jdbc:h2:file:/tmp/db;MODE=MySQL"))
                 .isInstanceOf(CliException.class)
                 .hasMessage("the H2 URL sets MODE=MySQL, but Rapport needs MODE=PostgreSQL");
+        assertThatThrownBy(() -> H2Url.complete("jdbc:h2:file:/tmp/db;DATABASE_TO_UPPER=true"))
+                .isInstanceOf(CliException.class)
+                .hasMessage("the H2 URL sets DATABASE_TO_UPPER=TRUE, but Rapport needs DATABASE_TO_LOWER=TRUE");
     }
 
     @Test
