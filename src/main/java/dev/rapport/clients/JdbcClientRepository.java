@@ -245,16 +245,18 @@ class JdbcClientRepository implements ClientRepository {
         if (keys.isEmpty()) {
             return result;
         }
-        jdbc.sql("SELECT " + column + " AS k, client_id FROM " + table + " WHERE " + column
-                        + " IN (:keys) AND team_id = :team ORDER BY client_id")
-                .param("keys", dev.rapport.shared.Sql.padded(keys)).param("team", team.value())
-                .query(rs -> {
-                    List<ClientId> ids = result.computeIfAbsent(rs.getString("k"), k -> new ArrayList<>());
-                    ClientId id = new ClientId(rs.getLong("client_id"));
-                    if (!ids.contains(id)) {
-                        ids.add(id);
-                    }
-                });
+        for (List<String> slice : Sql.slices(keys, Sql.IN_SLICE)) {
+            jdbc.sql("SELECT " + column + " AS k, client_id FROM " + table + " WHERE " + column
+                            + " IN (:keys) AND team_id = :team ORDER BY client_id")
+                    .param("keys", slice).param("team", team.value())
+                    .query(rs -> {
+                        List<ClientId> ids = result.computeIfAbsent(rs.getString("k"), k -> new ArrayList<>());
+                        ClientId id = new ClientId(rs.getLong("client_id"));
+                        if (!ids.contains(id)) {
+                            ids.add(id);
+                        }
+                    });
+        }
         return result;
     }
 

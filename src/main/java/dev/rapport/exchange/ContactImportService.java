@@ -20,8 +20,9 @@ import dev.rapport.teams.CurrentUser;
 /**
  * Imports contacts from a vCard or CSV file into the caller's team. The file is sniffed first (a
  * damaged, binary or wrong file is refused before anything is written), then streamed record by record
- * in one transaction: valid records are kept, every rejected one is reported, and a failure of the
- * whole file leaves nothing behind. A dry run does exactly the same and rolls back.
+ * in one transaction (parsed on a second thread, a bounded number of records ahead): valid records are
+ * kept, every rejected one is reported, and a failure of the whole file leaves nothing behind. A dry run
+ * does exactly the same and rolls back.
  */
 @Service
 public class ContactImportService {
@@ -59,7 +60,7 @@ public class ContactImportService {
             externalIds.lockTeam(user.teamId());
             ContactImporter importer = new ContactImporter(clients, externalIds, user, options.dryRun(), clock);
             String source;
-            try (ContactSource contacts = open(f, mapping, options.delimiter())) {
+            try (ContactSource contacts = new ReadAhead(open(f, mapping, options.delimiter()))) {
                 importer.run(contacts);
                 source = contacts.description();
             } catch (IOException e) {

@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import dev.rapport.shared.ClientId;
+import dev.rapport.shared.Sql;
 import dev.rapport.shared.TeamId;
 
 @Repository
@@ -33,12 +34,14 @@ class JdbcExternalIdRepository implements ExternalIds {
             return found;
         }
         // the id leads the primary key (external_id, team_id): H2 uses only an index's first column for IN
-        jdbc.sql("SELECT external_id, client_id FROM client_external_id WHERE external_id IN (:ids)"
-                        + " AND team_id = :team")
-                .param("ids", dev.rapport.shared.Sql.padded(externalIds)).param("team", team.value())
-                .query(rs -> {
-                    found.put(rs.getString("external_id"), new ClientId(rs.getLong("client_id")));
-                });
+        for (List<String> slice : Sql.slices(externalIds, Sql.IN_SLICE)) {
+            jdbc.sql("SELECT external_id, client_id FROM client_external_id WHERE external_id IN (:ids)"
+                            + " AND team_id = :team")
+                    .param("ids", slice).param("team", team.value())
+                    .query(rs -> {
+                        found.put(rs.getString("external_id"), new ClientId(rs.getLong("client_id")));
+                    });
+        }
         return found;
     }
 

@@ -6,6 +6,9 @@ import java.time.ZoneOffset;
 
 /** Small helpers for mapping java.time to JDBC the same way on H2 and PostgreSQL. */
 public final class Sql {
+    /** How many values one "IN (...)" gets at most when a caller may pass thousands (see {@link #slices}). */
+    public static final int IN_SLICE = 128;
+
     private Sql() {
     }
 
@@ -41,5 +44,19 @@ public final class Sql {
             list.add(first);
         }
         return list;
+    }
+
+    /**
+     * The values of an "IN (:list)" in slices of at most {@code size}, each {@link #padded}. H2 checks
+     * every row an index finds against the whole list, one value after another, so a list of thousands
+     * costs thousands of comparisons per row found; slices keep that small.
+     */
+    public static <T> java.util.List<java.util.List<T>> slices(java.util.Collection<T> values, int size) {
+        java.util.List<T> list = new java.util.ArrayList<>(values);
+        java.util.List<java.util.List<T>> slices = new java.util.ArrayList<>();
+        for (int from = 0; from < list.size(); from += size) {
+            slices.add(padded(list.subList(from, Math.min(list.size(), from + size))));
+        }
+        return slices;
     }
 }
