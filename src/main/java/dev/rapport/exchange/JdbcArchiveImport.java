@@ -160,14 +160,25 @@ final class JdbcArchiveImport {
         }
     }
 
-    /** A foreign key or secondary index dropped for the load: how to drop it and how to put it back. */
-    record Rebuild(String drop, String create) {
+    /**
+     * A foreign key or secondary index dropped for the load: how to drop it and how to put it back;
+     * for a foreign key also how to find a row that breaks it, so that one scan checks all of a table's.
+     */
+    record Rebuild(String drop, String create, ForeignKey key) {
+    }
+
+    /**
+     * A foreign key to put back unchecked ({@code unchecked}) once {@code violation}, an SQL condition
+     * on the row {@code C} of {@code table}, held for no row.
+     */
+    record ForeignKey(String table, String violation, String unchecked) {
     }
 
     private static final Pattern H2_INDEX = Pattern.compile("CREATE INDEX (\"[^\"]+\"\\.\"([^\"]+)\") ON "
             + "\"[^\"]+\"\\.\"([^\"]+)\"\\(.*", Pattern.DOTALL);
     private static final Pattern H2_FOREIGN_KEY = Pattern.compile("ALTER TABLE (\"[^\"]+\"\\.\"([^\"]+)\") "
-            + "ADD CONSTRAINT (\"[^\"]+\"\\.\"[^\"]+\") FOREIGN KEY.*", Pattern.DOTALL);
+            + "ADD CONSTRAINT (\"[^\"]+\"\\.\"[^\"]+\") FOREIGN KEY\\(([^)]+)\\) "
+            + "REFERENCES (\"[^\"]+\"\\.\"[^\"]+\")\\(([^)]+)\\).*", Pattern.DOTALL);
 
     /**
      * H2's foreign keys and the secondary indexes no constraint uses, per table, exactly as H2's own
@@ -199,19 +210,39 @@ final class JdbcArchiveImport {
             Matcher fk = H2_FOREIGN_KEY.matcher(statement);
             Matcher ix = H2_INDEX.matcher(statement);
             if (fk.matches()) {
-                String create = statement.endsWith(" NOCHECK")
-                        ? statement.substring(0, statement.length() - " NOCHECK".length()) : statement;
+                boolean unchecked = statement.endsWith(" NOCHECK");
+                String create = unchecked ? statement.substring(0, statement.length() - " NOCHECK".length()) : statement;
                 foreignKeys.computeIfAbsent(fk.group(2), t -> new ArrayList<>())
-                        .add(new Rebuild("ALTER TABLE " + fk.group(1) + " DROP CONSTRAINT " + fk.group(3), create));
+                        .add(new Rebuild("ALTER TABLE " + fk.group(1) + " DROP CONSTRAINT " + fk.group(3), create,
+                                new ForeignKey(fk.group(1), violation(fk.group(4), fk.group(5), fk.group(6)),
+                                        create + " NOCHECK")));
             } else if (ix.matches() && !constraintIndexes.contains(ix.group(2))) {
                 indexes.computeIfAbsent(ix.group(3), t -> new ArrayList<>())
-                        .add(new Rebuild("DROP INDEX " + ix.group(1), statement));
+                        .add(new Rebuild("DROP INDEX " + ix.group(1), statement, null));
             }
         }
         // foreign keys first, so that each gets back an index of its own as in a migrated database
         Map<String, List<Rebuild>> all = new HashMap<>(foreignKeys);
         indexes.forEach((table, list) -> all.computeIfAbsent(table, t -> new ArrayList<>()).addAll(list));
         return all;
+    }
+
+    /**
+     * A row breaks a foreign key (MATCH SIMPLE, as H2 checks it) when none of its columns is null and
+     * the referenced table has no row with those values.
+     */
+    private static String violation(String columns, String parent, String referenced) {
+        String[] cols = columns.split(", ");
+        String[] refs = referenced.split(", ");
+        StringBuilder sql = new StringBuilder("(");
+        for (String col : cols) {
+            sql.append("C.").append(col).append(" IS NOT NULL AND ");
+        }
+        sql.append("NOT EXISTS (SELECT 1 FROM ").append(parent).append(" P WHERE ");
+        for (int i = 0; i < cols.length; i++) {
+            sql.append(i > 0 ? " AND " : "").append("P.").append(refs[i]).append(" = C.").append(cols[i]);
+        }
+        return sql.append("))").toString();
     }
 
     /**
@@ -228,6 +259,7 @@ final class JdbcArchiveImport {
         List<Rebuild> dropped = new ArrayList<>();
         boolean autoCommit = c.getAutoCommit();
         c.setAutoCommit(false);
+        H2LoadCache cache = H2LoadCache.widen(c);
         try {
             for (Planned p : schema.archived()) {
                 FileEntry f = files.get(p.table().name());
@@ -248,16 +280,44 @@ final class JdbcArchiveImport {
             undo(dropped, e);
             throw e;
         } finally {
+            cache.close();
             c.setAutoCommit(autoCommit);
         }
     }
 
-    /** Creates what was dropped, in order, forgetting each once it is back (a failed check stays pending). */
+    /**
+     * Creates what was dropped, in order, forgetting each once it is back (a failed check stays
+     * pending); foreign keys that {@link #checkForeignKeys} found holding go back unchecked.
+     */
     private void putBack(List<Rebuild> dropped) throws SQLException {
+        Set<ForeignKey> holding = checkForeignKeys(dropped);
         while (!dropped.isEmpty()) {
-            execute(List.of(dropped.get(0).create()));
+            Rebuild r = dropped.get(0);
+            execute(List.of(holding.contains(r.key()) ? r.key().unchecked() : r.create()));
             dropped.remove(0);
         }
+    }
+
+    /**
+     * Checks the pending foreign keys of each table in one scan (H2 reads the table once per key) and
+     * returns those that hold. Where a row breaks one, none is returned for that table: they are put
+     * back checked, so that H2 refuses the broken one in its own words.
+     */
+    private Set<ForeignKey> checkForeignKeys(List<Rebuild> dropped) throws SQLException {
+        Map<String, List<ForeignKey>> byTable = new LinkedHashMap<>();
+        dropped.stream().map(Rebuild::key).filter(java.util.Objects::nonNull)
+                .forEach(k -> byTable.computeIfAbsent(k.table(), t -> new ArrayList<>()).add(k));
+        Set<ForeignKey> holding = new HashSet<>();
+        for (Map.Entry<String, List<ForeignKey>> e : byTable.entrySet()) {
+            String sql = "SELECT 1 FROM " + e.getKey() + " C WHERE " + e.getValue().stream()
+                    .map(ForeignKey::violation).collect(Collectors.joining(" OR ")) + " FETCH FIRST 1 ROWS ONLY";
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+                if (!rs.next()) {
+                    holding.addAll(e.getValue());
+                }
+            }
+        }
+        return holding;
     }
 
     /**
