@@ -259,7 +259,6 @@ final class JdbcArchiveImport {
         List<Rebuild> dropped = new ArrayList<>();
         boolean autoCommit = c.getAutoCommit();
         c.setAutoCommit(false);
-        H2LoadCache cache = H2LoadCache.widen(c);
         try {
             for (Planned p : schema.archived()) {
                 FileEntry f = files.get(p.table().name());
@@ -280,7 +279,6 @@ final class JdbcArchiveImport {
             undo(dropped, e);
             throw e;
         } finally {
-            cache.close();
             c.setAutoCommit(autoCommit);
         }
     }
