@@ -185,6 +185,9 @@ abstract class TeamContract extends AppTestBase {
         assertThat(mia.api().put("/api/v1/clients/" + mine + "/sharing", json("{'shared':true}")).json()
                 .get("shared").asBoolean()).isTrue();
         assertThat(max.api().get("/api/v1/clients/" + mine).status()).isEqualTo(200);
+        // the list finds a shared client as well as one's own, each once
+        assertThat(names(max.api().get("/api/v1/clients"))).containsExactlyInAnyOrder("Max client", "Mia client");
+        assertThat(names(mia.api().get("/api/v1/clients"))).containsExactly("Mia client");
         assertThat(max.api().post("/api/v1/clients/" + mine + "/touches",
                 json("{'channel':'email','direction':'outbound'}")).status()).isEqualTo(201);
         assertThat(max.api().post("/api/v1/clients/" + mine + "/transfer", json("{'ownerId':"
