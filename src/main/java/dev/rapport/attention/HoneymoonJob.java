@@ -40,13 +40,16 @@ public class HoneymoonJob {
     private final AttentionRepository repo;
     private final ClientService clients;
     private final JobLock lock;
+    private final dev.rapport.shared.QueueVersions versions;
     private final Clock clock;
     private final String instance = ManagementFactory.getRuntimeMXBean().getName();
 
-    HoneymoonJob(AttentionRepository repo, ClientService clients, JobLock lock, Clock clock) {
+    HoneymoonJob(AttentionRepository repo, ClientService clients, JobLock lock,
+                 dev.rapport.shared.QueueVersions versions, Clock clock) {
         this.repo = repo;
         this.clients = clients;
         this.lock = lock;
+        this.versions = versions;
         this.clock = clock;
     }
 
@@ -95,6 +98,7 @@ public class HoneymoonJob {
         signed.forEach((client, signedOn) -> rates.put(client,
                 Honeymoon.evaluate(signedOn, today, touches.get(client)).orElse(null)));
         repo.saveHoneymoon(team, rates, today);
+        versions.clientsChanged(team, rates.keySet());
         return signed.size();
     }
 

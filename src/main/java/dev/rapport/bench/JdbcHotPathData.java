@@ -36,8 +36,10 @@ class JdbcHotPathData {
             """;
 
     private final JdbcClient jdbc;
+    private final dev.rapport.shared.QueueVersions versions;
 
-    JdbcHotPathData(JdbcClient jdbc) {
+    JdbcHotPathData(JdbcClient jdbc, dev.rapport.shared.QueueVersions versions) {
+        this.versions = versions;
         this.jdbc = jdbc;
     }
 
@@ -134,6 +136,8 @@ class JdbcHotPathData {
         int n = jdbc.sql("DELETE FROM touch WHERE team_id = ? AND client_id = ? AND note = ?")
                 .params(team.value(), client.value(), NAIVE_NOTE).update();
         recomputeRollups(team, client, rich);
+        // the naive writes bypassed the versions (as the obvious code would); a cached queue is stale now
+        versions.clientsChanged(team, List.of(client));
         return n;
     }
 

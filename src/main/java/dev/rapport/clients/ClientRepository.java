@@ -65,9 +65,9 @@ interface ClientRepository {
     /**
      * Locks the client's row for this transaction. Writers that insert a touch (whose foreign key
      * takes a share lock on the row) and then update the row's rollups take it first, so two of them
-     * queue instead of deadlocking.
+     * queue instead of deadlocking. Returns the client's owner.
      */
-    void lockClient(TeamId team, ClientId client);
+    UserId lockClient(TeamId team, ClientId client);
 
     Page<Touch> timeline(TeamId team, ClientId client, String cursor, int limit);
 

@@ -15,6 +15,7 @@ import dev.rapport.shared.ClientId;
 import dev.rapport.shared.NotFoundException;
 import dev.rapport.shared.Page;
 import dev.rapport.shared.Problems;
+import dev.rapport.shared.QueueVersions;
 import dev.rapport.shared.TeamId;
 import dev.rapport.shared.UserId;
 import dev.rapport.teams.AccountService;
@@ -30,14 +31,16 @@ public class ClientService {
     private final ClientRepository clients;
     private final KnownTiers tiers;
     private final AccountService accounts;
+    private final QueueVersions versions;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ClientService(ClientRepository clients, KnownTiers tiers, AccountService accounts,
+    ClientService(ClientRepository clients, KnownTiers tiers, AccountService accounts, QueueVersions versions,
                   ApplicationEventPublisher events, Clock clock) {
         this.clients = clients;
         this.tiers = tiers;
         this.accounts = accounts;
+        this.versions = versions;
         this.events = events;
         this.clock = clock;
     }
@@ -68,6 +71,7 @@ public class ClientService {
             clients.insertDepthChange(user.teamId(), id, new DepthChange(user.userId(), details.depthCurrent(),
                     details.depthTarget(), null, createdAt.isAfter(now) ? now : createdAt));
         }
+        versions.clientsChanged(user.teamId(), List.of(id));
         events.publishEvent(new ClientSaved(user.teamId(), id));
         return get(user, id);
     }
@@ -94,6 +98,7 @@ public class ClientService {
                         d.depthTarget(), null, now));
             }
         }
+        versions.clientsChanged(user.teamId(), ids);
         return ids;
     }
 
@@ -106,11 +111,14 @@ public class ClientService {
     public void updateAll(CurrentUser user, Map<ClientId, ClientDetails> changes) {
         user.requireWriter();
         requireValid(checker(user), changes.values());
-        java.util.Set<ClientId> found = getAll(user, changes.keySet()).keySet();
-        changes.keySet().stream().filter(id -> !found.contains(id)).findFirst().ifPresent(id -> {
+        Map<ClientId, Client> found = getAll(user, changes.keySet());
+        changes.keySet().stream().filter(id -> !found.containsKey(id)).findFirst().ifPresent(id -> {
             throw new NotFoundException("client", id);
         });
         clients.updateAll(user.teamId(), changes, clock.instant());
+        // the owners before (an import may name new ones) and, at commit, after
+        versions.changed(user.teamId(), found.values().stream().map(c -> c.details().ownerId()).distinct().toList());
+        versions.clientsChanged(user.teamId(), changes.keySet());
     }
 
     /** The caller's team clients having one of these emails (any case), by lower-cased email, oldest first. */
@@ -144,6 +152,8 @@ public class ClientService {
             requireOwnerOrManager(user, before);
         }
         clients.update(user.teamId(), id, details, clock.instant());
+        versions.changed(user.teamId(), from);
+        versions.clientsChanged(user.teamId(), List.of(id));
         if (newOwner) {
             events.publishEvent(new ClientsTransferred(user.teamId(), from, details.ownerId(), List.of(id)));
         }
@@ -196,6 +206,7 @@ public class ClientService {
         if (client.archived() != archived) {
             Instant now = clock.instant();
             clients.setArchivedAt(user.teamId(), id, archived ? now : null, now);
+            versions.clientsChanged(user.teamId(), List.of(id));
             events.publishEvent(new ClientSaved(user.teamId(), id));
         }
         return get(user, id);
@@ -278,6 +289,7 @@ public class ClientService {
         UserId from = client.details().ownerId();
         if (!from.equals(to)) {
             List<ClientId> moved = clients.transfer(user.teamId(), from, List.of(id), to, clock.instant());
+            versions.changed(user.teamId(), List.of(from, to));
             events.publishEvent(new ClientsTransferred(user.teamId(), from, to, moved));
             events.publishEvent(new Audited(user.teamId(), user.userId(), "client.transfer",
                     "client #" + id + " from user #" + from + " to user #" + to, null));
@@ -299,6 +311,7 @@ public class ClientService {
         }
         List<ClientId> moved = clients.transfer(event.teamId(), event.memberId(), null, event.successorId(),
                 clock.instant());
+        versions.changed(event.teamId(), List.of(event.memberId(), event.successorId()));
         events.publishEvent(new ClientsTransferred(event.teamId(), event.memberId(), event.successorId(), moved));
     }
 
@@ -337,7 +350,7 @@ public class ClientService {
             // the journal will recompute the user's day under this lock: take it before any other
             clients.lockMember(user.teamId(), user.userId());
         }
-        clients.lockClient(user.teamId(), clientId);
+        versions.changed(user.teamId(), clients.lockClient(user.teamId(), clientId));
         ChannelWeights weights = clients.weights(user.teamId());
         List<Touch> recorded = touches.stream().map(touch -> {
             NewTouch t = touch.at() != null ? touch : new NewTouch(now, touch.channel(), touch.direction(),
@@ -407,6 +420,7 @@ public class ClientService {
         clients.saveWeights(user.teamId(), after);
         if (!before.richChannels().equals(after.richChannels())) {
             clients.recomputeLastRich(user.teamId(), after.richChannels());
+            versions.teamChanged(user.teamId());
         }
         events.publishEvent(new ChannelWeightsChanged(user.teamId()));
         return after;

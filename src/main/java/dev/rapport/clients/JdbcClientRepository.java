@@ -439,9 +439,9 @@ class JdbcClientRepository implements ClientRepository {
     }
 
     @Override
-    public void lockClient(TeamId team, ClientId client) {
-        jdbc.sql("SELECT id FROM client WHERE team_id = ? AND id = ? FOR UPDATE")
-                .params(team.value(), client.value()).query(Long.class).list();
+    public UserId lockClient(TeamId team, ClientId client) {
+        return new UserId(jdbc.sql("SELECT owner_id FROM client WHERE team_id = ? AND id = ? FOR UPDATE")
+                .params(team.value(), client.value()).query(Long.class).single());
     }
 
     @Override

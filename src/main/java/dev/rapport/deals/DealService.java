@@ -31,13 +31,15 @@ public class DealService {
 
     private final DealRepository repo;
     private final ClientService clients;
+    private final dev.rapport.shared.QueueVersions versions;
     private final org.springframework.context.ApplicationEventPublisher events;
     private final Clock clock;
 
-    DealService(DealRepository repo, ClientService clients, org.springframework.context.ApplicationEventPublisher events,
-                Clock clock) {
+    DealService(DealRepository repo, ClientService clients, dev.rapport.shared.QueueVersions versions,
+                org.springframework.context.ApplicationEventPublisher events, Clock clock) {
         this.repo = repo;
         this.clients = clients;
+        this.versions = versions;
         this.events = events;
         this.clock = clock;
     }
@@ -85,7 +87,7 @@ public class DealService {
         Deal deal = new Deal(0, client, user.userId(), template.id(), title.strip(), amount, DealStatus.OPEN,
                 template.listingFrom(), milestones, now, null, now);
         long id = repo.insert(user.teamId(), deal);
-        events.publishEvent(new DealChanged(user.teamId(), client));
+        changed(user, client);
         return get(user, id);
     }
 
@@ -109,7 +111,7 @@ public class DealService {
                         + ") or name"));
         Deal done = deal.complete(m.position(), clock.instant());
         repo.save(user.teamId(), done);
-        events.publishEvent(new DealChanged(user.teamId(), done.clientId()));
+        changed(user, done.clientId());
         return done;
     }
 
@@ -118,8 +120,15 @@ public class DealService {
         user.requireWriter();
         Deal lost = get(user, id).lose(clock.instant());
         repo.save(user.teamId(), lost);
-        events.publishEvent(new DealChanged(user.teamId(), lost.clientId()));
+        changed(user, lost.clientId());
         return lost;
+    }
+
+    /** A deal is in its user's queue; its milestones may change the client (a signed date) and so its owner's. */
+    private void changed(CurrentUser user, ClientId client) {
+        versions.changed(user.teamId(), user.userId());
+        versions.clientsChanged(user.teamId(), List.of(client));
+        events.publishEvent(new DealChanged(user.teamId(), client));
     }
 
     /** Open deals grouped by stage (furthest completed milestone), with count, value and ages. */
@@ -142,6 +151,10 @@ public class DealService {
 
     /** What the attention queue needs per client: an active listing, and milestones completed recently. */
     public record ClientDeals(boolean activeListing, List<Deal.Milestone> completed) {
+        /** When the first of these recent milestones leaves the update window, changing what the queue shows. */
+        public java.util.Optional<Instant> firstLeavesWindow() {
+            return completed.stream().map(m -> m.completedAt().plus(UPDATE_WINDOW)).min(Instant::compareTo);
+        }
     }
 
     /**

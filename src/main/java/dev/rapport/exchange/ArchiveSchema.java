@@ -36,6 +36,7 @@ final class ArchiveSchema {
             "flyway_schema_history", "migration bookkeeping: the target database runs its own migrations",
             "job_lock", "scheduler leases shared by every team; the migrations create the rows",
             "login_throttle", "failed sign-in counters that expire within minutes; not data",
+            "queue_version", "queue cache validators; a restored member's row is made on first read",
             "spring_session", "web sessions: a restored server starts with everyone signed out",
             "spring_session_attributes", "web session contents (see spring_session)");
 

@@ -11,6 +11,7 @@ import dev.rapport.clients.ClientService;
 import dev.rapport.shared.ClientId;
 import dev.rapport.shared.NotFoundException;
 import dev.rapport.shared.Problems;
+import dev.rapport.shared.QueueVersions;
 import dev.rapport.shared.TeamId;
 import dev.rapport.shared.UserId;
 import dev.rapport.teams.CurrentUser;
@@ -23,11 +24,13 @@ public class PromiseService {
 
     private final PromiseRepository repo;
     private final ClientService clients;
+    private final QueueVersions versions;
     private final Clock clock;
 
-    PromiseService(PromiseRepository repo, ClientService clients, Clock clock) {
+    PromiseService(PromiseRepository repo, ClientService clients, QueueVersions versions, Clock clock) {
         this.repo = repo;
         this.clients = clients;
+        this.versions = versions;
         this.clock = clock;
     }
 
@@ -46,7 +49,9 @@ public class PromiseService {
                 .throwIfAny();
         Promise promise = new Promise(0, client, user.userId(), text.strip(), made, dueOn, dueOn, PromiseStatus.OPEN,
                 0, null, null, clock.instant());
-        return get(user, repo.insert(user.teamId(), promise));
+        long id = repo.insert(user.teamId(), promise);
+        versions.changed(user.teamId(), user.userId());
+        return get(user, id);
     }
 
     public Promise get(CurrentUser user, long id) {
@@ -66,7 +71,7 @@ public class PromiseService {
     public Promise keep(CurrentUser user, long id) {
         user.requireWriter();
         Promise kept = get(user, id).keep(clock.instant());
-        repo.save(user.teamId(), kept);
+        save(user, kept);
         return kept;
     }
 
@@ -74,7 +79,7 @@ public class PromiseService {
     public Promise breakPromise(CurrentUser user, long id, String reason) {
         user.requireWriter();
         Promise broken = get(user, id).breakIt(reason, clock.instant());
-        repo.save(user.teamId(), broken);
+        save(user, broken);
         return broken;
     }
 
@@ -82,8 +87,14 @@ public class PromiseService {
     public Promise renegotiate(CurrentUser user, long id, LocalDate dueOn, String reason) {
         user.requireWriter();
         Promise moved = get(user, id).renegotiate(dueOn, reason, user.today(clock));
-        repo.save(user.teamId(), moved);
+        save(user, moved);
         return moved;
+    }
+
+    /** A pending promise is in its maker's queue (for the clients they own). */
+    private void save(CurrentUser user, Promise promise) {
+        repo.save(user.teamId(), promise);
+        versions.changed(user.teamId(), user.userId());
     }
 
     /** Pending promises due within QUEUE_DAYS_AHEAD days of the day (or already due). */

@@ -39,7 +39,8 @@ import dev.rapport.teams.Role;
  * cadence overrides, snoozes, update requests after a snooze, promises, listings and completed
  * milestones, honeymoon flags, a tier the settings no longer know, cadence and channel weight
  * changes, time passing) it equals the evaluation of every client with fresh settings, for several
- * days and in zones far from the team's. Runs once per database.
+ * days and in zones far from the team's. The queue cache is held to the same reference after every
+ * kind of write, and to the two things no local write announces. Runs once per database.
  */
 abstract class QueueCandidatesContract extends AppTestBase {
     private static final List<ZoneId> ZONES = List.of(ZoneId.of("Europe/Amsterdam"), ZoneId.of("Pacific/Kiritimati"),
@@ -57,8 +58,10 @@ abstract class QueueCandidatesContract extends AppTestBase {
     DealService deals;
     @Autowired
     org.springframework.jdbc.core.JdbcTemplate jdbc;
+    @Autowired
+    dev.rapport.shared.QueueVersions versions;
 
-    private final Random random = new Random(20261202);
+    final Random random = new Random(20261202);
 
     @Test
     void candidateQueueEqualsTheFullEvaluationAfterRandomWrites() {
@@ -102,7 +105,73 @@ abstract class QueueCandidatesContract extends AppTestBase {
         assertThat(fewer).isGreaterThan(compared / 10);
     }
 
-    private void write(CurrentUser manager, List<CurrentUser> people, List<ClientId> ids, int step) {
+    /**
+     * The queue cache: after every kind of write, each person's queue equals a fresh evaluation, and
+     * the people a write did not concern are answered from the cache (the very same object).
+     */
+    @Test
+    void cachedQueueFollowsEveryWrite() {
+        Session manager = newTeam(Role.MANAGER);
+        List<CurrentUser> people = new ArrayList<>(List.of(manager.user()));
+        for (int i = 0; i < 2; i++) {
+            people.add(newMember(manager.user().teamId(), Role.MANAGER).user());
+        }
+        List<ClientId> ids = new ArrayList<>();
+        int hits = 0;
+        int checks = 0;
+        for (int step = 0; step < 240; step++) {
+            List<AttentionService.Queue> before = people.stream().map(p -> attention.queue(p, null)).toList();
+            write(manager.user(), people, ids, step);
+            if (step % 40 == 39) {
+                clock.advance(Duration.ofHours(random.nextInt(30)));
+            }
+            for (int i = 0; i < people.size(); i++) {
+                CurrentUser p = people.get(i);
+                AttentionService.Queue now = attention.queue(p, null);
+                assertThat(now).as("step %d, user %s", step, p.userId()).isEqualTo(attention.fullQueue(p, null));
+                hits += now == before.get(i) ? 1 : 0;
+                checks++;
+            }
+        }
+        assertThat(hits).as("cache hits of %d", checks).isGreaterThan(checks / 10).isLessThan(checks);
+    }
+
+    /** Another instance's write is seen through the version it commits with, not through this instance. */
+    @Test
+    void aVersionChangedElsewhereEndsTheCachedQueue() {
+        CurrentUser u = newTeam(Role.MANAGER).user();
+        ClientId c = clients.create(u, details(List.of(u)), clock.instant().minus(Duration.ofDays(400))).id();
+        AttentionService.Queue first = attention.queue(u, null);
+        assertThat(first.entries()).extracting(QueueEntry::clientId).contains(c);
+
+        jdbc.update("UPDATE client SET name = 'Renamed elsewhere' WHERE team_id = ? AND id = ?", u.teamId().value(),
+                c.value());
+        assertThat(attention.queue(u, null)).isSameAs(first);
+        jdbc.update("UPDATE queue_version SET version = version + 1 WHERE team_id = ? AND user_id = ?",
+                u.teamId().value(), u.userId().value());
+        AttentionService.Queue second = attention.queue(u, null);
+        assertThat(second).isEqualTo(attention.fullQueue(u, null));
+        assertThat(second.entries()).extracting(QueueEntry::name).contains("Renamed elsewhere");
+    }
+
+    /** A completed milestone asks for an update for a window of days; the cached queue ends with it. */
+    @Test
+    void aCachedQueueEndsWhenAMilestoneLeavesItsWindow() {
+        CurrentUser u = newTeam(Role.MANAGER).user();
+        ClientId c = clients.create(u, details(List.of(u)), clock.instant().minus(Duration.ofDays(400))).id();
+        Deal d = deals.create(u, c, "Sale", null, null);
+        deals.complete(u, d.id(), "listed");
+        LocalDate day = u.today(clock).plusDays(60);
+        clock.advance(Duration.ofDays(60).minusMinutes(30));
+        AttentionService.Queue inWindow = attention.queue(u, day);
+        assertThat(attention.queue(u, day)).isSameAs(inWindow);
+        clock.advance(Duration.ofHours(1));
+        AttentionService.Queue after = attention.queue(u, day);
+        assertThat(after).isEqualTo(attention.fullQueue(u, day)).isNotEqualTo(inWindow);
+    }
+
+    /** One random write through the services (or, where the application has no path, by hand as a job would). */
+    void write(CurrentUser manager, List<CurrentUser> people, List<ClientId> ids, int step) {
         CurrentUser who = people.get(random.nextInt(people.size()));
         int op = random.nextInt(100);
         if (ids.size() < 5 || op < 18) {
@@ -136,10 +205,12 @@ abstract class QueueCandidatesContract extends AppTestBase {
         } else if (op < 91) {
             repository.saveHoneymoon(who.teamId(), Map.of(c, new Honeymoon.Rates(3.0, random.nextBoolean() ? 1.0 : 2.5,
                     random.nextBoolean())), who.today(clock));
+            versions.clientsChanged(who.teamId(), List.of(c));
         } else if (op < 93) {
             // a tier the settings no longer list (an old archive, say): the least demanding one applies
             jdbc.update("UPDATE client SET tier = 'GONE' WHERE team_id = ? AND id = ?", who.teamId().value(),
                     c.value());
+            versions.clientsChanged(who.teamId(), List.of(c));
         } else if (op < 96) {
             Integer rich = random.nextInt(3) == 0 ? null : 10 + random.nextInt(60);
             attention.replaceCadences(manager, List.of(
