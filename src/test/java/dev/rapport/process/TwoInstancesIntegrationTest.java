@@ -36,8 +36,8 @@ import dev.rapport.teams.Role;
 /**
  * Two complete app instances (each its own Spring context, web server and connection pool) on ONE
  * PostgreSQL database, as behind a load balancer: a browser session started on one is served by
- * the other, signing out anywhere ends it everywhere, sign-in throttling is shared, and a
- * scheduled job runs once across both.
+ * the other, signing out anywhere ends it everywhere, sign-in throttling is shared, a scheduled
+ * job runs once across both, and a queue cached on one follows writes made through the other.
  */
 class TwoInstancesIntegrationTest {
     private static final String PASSWORD = "correct horse battery";
@@ -229,6 +229,37 @@ class TwoInstancesIntegrationTest {
                 .runScheduled());
         assertThat(broken).containsExactlyInAnyOrder(-1, 1);
         assertThat(api.get("/api/v1/promises/" + promise).json().get("status").asString()).isEqualTo("broken");
+    }
+
+    /** Each instance caches a member's queue; a write made through the other one shows at the next request. */
+    @Test
+    void aQueueCachedOnOneInstanceShowsWritesMadeThroughTheOther() {
+        String email = newUser("Cy Twofold");
+        Api viaA = token(a, email);
+        Api viaB = token(b, email);
+        long client = viaA.post("/api/v1/clients", json("{'name':'Watched Client'}")).json().get("id").asLong();
+        assertThat(queueReasons(viaB, client)).doesNotContain("promise_due");
+
+        String tomorrow = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Amsterdam")).plusDays(1).toString();
+        long promise = viaA.post("/api/v1/clients/" + client + "/promises",
+                json("{'text':'send the offer','dueOn':'" + tomorrow + "'}")).json().get("id").asLong();
+        assertThat(queueReasons(viaB, client)).as("B's cached queue gave way").contains("promise_due");
+
+        assertThat(viaA.post("/api/v1/promises/" + promise + "/keep", null).status()).isEqualTo(200);
+        assertThat(queueReasons(viaB, client)).doesNotContain("promise_due");
+    }
+
+    /** The reason codes of one client's entry in the caller's queue (none when it is not in it). */
+    private static List<String> queueReasons(Api api, long client) {
+        Response r = api.get("/api/v1/queue");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        List<String> codes = new ArrayList<>();
+        r.json().get("entries").forEach(e -> {
+            if (e.get("clientId").asLong() == client) {
+                e.get("reasons").forEach(reason -> codes.add(reason.get("code").asString()));
+            }
+        });
+        return codes;
     }
 
     /** Calls the task for instance 0 and instance 1 at the same moment, each on its own thread. */
