@@ -25,7 +25,6 @@ import dev.rapport.journal.JournalReports;
 import dev.rapport.shared.ClientId;
 import dev.rapport.teams.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import tools.jackson.databind.json.JsonMapper;
@@ -68,7 +67,7 @@ class QueueController {
      * entries is the JSON array of {@link EntryDto}, rendered once per computed queue.
      */
     record QueueDto(LocalDate date, int count, int snoozed,
-                    @JsonRawValue @ArraySchema(schema = @Schema(implementation = EntryDto.class)) String entries,
+                    @JsonRawValue @Schema(implementation = EntryDto[].class) String entries,
                     List<String> reminders) {
     }
 
