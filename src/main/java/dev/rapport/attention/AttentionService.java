@@ -19,6 +19,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import dev.rapport.clients.CadenceFacts;
 import dev.rapport.clients.Channel;
@@ -82,18 +83,24 @@ public class AttentionService {
     public Queue queue(CurrentUser user, LocalDate day) {
         LocalDate today = day != null ? day : user.today(clock);
         AttentionPolicy policy = policy(user.teamId());
-        long version = versions.current(user.teamId(), user.userId());
+        // inside a writing transaction the data may be uncommitted (and rolled back): never kept
+        java.util.OptionalLong version = TransactionSynchronizationManager.isActualTransactionActive()
+                ? java.util.OptionalLong.empty() : versions.current(user.teamId(), user.userId());
         Instant now = clock.instant();
-        Queue cached = cache.get(user.teamId(), user.userId(), version, today, user.zone(), policy, now);
+        Queue cached = version.isEmpty() ? null
+                : cache.get(user.teamId(), user.userId(), version.getAsLong(), today, user.zone(), policy, now);
         if (cached != null) {
             return cached;
         }
         Extras extras = extras(user, today);
         Queue queue = compute(user, today, policy, extras);
+        if (version.isEmpty()) {
+            return queue;
+        }
         Instant validUntil = extras.deals().values().stream().map(DealService.ClientDeals::firstLeavesWindow)
                 .flatMap(Optional::stream).reduce(now.plus(QueueCache.MAX_AGE), (a, b) -> a.isBefore(b) ? a : b);
         cache.put(user.teamId(), user.userId(),
-                new QueueCache.Cached(version, today, user.zone(), policy, validUntil, queue));
+                new QueueCache.Cached(version.getAsLong(), today, user.zone(), policy, validUntil, queue));
         return queue;
     }
 

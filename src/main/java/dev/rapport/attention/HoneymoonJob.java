@@ -97,8 +97,13 @@ public class HoneymoonJob {
         Map<ClientId, Honeymoon.Rates> rates = new HashMap<>();
         signed.forEach((client, signedOn) -> rates.put(client,
                 Honeymoon.evaluate(signedOn, today, touches.get(client)).orElse(null)));
+        Map<ClientId, Honeymoon.Rates> before = repo.honeymoonDrops(team, null);
         repo.saveHoneymoon(team, rates, today);
-        versions.clientsChanged(team, rates.keySet());
+        // a queue shows drops only: mark the owners of clients whose drop appeared, went or changed
+        versions.clientsChanged(team, rates.entrySet().stream()
+                .filter(e -> !java.util.Objects.equals(before.get(e.getKey()),
+                        e.getValue() != null && e.getValue().dropped() ? e.getValue() : null))
+                .map(Map.Entry::getKey).toList());
         return signed.size();
     }
 

@@ -28,12 +28,15 @@ public class BreakOverduePromisesJob {
 
     private final PromiseRepository repo;
     private final JobLock lock;
+    private final dev.rapport.shared.QueueVersions versions;
     private final Clock clock;
     private final String instance = ManagementFactory.getRuntimeMXBean().getName();
 
-    BreakOverduePromisesJob(PromiseRepository repo, JobLock lock, Clock clock) {
+    BreakOverduePromisesJob(PromiseRepository repo, JobLock lock, dev.rapport.shared.QueueVersions versions,
+                            Clock clock) {
         this.repo = repo;
         this.lock = lock;
+        this.versions = versions;
         this.clock = clock;
     }
 
@@ -53,7 +56,8 @@ public class BreakOverduePromisesJob {
     }
 
     private int breakOverdue(Instant now) {
-        int broken = repo.breakOverdue(now);
+        // a member west of the team's zone may still see the promise as due today: their queue changes
+        int broken = repo.breakOverdue(now, versions::changed);
         lock.release(JOB, now);
         if (broken > 0) {
             log.info("Marked {} overdue promises as broken", broken);

@@ -108,12 +108,20 @@ class JdbcPromiseRepository implements PromiseRepository {
     }
 
     @Override
-    public int breakOverdue(Instant now) {
+    public int breakOverdue(Instant now, java.util.function.BiConsumer<TeamId, List<UserId>> brokeFor) {
         int broken = 0;
         // each team's calendar day: a promise due on the 23rd breaks once the 24th has begun there
         for (var team : jdbc.sql("SELECT id, time_zone FROM team").query((rs, n) -> new Object[] {rs.getLong("id"),
                 rs.getString("time_zone")}).list()) {
             LocalDate today = LocalDate.ofInstant(now, ZoneId.of((String) team[1]));
+            List<UserId> users = jdbc.sql("""
+                    SELECT DISTINCT user_id FROM promise
+                    WHERE team_id = ? AND status IN ('open', 'renegotiated') AND due_on < ?
+                    """).params(team[0], today).query((rs, n) -> new UserId(rs.getLong("user_id"))).list();
+            if (users.isEmpty()) {
+                continue;
+            }
+            brokeFor.accept(new TeamId((Long) team[0]), users);
             broken += jdbc.sql("""
                     UPDATE promise SET status = 'broken', closed_at = ?, reason = COALESCE(reason, 'not kept by its due date')
                     WHERE team_id = ? AND status IN ('open', 'renegotiated') AND due_on < ?

@@ -30,6 +30,8 @@ interface PromiseRepository {
                                                          boolean byDay);
 
     /** Marks every pending promise due before the team's today as broken; returns how many. */
-    int breakOverdue(Instant now);
+    /** Breaks every promise past its due date in its team's zone; tells brokeFor whose broke, per team. */
+    int breakOverdue(Instant now, java.util.function.BiConsumer<dev.rapport.shared.TeamId,
+            List<dev.rapport.shared.UserId>> brokeFor);
 
 }

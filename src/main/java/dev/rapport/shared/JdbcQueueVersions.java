@@ -3,6 +3,7 @@ package dev.rapport.shared;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -16,6 +17,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 @Repository
 class JdbcQueueVersions implements QueueVersions {
+    private static final String INCREMENT =
+            "UPDATE queue_version SET version = version + 1 WHERE team_id = ? AND user_id = ?";
+
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
 
@@ -46,14 +50,14 @@ class JdbcQueueVersions implements QueueVersions {
     }
 
     @Override
-    public long current(TeamId team, UserId member) {
+    public OptionalLong current(TeamId team, UserId member) {
         Long version = read(team, member);
-        if (version != null) {
-            return version;
+        if (version == null) {
+            jdbc.sql("INSERT INTO queue_version (team_id, user_id, version) VALUES (?, ?, 0) ON CONFLICT DO NOTHING")
+                    .params(team.value(), member.value()).update();
+            version = read(team, member);
         }
-        jdbc.sql("INSERT INTO queue_version (team_id, user_id, version) VALUES (?, ?, 0) ON CONFLICT DO NOTHING")
-                .params(team.value(), member.value()).update();
-        return read(team, member);
+        return version == null ? OptionalLong.empty() : OptionalLong.of(version);
     }
 
     private Long read(TeamId team, UserId member) {
@@ -79,6 +83,8 @@ class JdbcQueueVersions implements QueueVersions {
     /** Marks of one transaction by team; written last, in (team, user) order. */
     private final class Marks implements TransactionSynchronization {
         private final boolean deferred;
+        /** Written before commit: a mark made later (another synchronization's write) is written at once. */
+        private boolean written;
         private final TreeMap<Long, Set<Long>> users = new TreeMap<>();
         private final TreeMap<Long, Set<Long>> clients = new TreeMap<>();
         private final Set<Long> teams = new TreeSet<>();
@@ -96,7 +102,7 @@ class JdbcQueueVersions implements QueueVersions {
         }
 
         void writeUnlessDeferred() {
-            if (!deferred) {
+            if (!deferred || written) {
                 write();
             }
         }
@@ -109,6 +115,7 @@ class JdbcQueueVersions implements QueueVersions {
         @Override
         public void beforeCommit(boolean readOnly) {
             write();
+            written = true;
         }
 
         /** A transaction started inside this one (REQUIRES_NEW) collects its own marks. */
@@ -134,12 +141,29 @@ class JdbcQueueVersions implements QueueVersions {
             List<Object[]> rows = new ArrayList<>();
             users.forEach((team, ids) -> ids.forEach(id -> rows.add(new Object[] {team, id})));
             if (!rows.isEmpty()) {
-                template.batchUpdate("UPDATE queue_version SET version = version + 1 WHERE team_id = ? AND user_id = ?",
-                        rows);
+                int[] counts = template.batchUpdate(INCREMENT, rows);
+                for (int i = 0; i < counts.length; i++) {
+                    if (counts[i] == 0) {
+                        create(rows.get(i));
+                    }
+                }
             }
             users.clear();
             clients.clear();
             teams.clear();
+        }
+
+        /**
+         * A member without a row yet (joined since the migration, restored from an archive) gets one at
+         * 1; if a first read made it meanwhile at 0, that row is incremented: either way the version
+         * moves past anything read before this commit.
+         */
+        private void create(Object[] row) {
+            int made = jdbc.sql("INSERT INTO queue_version (team_id, user_id, version) VALUES (?, ?, 1) "
+                    + "ON CONFLICT DO NOTHING").params(row).update();
+            if (made == 0) {
+                jdbc.sql(INCREMENT).params(row).update();
+            }
         }
 
         private Set<Long> owners(long team, Set<Long> ids) {

@@ -30,8 +30,9 @@ public interface QueueVersions {
     void teamChanged(TeamId team);
 
     /**
-     * The member's counter, made on first read. Read it before the data a cached answer is built
-     * from: a write committed in between then makes the answer look older than it is, never newer.
+     * The member's counter, made on first read (empty in the rare case the new row is not visible
+     * yet: then answer without caching). Read it before the data a cached answer is built from: a
+     * write committed in between then makes the answer look older than it is, never newer.
      */
-    long current(TeamId team, UserId member);
+    java.util.OptionalLong current(TeamId team, UserId member);
 }

@@ -60,6 +60,8 @@ abstract class QueueCandidatesContract extends AppTestBase {
     org.springframework.jdbc.core.JdbcTemplate jdbc;
     @Autowired
     dev.rapport.shared.QueueVersions versions;
+    @Autowired
+    dev.rapport.promises.BreakOverduePromisesJob breakOverdue;
 
     final Random random = new Random(20261202);
 
@@ -152,6 +154,49 @@ abstract class QueueCandidatesContract extends AppTestBase {
         AttentionService.Queue second = attention.queue(u, null);
         assertThat(second).isEqualTo(attention.fullQueue(u, null));
         assertThat(second.entries()).extracting(QueueEntry::name).contains("Renamed elsewhere");
+    }
+
+    /** A member without a version row (restored from an archive, say) gets one from the first write. */
+    @Test
+    void aWriteForAMemberWithoutAVersionRowMakesIt() {
+        CurrentUser u = newTeam(Role.MANAGER).user();
+        ClientId c = clients.create(u, details(List.of(u)), clock.instant().minus(Duration.ofDays(400))).id();
+        jdbc.update("DELETE FROM queue_version WHERE team_id = ? AND user_id = ?", u.teamId().value(),
+                u.userId().value());
+
+        clients.recordTouches(u, c, List.of(touchNow(Channel.EMAIL)));
+        assertThat(jdbc.queryForObject("SELECT version FROM queue_version WHERE team_id = ? AND user_id = ?",
+                Long.class, u.teamId().value(), u.userId().value())).isEqualTo(1L);
+        AttentionService.Queue first = attention.queue(u, null);
+        assertThat(attention.queue(u, null)).isSameAs(first);
+        clients.recordTouches(u, c, List.of(touchNow(Channel.FACE_TO_FACE)));
+        assertThat(attention.queue(u, null)).isEqualTo(attention.fullQueue(u, null)).isNotEqualTo(first);
+    }
+
+    private NewTouch touchNow(Channel channel) {
+        return new NewTouch(clock.instant(), channel, Direction.OUTBOUND, null, null, null, false, false);
+    }
+
+    /**
+     * The job breaks a promise once its due day has passed in the team's zone; a member far west of it
+     * still saw it as due today, and their cached queue must let it go.
+     */
+    @Test
+    void breakingOverduePromisesEndsTheCachedQueueOfMembersWestOfTheTeam() {
+        CurrentUser owner = newTeam(Role.MANAGER).user();
+        CurrentUser west = new CurrentUser(owner.userId(), owner.teamId(), owner.role(), ZoneId.of("Pacific/Pago_Pago"),
+                owner.email(), owner.displayName());
+        ClientId c = clients.create(west, details(List.of(west)), clock.instant().minus(Duration.ofDays(3))).id();
+        LocalDate westToday = west.today(clock);
+        assertThat(westToday).isBefore(owner.today(clock));
+        promises.make(west, c, "call back", westToday, null);
+        AttentionService.Queue before = attention.queue(west, null);
+        assertThat(before.entries()).anySatisfy(e -> assertThat(e.has(ReasonCode.PROMISE_DUE)).isTrue());
+
+        assertThat(breakOverdue.run()).isEqualTo(1);
+        AttentionService.Queue after = attention.queue(west, null);
+        assertThat(after).isEqualTo(attention.fullQueue(west, null));
+        assertThat(after.entries()).noneSatisfy(e -> assertThat(e.has(ReasonCode.PROMISE_DUE)).isTrue());
     }
 
     /** A completed milestone asks for an update for a window of days; the cached queue ends with it. */
