@@ -97,10 +97,8 @@ public class AttentionService {
         if (version.isEmpty()) {
             return queue;
         }
-        Instant validUntil = extras.deals().values().stream().map(DealService.ClientDeals::firstLeavesWindow)
-                .flatMap(Optional::stream).reduce(now.plus(QueueCache.MAX_AGE), (a, b) -> a.isBefore(b) ? a : b);
-        cache.put(user.teamId(), user.userId(),
-                new QueueCache.Cached(version.getAsLong(), today, user.zone(), policy, validUntil, queue));
+        cache.put(user.teamId(), user.userId(), new QueueCache.Cached(version.getAsLong(), today, user.zone(), policy,
+                extras.validUntil(now), queue));
         return queue;
     }
 
@@ -180,6 +178,12 @@ public class AttentionService {
 
     private record Extras(Map<ClientId, Snooze> snoozes, Map<ClientId, List<ClientState.PendingPromise>> promised,
                           Map<ClientId, DealService.ClientDeals> deals, Map<ClientId, Honeymoon.Rates> drops) {
+
+        /** Until when a queue built from these is right: a recent milestone leaves its window, or the cache's limit. */
+        Instant validUntil(Instant now) {
+            return deals.values().stream().map(DealService.ClientDeals::firstLeavesWindow).flatMap(Optional::stream)
+                    .reduce(now.plus(QueueCache.MAX_AGE), (a, b) -> a.isBefore(b) ? a : b);
+        }
 
         /** Clients whose snooze, promise or deal matters whatever their cadence (a drop needs it due). */
         Set<ClientId> mustRead() {
