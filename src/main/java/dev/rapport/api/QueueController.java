@@ -2,12 +2,14 @@ package dev.rapport.api;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,8 +43,12 @@ class QueueController {
      * it changes, and writing its few hundred entries was half the request's CPU. Weak keys: an entry
      * goes when the attention cache lets its queue go.
      */
-    private final Cache<AttentionService.Queue, String> rendered = Caffeine.newBuilder().weakKeys()
+    private final Cache<AttentionService.Queue, Rendered> rendered = Caffeine.newBuilder().weakKeys()
             .maximumSize(10_000).build();
+
+    /** A queue's entries as JSON and a digest of that JSON (part of every answer's entity tag). */
+    private record Rendered(String json, String digest) {
+    }
 
     QueueController(AttentionService attention, JournalReports journal, JsonMapper json) {
         this.attention = attention;
@@ -80,15 +86,35 @@ class QueueController {
         }
     }
 
+    /**
+     * The answer carries an entity tag computed from its content, so a client that polls sends it back
+     * in If-None-Match and gets 304 without a body while nothing changed (Spring compares the tags).
+     * private, no-cache: a browser may keep the answer for the signed-in user only and must ask again
+     * each time; shared caches never keep it.
+     */
     @GetMapping
     @Operation(summary = "Today's attention queue for the signed-in user",
-            description = "Ranked; each entry says why. 'date' (your local calendar day) defaults to today.")
-    QueueDto queue(CurrentUser user,
-                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
+            description = "Ranked; each entry says why. 'date' (your local calendar day) defaults to today. "
+                    + "The answer has an ETag: send it back in If-None-Match to get 304 Not Modified, without a "
+                    + "body, while the queue is unchanged.")
+    ResponseEntity<QueueDto> queue(CurrentUser user,
+                                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                                   LocalDate date) {
         var queue = attention.queue(user, date);
-        String entries = rendered.get(queue, q -> json.writeValueAsString(q.entries().stream().map(EntryDto::of)
-                .toList()));
-        return new QueueDto(queue.date(), queue.entries().size(), queue.snoozed(), entries, journal.reminders(user));
+        Rendered entries = rendered.get(queue, q -> render(q.entries()));
+        var dto = new QueueDto(queue.date(), queue.entries().size(), queue.snoozed(), entries.json(),
+                journal.reminders(user));
+        var tagged = new ArrayList<>(List.of(dto.date().toString(), Integer.toString(dto.count()),
+                Integer.toString(dto.snoozed()), entries.digest()));
+        tagged.addAll(dto.reminders());
+        return ResponseEntity.ok().eTag(EntityTags.weak(tagged))
+                .cacheControl(CacheControl.noCache().cachePrivate())
+                .body(dto);
+    }
+
+    private Rendered render(List<QueueEntry> entries) {
+        String text = json.writeValueAsString(entries.stream().map(EntryDto::of).toList());
+        return new Rendered(text, EntityTags.digest(text));
     }
 
     @PostMapping("/{clientId}/snooze")

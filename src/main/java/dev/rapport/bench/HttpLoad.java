@@ -59,10 +59,19 @@ public final class HttpLoad {
     /**
      * One run: where, with which token, what to read, for how long and how many requests at most,
      * with how many connections, at which rate (0: closed loop), which share of writes (percent) on
-     * which clients, the seed of the read/write choice, and how long one answer may take.
+     * which clients, the seed of the read/write choice, how long one answer may take, and whether each
+     * sender revalidates like a polling client with a cache (sends back the ETag of its last 200 in
+     * If-None-Match, so unchanged answers come back as 304 without a body).
      */
     public record Options(URI base, String token, String path, Duration duration, long maxRequests, int concurrency,
-                          double rate, int writePercent, List<Long> writeClients, long seed, Duration timeout) {
+                          double rate, int writePercent, List<Long> writeClients, long seed, Duration timeout,
+                          boolean revalidate) {
+        public Options(URI base, String token, String path, Duration duration, long maxRequests, int concurrency,
+                       double rate, int writePercent, List<Long> writeClients, long seed, Duration timeout) {
+            this(base, token, path, duration, maxRequests, concurrency, rate, writePercent, writeClients, seed, timeout,
+                    false);
+        }
+
         public Options {
             base = loopback(base.toString());
             if (token == null || token.isBlank()) {
@@ -117,8 +126,9 @@ public final class HttpLoad {
             return statuses.subMap(fromStatus, toStatus + 1).values().stream().mapToLong(Long::longValue).sum();
         }
 
+        /** 2xx, and 304 (a revalidated answer that did not change). */
         public long successes() {
-            return count(200, 299);
+            return count(200, 299) + count(304, 304);
         }
 
         /** Answered requests per second over the run. */
@@ -278,6 +288,7 @@ public final class HttpLoad {
                       Map<Integer, LongAdder> statuses, Map<String, LongAdder> errors,
                       ConcurrentLinkedQueue<Long> touches, LongAdder noRetryAfter,
                       AtomicReference<String> firstUnexpected) {
+        String etag = null;
         while (!Thread.currentThread().isInterrupted()) {
             long i = next.getAndIncrement();
             if (i >= options.maxRequests()) {
@@ -334,11 +345,17 @@ public final class HttpLoad {
                                 + abbreviate(r.body()));
                     }
                 } else {
-                    r = http.send(request(options.path()).GET().build(),
-                            HttpResponse.BodyHandlers.ofString());
+                    HttpRequest.Builder get = request(options.path()).GET();
+                    if (options.revalidate() && etag != null) {
+                        get.header("If-None-Match", etag);
+                    }
+                    r = http.send(get.build(), HttpResponse.BodyHandlers.ofString());
                     latencies.add(System.nanoTime() - scheduled);
                     status = r.statusCode();
-                    if (status / 100 != 2 && status != 429 && status != 503) {
+                    if (status == 200) {
+                        etag = r.headers().firstValue("ETag").orElse(null);
+                    }
+                    if (status / 100 != 2 && status != 304 && status != 429 && status != 503) {
                         firstUnexpected.compareAndSet(null, "GET " + options.path() + " answered " + status + ": "
                                 + abbreviate(r.body()));
                     }
@@ -391,7 +408,7 @@ public final class HttpLoad {
     public static void print(Result r, PrintWriter out) {
         out.printf(Locale.ROOT, "requests: %d answered, %d failed, %d not sent in time%n", r.answered(), r.failed(),
                 r.notSent());
-        out.printf(Locale.ROOT, "throughput: %.1f req/s answered, %.1f req/s 2xx, over %.2f s%n", r.throughput(),
+        out.printf(Locale.ROOT, "throughput: %.1f req/s answered, %.1f req/s 2xx or 304, over %.2f s%n", r.throughput(),
                 perSecond(r.successes(), r.seconds()), r.seconds());
         out.printf(Locale.ROOT, "latency ms: p50 %.2f p95 %.2f p99 %.2f max %.2f%n", r.percentileNanos(50) / 1e6,
                 r.percentileNanos(95) / 1e6, r.percentileNanos(99) / 1e6, r.maxNanos() / 1e6);

@@ -49,6 +49,10 @@ class BenchLoadCommand implements Callable<Integer> {
     @Option(names = "--timeout", defaultValue = "10", description = "seconds one answer may take (10)")
     double timeout;
 
+    @Option(names = "--revalidate", description = "each connection sends back the ETag of its last 200 in "
+            + "If-None-Match, as a polling client with a cache does; unchanged answers are 304 without a body")
+    boolean revalidate;
+
     @Option(names = "--seed", defaultValue = "1", description = "random seed of the read/write choice (1)")
     long seed;
 
@@ -84,8 +88,8 @@ class BenchLoadCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CliException(e.getMessage());
         }
-        ctx.out().printf(Locale.ROOT, "HTTP load: GET %s on %s, %s, %d connections, %d%% writes, %.0f s or %d "
-                + "requests%n", path, base, rate > 0 ? String.format(Locale.ROOT, "open model at %.0f req/s", rate)
+        ctx.out().printf(Locale.ROOT, "HTTP load: GET %s%s on %s, %s, %d connections, %d%% writes, %.0f s or %d "
+                + "requests%n", path, revalidate ? " (revalidating with If-None-Match)" : "", base, rate > 0 ? String.format(Locale.ROOT, "open model at %.0f req/s", rate)
                 : "closed loop", concurrency, writePercent, duration, requests);
         ctx.out().flush();
         HttpLoad.Result result = load.run();
@@ -95,7 +99,7 @@ class BenchLoadCommand implements Callable<Integer> {
 
     private HttpLoad.Options options(URI base, String secret, int writePercent, List<Long> clients) {
         return new HttpLoad.Options(base, secret, path, Duration.ofNanos(Math.round(duration * 1e9)), requests,
-                concurrency, rate, writePercent, clients, seed, Duration.ofNanos(Math.round(timeout * 1e9)));
+                concurrency, rate, writePercent, clients, seed, Duration.ofNanos(Math.round(timeout * 1e9)), revalidate);
     }
 
     static int percent(String value) {

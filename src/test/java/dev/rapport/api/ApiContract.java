@@ -306,6 +306,34 @@ abstract class ApiContract extends AppTestBase {
     }
 
     @Test
+    void queueAnswersNotModifiedToAClientWithTheCurrentEntityTag() {
+        Api api = newTeam(Role.MEMBER).api();
+        long ada = id(api.post("/api/v1/clients", client("Ada", "A")));
+        var first = api.get("/api/v1/queue");
+        String tag = first.header("ETag");
+        assertThat(tag).startsWith("W/\"").endsWith("\"");
+        assertThat(first.header("Cache-Control")).contains("private").contains("no-cache").doesNotContain("no-store");
+
+        var again = api.get("/api/v1/queue", "If-None-Match", tag);
+        assertThat(again.status()).isEqualTo(304);
+        assertThat(again.body()).isEmpty();
+        assertThat(again.header("ETag")).isEqualTo(tag);
+        assertThat(api.get("/api/v1/queue", "If-None-Match", "W/\"other\", " + tag).status()).isEqualTo(304);
+
+        // anything that changes the answer changes the tag: another day, a touch, a snooze
+        assertThat(api.get("/api/v1/queue?date=2026-12-20", "If-None-Match", tag).status()).isEqualTo(200);
+        api.post("/api/v1/clients/" + ada + "/touches", json("{'channel':'phone'}"));
+        var touched = api.get("/api/v1/queue", "If-None-Match", tag);
+        assertThat(touched.status()).isEqualTo(200);
+        assertThat(touched.json().get("count").asInt()).isZero();
+        assertThat(touched.header("ETag")).isNotEqualTo(tag);
+        assertThat(api.get("/api/v1/queue", "If-None-Match", touched.header("ETag")).status()).isEqualTo(304);
+
+        // the tag is checked after authentication: it opens nothing
+        assertThat(new Api(baseUrl(), null).get("/api/v1/queue", "If-None-Match", tag).status()).isEqualTo(401);
+    }
+
+    @Test
     void queueCanBeReadForAnotherDay() {
         Api api = newTeam(Role.MEMBER).api();
         long ada = id(api.post("/api/v1/clients", client("Ada", "A")));

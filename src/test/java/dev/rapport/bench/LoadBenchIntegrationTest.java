@@ -34,7 +34,7 @@ import dev.rapport.teams.Role;
 class LoadBenchIntegrationTest extends AppTestBase {
     private static final Pattern REQUESTS = Pattern.compile("requests: (\\d+) answered, (\\d+) failed, (\\d+) not sent");
     private static final Pattern THROUGHPUT = Pattern.compile("throughput: ([0-9.]+) req/s answered, ([0-9.]+) req/s "
-            + "2xx, over ([0-9.]+) s");
+            + "2xx or 304, over ([0-9.]+) s");
     private static final Pattern LATENCY = Pattern.compile("latency ms: p50 ([0-9.]+) p95 ([0-9.]+) p99 ([0-9.]+) "
             + "max ([0-9.]+)");
 
@@ -100,6 +100,23 @@ class LoadBenchIntegrationTest extends AppTestBase {
 
         Run anonymous = cli(Map.of(), "bench", "load", "--url", baseUrl(), "--token", "rp_wrong", "--requests", "5");
         assertThat(anonymous.out()).as("a wrong token is counted, not hidden").contains("status 401: 5");
+    }
+
+    @Test
+    void revalidatingSendersGetNotModifiedWhileTheQueueIsUnchanged() {
+        var ada = newTeam(Role.MEMBER);
+        ada.api().post("/api/v1/clients", "{\"name\":\"Due client\",\"tier\":\"A\"}");
+        Run run = cli(Map.of("RAPPORT_TOKEN", ada.api().token()), "bench", "load", "--url", baseUrl(),
+                "--requests", "30", "--duration", "60", "--concurrency", "2", "--revalidate");
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.out()).contains("GET /api/v1/queue (revalidating with If-None-Match)");
+        assertThat(find(REQUESTS, run.out()).group(1)).isEqualTo("30");
+        // each connection's first answer is a 200 with the tag, every later one a 304
+        long full = count(run.out(), 200);
+        assertThat(full).as("one per connection that sent").isBetween(1L, 2L);
+        assertThat(count(run.out(), 304)).isEqualTo(30 - full);
+        Matcher throughput = find(THROUGHPUT, run.out());
+        assertThat(throughput.group(2)).as("a 304 is a successful answer").isEqualTo(throughput.group(1));
     }
 
     @Test

@@ -54,6 +54,11 @@ public final class Api {
         return send("GET", path, null);
     }
 
+    /** A GET with one more request header (e.g. If-None-Match). */
+    public Response get(String path, String header, String value) {
+        return send("GET", path, null, java.util.Map.of(header, value));
+    }
+
     public Response post(String path, String json) {
         return send("POST", path, json);
     }
@@ -67,7 +72,12 @@ public final class Api {
     }
 
     public Response send(String method, String path, String body) {
+        return send(method, path, body, java.util.Map.of());
+    }
+
+    private Response send(String method, String path, String body, java.util.Map<String, String> headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + path));
+        headers.forEach(b::header);
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }
