@@ -28,13 +28,15 @@ interface AccountRepository {
     /** The user behind a live token (not revoked, not expired, still a member), with the token's scope. */
     Optional<TokenOwner> findByToken(String tokenHash, Instant now);
 
-    record TokenOwner(Account account, TokenScope scope) {
+    /** lastUsedAt: as recorded, to the minute (null: never used). */
+    record TokenOwner(Account account, TokenScope scope, Instant lastUsedAt) {
     }
 
     long createToken(TeamId team, UserId user, String name, String tokenHash, TokenScope scope, Instant expiresAt,
                      Instant now);
 
-    void touchToken(TeamId team, String tokenHash, Instant now);
+    /** Records the token's use at now, unless a use at or after usedSince is recorded already. */
+    void touchToken(TeamId team, String tokenHash, Instant now, Instant usedSince);
 
     List<ApiToken> tokens(TeamId team, UserId user);
 

@@ -2,6 +2,7 @@ package dev.rapport.teams;
 
 import java.time.Clock;
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -27,6 +28,8 @@ import dev.rapport.shared.UserId;
 public class AccountService {
     static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     private static final String TOKEN_PREFIX = "rp_";
+    /** How precisely a token's last use is kept. */
+    private static final Duration TOKEN_USE_RESOLUTION = Duration.ofMinutes(1);
 
     private final AccountRepository accounts;
     private final PasswordEncoder encoder;
@@ -134,10 +137,12 @@ public class AccountService {
         }
         String hash = Secrets.sha256(token);
         Instant now = clock.instant();
-        Optional<CurrentUser> user = accounts.findByToken(hash, now)
-                .map(t -> t.account().toCurrentUser(t.scope() == TokenScope.READ));
-        user.ifPresent(u -> accounts.touchToken(u.teamId(), hash, now));
-        return user;
+        Instant usedSince = now.minus(TOKEN_USE_RESOLUTION);
+        Optional<AccountRepository.TokenOwner> owner = accounts.findByToken(hash, now);
+        // at most one write a minute per token: a busy client must not turn every read into a write
+        owner.filter(t -> t.lastUsedAt() == null || t.lastUsedAt().isBefore(usedSince))
+                .ifPresent(t -> accounts.touchToken(t.account().teamId(), hash, now, usedSince));
+        return owner.map(t -> t.account().toCurrentUser(t.scope() == TokenScope.READ));
     }
 
     public List<ApiToken> tokens(CurrentUser user) {

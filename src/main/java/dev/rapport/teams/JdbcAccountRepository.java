@@ -80,12 +80,12 @@ class JdbcAccountRepository implements AccountRepository {
 
     @Override
     public Optional<TokenOwner> findByToken(String tokenHash, Instant now) {
-        return jdbc.sql(ACCOUNT_SELECT.replace("m.team_id,", "m.team_id, k.scope,") + """
+        return jdbc.sql(ACCOUNT_SELECT.replace("m.team_id,", "m.team_id, k.scope, k.last_used_at,") + """
                  JOIN api_token k ON k.user_id = u.id AND k.team_id = m.team_id
                  WHERE k.token_hash = ? AND k.revoked_at IS NULL AND (k.expires_at IS NULL OR k.expires_at > ?)
                 """).params(tokenHash, ts(now))
                 .query((rs, n) -> new TokenOwner(account(rs, n),
-                        TokenScope.fromCode(rs.getString("scope")).orElse(TokenScope.READ)))
+                        TokenScope.fromCode(rs.getString("scope")).orElse(TokenScope.READ), instant(rs, "last_used_at")))
                 .optional();
     }
 
@@ -102,12 +102,12 @@ class JdbcAccountRepository implements AccountRepository {
     }
 
     @Override
-    public void touchToken(TeamId team, String tokenHash, Instant now) {
-        // at most one write a minute per token: a busy client must not turn every read into a write
+    public void touchToken(TeamId team, String tokenHash, Instant now, Instant usedSince) {
+        // the condition again: two requests may both have read the old time
         jdbc.sql("""
                 UPDATE api_token SET last_used_at = ?
                 WHERE team_id = ? AND token_hash = ? AND (last_used_at IS NULL OR last_used_at < ?)
-                """).params(ts(now), team.value(), tokenHash, ts(now.minusSeconds(60))).update();
+                """).params(ts(now), team.value(), tokenHash, ts(usedSince)).update();
     }
 
     @Override

@@ -334,6 +334,22 @@ abstract class ApiContract extends AppTestBase {
     }
 
     @Test
+    void aTokensLastUseIsKeptToTheMinuteWithoutAWriteOnEveryRequest() {
+        Api api = newTeam(Role.MEMBER).api();
+        String first = lastUse(api);
+        assertThat(first).as("this very request is a use").isNotEqualTo("null");
+        clock.advance(Duration.ofSeconds(59));
+        assertThat(lastUse(api)).isEqualTo(first);
+        clock.advance(Duration.ofSeconds(2));
+        String later = lastUse(api);
+        assertThat(java.time.Instant.parse(later)).isAfter(java.time.Instant.parse(first).plusSeconds(60));
+    }
+
+    private static String lastUse(Api api) {
+        return api.get("/api/v1/tokens").json().get(0).get("lastUsedAt").asString();
+    }
+
+    @Test
     void queueCanBeReadForAnotherDay() {
         Api api = newTeam(Role.MEMBER).api();
         long ada = id(api.post("/api/v1/clients", client("Ada", "A")));
