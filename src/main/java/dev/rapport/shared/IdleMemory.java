@@ -45,7 +45,7 @@ class IdleMemory {
     private final VmOptions options;
 
     @Autowired
-    IdleMemory(@Value("${rapport.memory.idle-collection:60s}") Duration interval) {
+    IdleMemory(@Value("${rapport.memory.idle-collection}") Duration interval) {
         this(interval, hotSpot());
     }
 
