@@ -51,12 +51,19 @@ import tools.jackson.core.ObjectReadContext;
  */
 final class JdbcArchiveImport {
     private static final int BATCH = 1_000;
-    /** Rows per commit while loading a table into H2 (keeps its undo log small). */
-    private static final int H2_COMMIT = 50_000;
+    /**
+     * Rows per commit while loading a table into H2, measured (100k clients, 2M touches: 50,000
+     * rows per commit cost 11.0 import-thread CPU-s for touch's rows, 10,000 cost 6.7 and 5,000
+     * 6.3). Likely why: a step's pages then fit H2's unsaved-page buffer (about 19 MB), so each is
+     * written once, after the commit marked its rows committed, not also once before.
+     */
+    private static final int H2_COMMIT = 10_000;
 
     private final Connection c;
     private final ArchiveSchema schema;
     private final boolean postgres;
+    /** The H2 load's own check of single-column keys (null elsewhere). */
+    private LoadedKeys loaded;
 
     JdbcArchiveImport(Connection c) throws SQLException {
         this.c = c;
@@ -137,7 +144,7 @@ final class JdbcArchiveImport {
                             : ArchiveSchema.SECRET_COLUMNS.get(f.table());
                     List<String> rebuild = postgres && f.rows() > 0
                             ? PostgresBulkLoad.dropForeignKeysAndIndexes(c, f.table()) : List.of();
-                    written.put(f.table(), writeFile(archive, f, p, secret, unusablePasswordHash, false));
+                    written.put(f.table(), writeFile(archive, f, p, secret, unusablePasswordHash, null));
                     execute(rebuild);
                 }
             }
@@ -169,16 +176,17 @@ final class JdbcArchiveImport {
 
     /**
      * A foreign key to put back unchecked ({@code unchecked}) once {@code violation}, an SQL condition
-     * on the row {@code C} of {@code table}, held for no row.
+     * on the row {@code C} of {@code table}, held for no row, or once the load itself found every
+     * row's {@code reference} (a single-column key; null for others) among its parent's loaded keys.
      */
-    record ForeignKey(String table, String violation, String unchecked) {
+    record ForeignKey(String table, String violation, String unchecked, LoadedKeys.Reference reference) {
     }
 
     private static final Pattern H2_INDEX = Pattern.compile("CREATE INDEX (\"[^\"]+\"\\.\"([^\"]+)\") ON "
             + "\"[^\"]+\"\\.\"([^\"]+)\"\\(.*", Pattern.DOTALL);
     private static final Pattern H2_FOREIGN_KEY = Pattern.compile("ALTER TABLE (\"[^\"]+\"\\.\"([^\"]+)\") "
             + "ADD CONSTRAINT (\"[^\"]+\"\\.\"[^\"]+\") FOREIGN KEY\\(([^)]+)\\) "
-            + "REFERENCES (\"[^\"]+\"\\.\"[^\"]+\")\\(([^)]+)\\).*", Pattern.DOTALL);
+            + "REFERENCES (\"[^\"]+\"\\.\"([^\"]+)\")\\(([^)]+)\\).*", Pattern.DOTALL);
 
     /**
      * H2's foreign keys and the secondary indexes no constraint uses, per table, exactly as H2's own
@@ -214,8 +222,9 @@ final class JdbcArchiveImport {
                 String create = unchecked ? statement.substring(0, statement.length() - " NOCHECK".length()) : statement;
                 foreignKeys.computeIfAbsent(fk.group(2), t -> new ArrayList<>())
                         .add(new Rebuild("ALTER TABLE " + fk.group(1) + " DROP CONSTRAINT " + fk.group(3), create,
-                                new ForeignKey(fk.group(1), violation(fk.group(4), fk.group(5), fk.group(6)),
-                                        create + " NOCHECK")));
+                                new ForeignKey(fk.group(1), violation(fk.group(4), fk.group(5), fk.group(7)),
+                                        create + " NOCHECK", LoadedKeys.Reference.of(fk.group(2), fk.group(4),
+                                                fk.group(6), fk.group(7)))));
             } else if (ix.matches() && !constraintIndexes.contains(ix.group(2))) {
                 indexes.computeIfAbsent(ix.group(3), t -> new ArrayList<>())
                         .add(new Rebuild("DROP INDEX " + ix.group(1), statement, null));
@@ -257,6 +266,9 @@ final class JdbcArchiveImport {
             throws SQLException {
         Map<String, Long> written = new LinkedHashMap<>();
         List<Rebuild> dropped = new ArrayList<>();
+        loaded = new LoadedKeys(keys.values().stream().flatMap(List::stream).map(Rebuild::key)
+                .filter(java.util.Objects::nonNull).map(ForeignKey::reference).filter(java.util.Objects::nonNull)
+                .toList());
         boolean autoCommit = c.getAutoCommit();
         c.setAutoCommit(false);
         try {
@@ -270,7 +282,7 @@ final class JdbcArchiveImport {
                     execute(List.of(r.drop()));
                     dropped.add(r);
                 }
-                written.put(f.table(), writeFile(archive, f, p, secret, unusablePasswordHash, true));
+                written.put(f.table(), writeFile(archive, f, p, secret, unusablePasswordHash, loaded));
                 c.commit();
                 putBack(dropped);
             }
@@ -297,9 +309,10 @@ final class JdbcArchiveImport {
     }
 
     /**
-     * Checks the pending foreign keys of each table in one scan (H2 reads the table once per key) and
-     * returns those that hold. Where a row breaks one, none is returned for that table: they are put
-     * back checked, so that H2 refuses the broken one in its own words.
+     * Checks the pending foreign keys of each table and returns those that hold: the ones the load
+     * checked ({@link LoadedKeys}) without a query, the others in one scan (H2 reads the table once
+     * per key). Where a row breaks one, none is returned for that table: they are put back checked,
+     * so that H2 refuses the broken one in its own words.
      */
     private Set<ForeignKey> checkForeignKeys(List<Rebuild> dropped) throws SQLException {
         Map<String, List<ForeignKey>> byTable = new LinkedHashMap<>();
@@ -307,7 +320,17 @@ final class JdbcArchiveImport {
                 .forEach(k -> byTable.computeIfAbsent(k.table(), t -> new ArrayList<>()).add(k));
         Set<ForeignKey> holding = new HashSet<>();
         for (Map.Entry<String, List<ForeignKey>> e : byTable.entrySet()) {
-            String sql = "SELECT 1 FROM " + e.getKey() + " C WHERE " + e.getValue().stream()
+            if (loaded != null && e.getValue().stream().map(ForeignKey::reference)
+                    .anyMatch(r -> r != null && loaded.broken(r.table()))) {
+                continue;
+            }
+            List<ForeignKey> unchecked = e.getValue().stream()
+                    .filter(k -> loaded == null || !loaded.verified(k.reference())).toList();
+            if (unchecked.isEmpty()) {
+                holding.addAll(e.getValue());
+                continue;
+            }
+            String sql = "SELECT 1 FROM " + e.getKey() + " C WHERE " + unchecked.stream()
                     .map(ForeignKey::violation).collect(Collectors.joining(" OR ")) + " FETCH FIRST 1 ROWS ONLY";
             try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
                 if (!rs.next()) {
@@ -346,8 +369,13 @@ final class JdbcArchiveImport {
         PostgresBulkLoad.execute(c, statements);
     }
 
+    /**
+     * Loads one file; {@code keys} (the H2 load in steps, else null) sees every row, and the rows are
+     * committed every {@link #H2_COMMIT}.
+     */
     private long writeFile(ArchiveReader archive, FileEntry f, Planned p, String secret, String placeholder,
-                           boolean inSteps) throws SQLException {
+                           LoadedKeys keys) throws SQLException {
+        boolean inSteps = keys != null;
         List<ColumnRef> refs = f.columns();
         List<Column> columns = refs.stream().map(r -> p.table().column(r.name()).orElseThrow()).toList();
         Map<String, Integer> index = new HashMap<>();
@@ -355,6 +383,7 @@ final class JdbcArchiveImport {
             index.put(refs.get(i).name(), i);
         }
         int secretIndex = secret == null ? -1 : index.getOrDefault(secret, -1);
+        LoadedKeys.Watch watch = keys == null ? null : keys.watch(f.table(), columns);
         long rows = 0;
         try (Parsing parsing = new Parsing(f, out -> {
             long parsed = 0;
@@ -366,6 +395,9 @@ final class JdbcArchiveImport {
                 while ((row = nextRow(parser, columns, index, f, parsed + 1)) != null) {
                     if (secretIndex >= 0 && row[secretIndex] == null) {
                         row[secretIndex] = placeholder;
+                    }
+                    if (watch != null) {
+                        watch.row(row);
                     }
                     batch[n++] = row;
                     parsed++;
@@ -391,6 +423,9 @@ final class JdbcArchiveImport {
             }
         } catch (IOException e) {
             throw unreadable(f, rows + 1, e);
+        }
+        if (watch != null) {
+            watch.done(); // the parser has ended: its rows are all seen
         }
         return rows;
     }

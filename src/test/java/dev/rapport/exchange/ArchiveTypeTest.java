@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.sql.Types;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -73,6 +74,35 @@ class ArchiveTypeTest {
         assertThat(ArchiveType.of(Types.ARRAY, "_text")).isEmpty();
         for (ArchiveType t : ArchiveType.values()) {
             assertThat(ArchiveType.fromCode(t.code())).hasValue(t);
+        }
+    }
+
+    @Test
+    void instantsParseAsInstantParseDoes() {
+        java.util.Random random = new java.util.Random(10);
+        for (int i = 0; i < 100_000; i++) {
+            long seconds = random.nextLong(Instant.parse("0000-01-01T00:00:00Z").getEpochSecond(),
+                    Instant.parse("9999-12-31T23:59:59Z").getEpochSecond() + 1);
+            int nanos = switch (i % 4) {
+                case 0 -> 0;
+                case 1 -> random.nextInt(1000) * 1_000_000;
+                case 2 -> random.nextInt(1_000_000) * 1_000;
+                default -> random.nextInt(1_000_000_000);
+            };
+            String text = Instant.ofEpochSecond(seconds, nanos).toString();
+            assertThat(ArchiveType.utc(text)).as(text).isEqualTo(Instant.parse(text).atOffset(ZoneOffset.UTC));
+        }
+        for (String text : new String[] {"2024-02-29T23:59:59.999999999Z", "2026-11-23T09:00:00.1Z",
+            "2026-11-23T09:00:00.12Z", "0000-01-01T00:00:00Z", "+10000-01-01T00:00:00Z", "-0001-12-31T00:00:00Z",
+            "2026-11-23T09:00:00+01:00", "2026-12-31T23:59:60Z", "2026-11-23T24:00:00Z", "2026-11-23T09:00:00.Z"}) {
+            assertThat(ArchiveType.utc(text)).as(text).isEqualTo(Instant.parse(text).atOffset(ZoneOffset.UTC));
+        }
+        for (String text : new String[] {"2026-02-29T09:00:00Z", "2026-11-31T09:00:00Z", "2026-13-01T09:00:00Z",
+            "2026-11-23T09:60:00Z", "2026-11-23T09:00:00.1234567890Z",
+            "2026-11-23T09:00:00", "2026-11-23 09:00:00Z", "2026-1x-23T09:00:00Z", "", "not a time"}) {
+            assertThatThrownBy(() -> Instant.parse(text)).as(text).isInstanceOf(java.time.format.DateTimeParseException.class);
+            assertThatThrownBy(() -> ArchiveType.utc(text)).as(text)
+                    .isInstanceOf(java.time.format.DateTimeParseException.class);
         }
     }
 }
