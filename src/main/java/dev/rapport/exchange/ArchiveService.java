@@ -114,8 +114,10 @@ public class ArchiveService {
 
     /**
      * Restores an archive into this database, which must hold no team data. Everything is
-     * checked first (format version, every checksum, the schema, emptiness); then all rows are
-     * written in one transaction, so a failure leaves the database as empty as it was.
+     * checked first (format version, every checksum, the schema, emptiness); then the rows are
+     * written (PostgreSQL: in one transaction; H2: in committed steps, with everything written
+     * deleted and the dropped keys and indexes put back on failure), so a failure leaves the
+     * database as empty as it was.
      */
     public Restored importArchive(Path file) {
         try (ArchiveReader archive = ArchiveReader.open(file)) {
