@@ -98,7 +98,9 @@ public class ClientService {
                         d.depthTarget(), null, now));
             }
         }
-        versions.clientsChanged(user.teamId(), ids);
+        // the owners are known: no read of the new rows (H2 plans it as a team scan while they are uncommitted)
+        versions.changed(user.teamId(), all.stream().map(ClientDetails::ownerId).distinct().toList());
+        events.publishEvent(new ClientsCreated(user.teamId(), ids, all, now));
         return ids;
     }
 
@@ -119,6 +121,7 @@ public class ClientService {
         // the owners before (an import may name new ones) and, at commit, after
         versions.changed(user.teamId(), found.values().stream().map(c -> c.details().ownerId()).distinct().toList());
         versions.clientsChanged(user.teamId(), changes.keySet());
+        events.publishEvent(new ClientsSaved(user.teamId(), List.copyOf(changes.keySet())));
     }
 
     /** The caller's team clients having one of these emails (any case), by lower-cased email, oldest first. */

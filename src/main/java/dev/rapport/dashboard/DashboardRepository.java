@@ -65,6 +65,18 @@ interface DashboardRepository {
 
     Optional<CadenceRow> cadence(TeamId team, ClientId client);
 
+    /** The cadence rows of these clients (those that have one). */
+    List<CadenceRow> cadences(TeamId team, java.util.Collection<ClientId> clients);
+
+    /** The cadence inputs of these clients of the team (without locking them). */
+    List<CadenceInput> cadenceInputs(TeamId team, java.util.Collection<ClientId> clients);
+
+    /** {@link #saveCadence} for many rows, batched: the caller holds the clients' row locks. */
+    void saveCadences(TeamId team, List<CadenceRow> rows);
+
+    /** Adds rows for clients that have none (new clients). */
+    void insertCadences(TeamId team, List<CadenceRow> rows);
+
     List<CadenceRow> cadences(TeamId team);
 
     void saveCadence(TeamId team, CadenceRow row);
@@ -90,8 +102,12 @@ interface DashboardRepository {
     /** Streams every real touch of the team with its client's kind (the raw side of the rollup). */
     void forEachRealTouch(TeamId team, Consumer<RealTouch> sink);
 
-    /** Teams with a client that has no cadence row (created before the dashboard, or bulk-loaded). */
-    List<TeamId> teamsMissingCadences();
+    /**
+     * Teams with a client that has no cadence row (created before the dashboard, bulk-loaded or
+     * imported before imports kept the rollup), or whose row disagrees with the client on owner,
+     * kind or archive state (transferred before transfers kept it).
+     */
+    List<TeamId> teamsNeedingCadences();
 
     // ---- reads ------------------------------------------------------------------------------------
 

@@ -18,7 +18,11 @@ import dev.rapport.attention.CadenceWindow;
 import dev.rapport.attention.CadencesChanged;
 import dev.rapport.clients.CadenceFacts;
 import dev.rapport.clients.ClientKind;
+import dev.rapport.clients.ClientDetails;
 import dev.rapport.clients.ClientSaved;
+import dev.rapport.clients.ClientsCreated;
+import dev.rapport.clients.ClientsSaved;
+import dev.rapport.clients.ClientsTransferred;
 import dev.rapport.clients.Touch;
 import dev.rapport.clients.TouchesStored;
 import dev.rapport.dashboard.DashboardRepository.CadenceInput;
@@ -79,6 +83,56 @@ class DashboardRollups {
         Optional<CadenceInput> after = refresh(event.teamId(), event.clientId(), repo.teamZone(event.teamId()));
         if (before.isPresent() && after.isPresent() && before.get() != after.get().kind()) {
             moveKind(event.teamId(), event.clientId(), before.get());
+        }
+    }
+
+    /** New clients (an import): their rows from what they were created with, no touches, no deals yet. */
+    @EventListener
+    void clientsCreated(ClientsCreated event) {
+        AttentionPolicy policy = policy(event.teamId());
+        ZoneId zone = repo.teamZone(event.teamId());
+        List<CadenceRow> rows = new ArrayList<>();
+        for (int i = 0; i < event.ids().size(); i++) {
+            ClientDetails d = event.details().get(i);
+            rows.add(row(new CadenceInput(event.ids().get(i), d.ownerId(), d.kind(), false, d.tier(), d.cadence(),
+                    event.createdAt(), null), policy, false, zone));
+        }
+        repo.insertCadences(event.teamId(), rows);
+    }
+
+    @EventListener
+    void clientsSaved(ClientsSaved event) {
+        refreshAll(event.teamId(), event.clientIds());
+    }
+
+    @EventListener
+    void clientsTransferred(ClientsTransferred event) {
+        refreshAll(event.teamId(), event.clients());
+    }
+
+    /**
+     * {@link #refresh} for many clients in a few batched statements. The caller's transaction has
+     * written these clients' rows, so it holds their locks: no second writer can interleave.
+     */
+    private void refreshAll(TeamId team, List<ClientId> clients) {
+        if (clients.isEmpty()) {
+            return;
+        }
+        Map<ClientId, ClientKind> before = new HashMap<>();
+        repo.cadences(team, clients).forEach(r -> before.put(r.id(), r.kind()));
+        AttentionPolicy policy = policy(team);
+        ZoneId zone = repo.teamZone(team);
+        Map<ClientId, Set<UserId>> listings = deals.activeListings(team, clients.size() == 1 ? clients.get(0) : null);
+        List<CadenceRow> rows = new ArrayList<>();
+        for (CadenceInput in : repo.cadenceInputs(team, clients)) {
+            rows.add(row(in, policy, listings.getOrDefault(in.id(), Set.of()).contains(in.owner()), zone));
+        }
+        repo.saveCadences(team, rows);
+        for (CadenceRow r : rows) {
+            ClientKind old = before.get(r.id());
+            if (old != null && old != r.kind()) {
+                moveKind(team, r.id(), old);
+            }
         }
     }
 

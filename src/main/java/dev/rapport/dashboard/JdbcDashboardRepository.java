@@ -26,6 +26,7 @@ import dev.rapport.shared.Cursor;
 import dev.rapport.shared.InvalidInputException;
 import dev.rapport.shared.NotFoundException;
 import dev.rapport.shared.Page;
+import dev.rapport.shared.Sql;
 import dev.rapport.shared.TeamId;
 import dev.rapport.shared.UserId;
 
@@ -64,6 +65,16 @@ class JdbcDashboardRepository implements DashboardRepository {
     }
 
     @Override
+    public List<CadenceInput> cadenceInputs(TeamId team, java.util.Collection<ClientId> clients) {
+        List<CadenceInput> inputs = new ArrayList<>();
+        for (List<Long> slice : Sql.slices(clients.stream().map(ClientId::value).toList(), Sql.IN_SLICE)) {
+            inputs.addAll(jdbc.sql("SELECT " + INPUT_COLUMNS + " FROM client WHERE team_id = :team AND id IN (:ids)")
+                    .param("team", team.value()).param("ids", slice).query(JdbcDashboardRepository::input).list());
+        }
+        return inputs;
+    }
+
+    @Override
     public void forEachCadenceInput(TeamId team, Consumer<CadenceInput> sink) {
         streaming.query("SELECT " + INPUT_COLUMNS + " FROM client WHERE team_id = ?",
                 rs -> {
@@ -95,6 +106,16 @@ class JdbcDashboardRepository implements DashboardRepository {
                 .query(JdbcDashboardRepository::cadenceRow).list();
     }
 
+    @Override
+    public List<CadenceRow> cadences(TeamId team, java.util.Collection<ClientId> clients) {
+        List<CadenceRow> rows = new ArrayList<>();
+        for (List<Long> slice : Sql.slices(clients.stream().map(ClientId::value).toList(), Sql.IN_SLICE)) {
+            rows.addAll(jdbc.sql("SELECT * FROM client_cadence WHERE team_id = :team AND client_id IN (:ids)")
+                    .param("team", team.value()).param("ids", slice).query(JdbcDashboardRepository::cadenceRow).list());
+        }
+        return rows;
+    }
+
     private static CadenceRow cadenceRow(ResultSet rs, int n) throws SQLException {
         return new CadenceRow(new ClientId(rs.getLong("client_id")), new UserId(rs.getLong("owner_id")),
                 kind(rs.getString("client_kind")), rs.getBoolean("archived"), rs.getObject("due_on", LocalDate.class),
@@ -119,8 +140,24 @@ class JdbcDashboardRepository implements DashboardRepository {
     }
 
     @Override
-    public void replaceCadences(TeamId team, List<CadenceRow> rows) {
-        jdbc.sql("DELETE FROM client_cadence WHERE team_id = ?").param(team.value()).update();
+    public void saveCadences(TeamId team, List<CadenceRow> rows) {
+        List<Object[]> updates = rows.stream().map(r -> new Object[] {r.owner().value(), r.kind().code(), r.archived(),
+            r.dueOn(), r.overdueAfter(), r.id().value(), team.value()}).toList();
+        int[] counts = streaming.batchUpdate("""
+                UPDATE client_cadence SET owner_id = ?, client_kind = ?, archived = ?, due_on = ?, overdue_after = ?
+                WHERE client_id = ? AND team_id = ?
+                """, updates);
+        List<CadenceRow> missing = new ArrayList<>();
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] == 0) {
+                missing.add(rows.get(i));
+            }
+        }
+        insertCadences(team, missing);
+    }
+
+    @Override
+    public void insertCadences(TeamId team, List<CadenceRow> rows) {
         List<Object[]> batch = new ArrayList<>();
         for (CadenceRow r : rows) {
             batch.add(new Object[] {r.id().value(), team.value(), r.owner().value(), r.kind().code(), r.archived(),
@@ -130,6 +167,12 @@ class JdbcDashboardRepository implements DashboardRepository {
             }
         }
         insertCadences(batch);
+    }
+
+    @Override
+    public void replaceCadences(TeamId team, List<CadenceRow> rows) {
+        jdbc.sql("DELETE FROM client_cadence WHERE team_id = ?").param(team.value()).update();
+        insertCadences(team, rows);
     }
 
     private void insertCadences(List<Object[]> batch) {
@@ -276,10 +319,15 @@ class JdbcDashboardRepository implements DashboardRepository {
     }
 
     @Override
-    public List<TeamId> teamsMissingCadences() {
+    public List<TeamId> teamsNeedingCadences() {
+        // kinds compared only where the client's is one the rules know: an unknown code counts as
+        // external in the rollup and must not make every start rebuild the team
         return jdbc.sql("""
                 SELECT DISTINCT c.team_id FROM client c
-                WHERE NOT EXISTS (SELECT 1 FROM client_cadence d WHERE d.client_id = c.id)
+                LEFT JOIN client_cadence d ON d.client_id = c.id AND d.team_id = c.team_id
+                WHERE d.client_id IS NULL OR d.owner_id <> c.owner_id
+                   OR (d.client_kind <> c.kind AND c.kind IN ('external', 'internal'))
+                   OR d.archived <> (c.archived_at IS NOT NULL)
                 """).query((rs, n) -> new TeamId(rs.getLong("team_id"))).list();
     }
 

@@ -11,8 +11,9 @@ import dev.rapport.shared.TeamId;
 
 /**
  * Fills the dashboard's rollups once for teams whose clients predate them (the V9 migration cannot
- * turn instants into local dates portably), or that were bulk-loaded without them. Idempotent: a
- * team whose clients all have cadence rows is left alone.
+ * turn instants into local dates portably), that were bulk-loaded without them, or whose rows an
+ * earlier version left behind the clients (imports and transfers did not keep them). Idempotent: a
+ * team whose clients all have matching cadence rows is left alone.
  */
 @Component
 class RollupBackfill {
@@ -30,7 +31,7 @@ class RollupBackfill {
 
     @EventListener(ApplicationReadyEvent.class)
     void backfill() {
-        for (TeamId team : repo.teamsMissingCadences()) {
+        for (TeamId team : repo.teamsNeedingCadences()) {
             try {
                 tx.executeWithoutResult(s -> rollups.rebuild(team));
                 log.info("Dashboard rollups built for team {}", team.value());

@@ -43,7 +43,8 @@ import dev.rapport.teams.Role;
 /**
  * The dashboard's rollups after many random writes through the services (touches by anyone, late
  * signals, automated touches, touch time, out-of-order dates, journal entries added, moved and
- * deleted, client edits that move owner, kind, tier and cadence, archiving, listings won and lost,
+ * deleted, client edits that move owner, kind, tier and cadence (one by one and as imports do, in
+ * batches), transfers, archiving, listings won and lost,
  * cadence settings changed, time passing): they equal
  * the recomputation from the raw tables, and due/overdue counts equal what each member's attention
  * queue says, on several days. Runs once per database.
@@ -84,9 +85,16 @@ abstract class DashboardRollupsContract extends AppTestBase {
         for (int step = 0; step < 400; step++) {
             CurrentUser who = people.get(random.nextInt(people.size()));
             int op = random.nextInt(100);
-            if (ids.size() < 5 || op < 15) {
+            if (ids.size() < 5 || op < 10) {
                 ids.add(clients.create(who, details(null, people), clock.instant().minus(Duration.ofDays(
                         random.nextInt(300)))).id());
+            } else if (op < 15) {
+                // an import's new clients
+                List<ClientDetails> batch = new ArrayList<>();
+                for (int k = 1 + random.nextInt(3); k > 0; k--) {
+                    batch.add(details(null, people));
+                }
+                ids.addAll(clients.createAll(who, batch));
             } else if (op < 60) {
                 ClientId c = ids.get(random.nextInt(ids.size()));
                 List<NewTouch> touches = new ArrayList<>();
@@ -94,9 +102,20 @@ abstract class DashboardRollupsContract extends AppTestBase {
                     touches.add(touch());
                 }
                 clients.recordTouches(who, c, touches);
-            } else if (op < 75) {
+            } else if (op < 68) {
                 ClientId c = ids.get(random.nextInt(ids.size()));
                 clients.update(who, c, details(clients.get(who, c), people));
+            } else if (op < 72) {
+                // an import merging into existing clients
+                Map<ClientId, ClientDetails> changes = new HashMap<>();
+                for (int k = 1 + random.nextInt(3); k > 0; k--) {
+                    ClientId c = ids.get(random.nextInt(ids.size()));
+                    changes.put(c, details(clients.get(who, c), people));
+                }
+                clients.updateAll(who, changes);
+            } else if (op < 75) {
+                ClientId c = ids.get(random.nextInt(ids.size()));
+                clients.transfer(who, c, people.get(random.nextInt(people.size())).userId());
             } else if (op < 80) {
                 ClientId c = ids.get(random.nextInt(ids.size()));
                 clients.archive(who, c, !clients.get(who, c).archived());
@@ -163,10 +182,20 @@ abstract class DashboardRollupsContract extends AppTestBase {
         // a team whose rollups are missing (clients from before the dashboard) is filled in at start
         jdbc.update("DELETE FROM client_cadence WHERE team_id = ?", team.value());
         jdbc.update("DELETE FROM user_day WHERE team_id = ?", team.value());
-        assertThat(repo.teamsMissingCadences()).contains(team);
+        assertThat(repo.teamsNeedingCadences()).contains(team);
         backfill.backfill();
-        assertThat(repo.teamsMissingCadences()).doesNotContain(team);
+        assertThat(repo.teamsNeedingCadences()).doesNotContain(team);
         assertThat(flatten(repo.userDays(team))).isEqualTo(flatten(stored));
+        assertThat(repo.cadences(team)).containsExactlyInAnyOrderElementsOf(rollups.rawCadences(team));
+
+        // so is one whose rows an earlier version left with a client's old owner
+        ClientId moved = ids.get(0);
+        jdbc.update("UPDATE client_cadence SET owner_id = ? WHERE client_id = ? AND team_id = ?",
+                people.get(1).userId().value() == clients.get(manager.user(), moved).details().ownerId().value()
+                        ? people.get(2).userId().value() : people.get(1).userId().value(), moved.value(), team.value());
+        assertThat(repo.teamsNeedingCadences()).contains(team);
+        backfill.backfill();
+        assertThat(repo.teamsNeedingCadences()).doesNotContain(team);
         assertThat(repo.cadences(team)).containsExactlyInAnyOrderElementsOf(rollups.rawCadences(team));
     }
 
