@@ -98,7 +98,7 @@ public class ClientService {
                         d.depthTarget(), null, now));
             }
         }
-        // the owners are known: no read of the new rows (H2 plans it as a team scan while they are uncommitted)
+        // the owners are known: no need to read the new rows back at commit
         versions.changed(user.teamId(), all.stream().map(ClientDetails::ownerId).distinct().toList());
         events.publishEvent(new ClientsCreated(user.teamId(), ids, all, now));
         return ids;
