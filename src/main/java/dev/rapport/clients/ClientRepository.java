@@ -12,6 +12,9 @@ import dev.rapport.shared.UserId;
 
 /** Storage of clients, touches and their rollups; every method is scoped by team. */
 interface ClientRepository {
+    /** Planner statistics of the client tables, after they grew a lot (see {@link dev.rapport.shared.PlannerStatistics}). */
+    void refreshStatistics();
+
     ClientId insert(TeamId team, ClientDetails details, Instant now);
 
     boolean update(TeamId team, ClientId id, ClientDetails details, Instant now);

@@ -124,6 +124,11 @@ public class ClientService {
         events.publishEvent(new ClientsSaved(user.teamId(), List.copyOf(changes.keySet())));
     }
 
+    /** After a write that grew the client tables a lot (a big import), outside its transaction. */
+    public void refreshStatistics() {
+        clients.refreshStatistics();
+    }
+
     /** The caller's team clients having one of these emails (any case), by lower-cased email, oldest first. */
     public Map<String, List<ClientId>> idsByEmail(CurrentUser user, java.util.Collection<String> emails) {
         return clients.idsByEmail(user.teamId(), emails.stream().map(e -> e.toLowerCase(java.util.Locale.ROOT))

@@ -283,6 +283,12 @@ class JdbcClientRepository implements ClientRepository {
     }
 
     @Override
+    public void refreshStatistics() {
+        dev.rapport.shared.PlannerStatistics.refresh(template, "client", "client_email", "client_phone",
+                "client_address", "client_tag");
+    }
+
+    @Override
     public List<Client> findAll(TeamId team, UserId viewer, java.util.Collection<ClientId> ids) {
         if (ids.isEmpty()) {
             return List.of();

@@ -26,6 +26,9 @@ import dev.rapport.teams.CurrentUser;
  */
 @Service
 public class ContactImportService {
+    /** New clients after which an import refreshes the planner statistics of the tables it grew. */
+    static final int STATISTICS_AFTER = 5_000;
+
     private final ClientService clients;
     private final ExternalIds externalIds;
     private final TransactionTemplate transactions;
@@ -74,6 +77,10 @@ public class ContactImportService {
             }
             return importer.report(f, source);
         });
+        if (!options.dryRun() && report.created() >= STATISTICS_AFTER) {
+            clients.refreshStatistics();
+            externalIds.refreshStatistics();
+        }
         if (!options.dryRun()) {
             events.publishEvent(new Audited(user.teamId(), user.userId(), "import.clients", String.format(Locale.ROOT,
                     "%s (%s): %d new, %d updated, %d unchanged, %d rejected", report.filename(), report.source(),

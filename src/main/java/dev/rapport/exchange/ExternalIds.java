@@ -15,4 +15,7 @@ interface ExternalIds {
 
     /** Serialises imports within a team (held until the transaction ends), so two at once cannot duplicate. */
     void lockTeam(TeamId team);
+
+    /** Planner statistics, after an import linked many ids (see {@link dev.rapport.shared.PlannerStatistics}). */
+    void refreshStatistics();
 }

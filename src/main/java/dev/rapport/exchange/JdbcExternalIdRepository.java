@@ -28,6 +28,11 @@ class JdbcExternalIdRepository implements ExternalIds {
     }
 
     @Override
+    public void refreshStatistics() {
+        dev.rapport.shared.PlannerStatistics.refresh(template, "client_external_id");
+    }
+
+    @Override
     public Map<String, ClientId> find(TeamId team, Collection<String> externalIds) {
         Map<String, ClientId> found = new HashMap<>();
         if (externalIds.isEmpty()) {
