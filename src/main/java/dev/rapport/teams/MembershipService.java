@@ -13,7 +13,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.rapport.shared.Audited;
 import dev.rapport.shared.ConflictException;
-import dev.rapport.shared.GoneException;
 import dev.rapport.shared.InvalidInputException;
 import dev.rapport.shared.NotFoundException;
 import dev.rapport.shared.Problems;
@@ -86,9 +85,12 @@ public class MembershipService {
         }
         Instant now = clock.instant();
         switch (invitation.state(now)) {
-            case ACCEPTED -> throw new GoneException("this invitation was already used; sign in instead");
-            case REVOKED -> throw new GoneException("this invitation was withdrawn; ask the team owner for a new one");
-            case EXPIRED -> throw new GoneException("this invitation expired on " + invitation.expiresAt()
+            case ACCEPTED -> throw new InvitationGoneException(Invitation.State.ACCEPTED,
+                    "this invitation was already used; sign in instead");
+            case REVOKED -> throw new InvitationGoneException(Invitation.State.REVOKED,
+                    "this invitation was withdrawn; ask the team owner for a new one");
+            case EXPIRED -> throw new InvitationGoneException(Invitation.State.EXPIRED,
+                    "this invitation expired on " + invitation.expiresAt()
                     + "; ask the team owner for a new one");
             case PENDING -> {
                 return invitation;
@@ -128,14 +130,14 @@ public class MembershipService {
         UserId user = accountService.createUser(invitation.teamId(), invitation.email(), name, password,
                 invitation.role());
         if (!invitations.accept(invitation.id(), user, clock.instant())) {
-            throw new GoneException("this invitation was already used");
+            throw new InvitationGoneException(Invitation.State.ACCEPTED, "this invitation was already used");
         }
         return audited(invitation, user);
     }
 
     private CurrentUser join(Invitation invitation, UserId user, String email) {
         if (!invitations.accept(invitation.id(), user, clock.instant())) {
-            throw new GoneException("this invitation was already used");
+            throw new InvitationGoneException(Invitation.State.ACCEPTED, "this invitation was already used");
         }
         accounts.addMember(invitation.teamId(), user, invitation.role(), clock.instant());
         return audited(invitation, user);

@@ -24,6 +24,7 @@ import dev.rapport.teams.OwnAccount;
 import dev.rapport.teams.AccountService;
 import dev.rapport.teams.CurrentUser;
 import dev.rapport.teams.Invitation;
+import dev.rapport.teams.InvitationGoneException;
 import dev.rapport.teams.MembershipService;
 import dev.rapport.teams.TeamSwitch;
 import jakarta.servlet.http.HttpServletRequest;
@@ -58,20 +59,21 @@ class InvitePage {
     /** Why a link no longer works, in words, and whether signing in is the way on. */
     record Gone(String title, String detail, boolean signIn) {
         static Gone of(GoneException e) {
-            String message = e.getMessage() == null ? "" : e.getMessage();
-            if (message.contains("already used")) {
+            Invitation.State state = e instanceof InvitationGoneException g ? g.state() : null;
+            if (state == Invitation.State.ACCEPTED) {
                 return new Gone("This invitation was already used", "An invitation link works only once. If you "
                         + "accepted it, sign in with the invited email address; otherwise ask the team owner for "
                         + "a new invitation.", true);
             }
-            if (message.contains("withdrawn")) {
+            if (state == Invitation.State.REVOKED) {
                 return new Gone("This invitation was withdrawn", "The team owner withdrew it. Ask them for a new "
                         + "invitation if you should still join.", false);
             }
-            if (message.contains("expired")) {
+            if (state == Invitation.State.EXPIRED) {
                 return new Gone("This invitation has expired", "Invitation links work for a limited time. Ask "
                         + "the team owner for a new one.", false);
             }
+            String message = e.getMessage() == null ? "" : e.getMessage();
             return new Gone("This invitation can no longer be used", MemberForms.sentence(message), false);
         }
 
