@@ -27,8 +27,10 @@ import dev.rapport.clients.ChannelWeights;
 import dev.rapport.clients.ClientService;
 import dev.rapport.clients.Direction;
 import dev.rapport.clients.Rollups;
+import dev.rapport.clients.ClientKind;
 import dev.rapport.clients.Touch;
 import dev.rapport.dashboard.DashboardService;
+import dev.rapport.dashboard.TouchDays;
 import dev.rapport.deals.Deal;
 import dev.rapport.deals.DealService;
 import dev.rapport.journal.Category;
@@ -51,8 +53,8 @@ import dev.rapport.teams.Role;
  * journal, promises, key-account plans, listings and honeymoon flags. Bulk rows go in with COPY on
  * PostgreSQL (batched inserts elsewhere); every rollup is then what writes through the services
  * would have left: the client rollups and journal_day are folded with the services' own rules while
- * generating, the dashboard's are rebuilt from the raw rows, and the honeymoon flags come from the
- * nightly job. Plans and listings are few, so they go through the services.
+ * generating, the dashboard's are rebuilt with the dashboard's own rules (touches counted by day as
+ * they are written, the rest read back), and the honeymoon flags come from the nightly job. Plans and listings are few, so they go through the services.
  *
  * <p>Each client draws from its own random stream (seed, client number), so its touches can be
  * generated twice - once to fold its rollups into the client row, once to write them after the
@@ -147,7 +149,8 @@ public class BenchGenerator {
         });
         List<Long> clientIds = data.clientIds(team);
         stage.done("%,d clients (rollups folded in)", clientIds.size());
-        long touches = bulk(List.of("touch"), () -> writeTouches(world, clientIds, "touch", progress));
+        TouchDays touchDays = new TouchDays(zone);
+        long touches = bulk(List.of("touch"), () -> writeTouches(world, clientIds, "touch", progress, touchDays));
         double touchSeconds = stage.done("%,d touches", touches);
         long entries = bulk(List.of("journal_entry", "journal_day"), () -> writeJournal(world, progress));
         stage.done("%,d journal entries (journal_day folded in)", entries);
@@ -160,8 +163,8 @@ public class BenchGenerator {
         stage.done("%,d key-account plans and listings (through the services)", planned);
         int evaluated = honeymoon.run();
         stage.done("honeymoon job (%,d clients evaluated)", evaluated);
-        dashboard.rebuild(team);
-        stage.done("dashboard rollups rebuilt from the raw rows");
+        dashboard.rebuild(team, touchDays);
+        stage.done("dashboard rollups rebuilt (touches counted while writing them)");
         data.analyze();
         stage.done("statistics refreshed again (rollups)");
         return new Generated(team, zone, today, users.get(0), users, clientIds.size(), touches, entries, promised,
@@ -303,7 +306,7 @@ public class BenchGenerator {
         data.createScratchTouchTable(SCRATCH_TOUCH);
         try {
             long start = System.nanoTime();
-            long rows = writeTouches(world, clientIds, SCRATCH_TOUCH, progress);
+            long rows = writeTouches(world, clientIds, SCRATCH_TOUCH, progress, null);
             return new RawCopy(rows, (System.nanoTime() - start) / 1e9);
         } finally {
             data.dropTable(SCRATCH_TOUCH);
@@ -328,14 +331,22 @@ public class BenchGenerator {
         }
     }
 
-    private long writeTouches(World w, List<Long> clientIds, String table, Progress progress) {
+    /** Writes every client's touches; counts them by day for the dashboard too, unless {@code days} is null. */
+    private long writeTouches(World w, List<Long> clientIds, String table, Progress progress, TouchDays days) {
         try (JdbcBulkWriter out = new JdbcBulkWriter(dataSource, table, List.of("team_id", "client_id", "user_id",
                 "at", "channel", "direction", "update_request", "automated", "created_at"))) {
             for (int i = 0; i < clientIds.size(); i++) {
                 progress.at(table.equals("touch") ? "touches" : "raw copy", i + 1L, clientIds.size());
                 long id = clientIds.get(i);
-                forEachTouch(w, client(w, i), t -> out.row(w.team().value(), id, t.userId().value(), t.at(),
-                        t.channel().code(), t.direction().code(), t.updateRequest(), t.automated(), t.createdAt()));
+                GenClient c = client(w, i);
+                ClientKind kind = ClientKind.fromCode(c.kind()).orElseThrow();
+                forEachTouch(w, c, t -> {
+                    out.row(w.team().value(), id, t.userId().value(), t.at(), t.channel().code(),
+                            t.direction().code(), t.updateRequest(), t.automated(), t.createdAt());
+                    if (days != null) {
+                        days.add(t, kind);
+                    }
+                });
             }
             return out.rows();
         }

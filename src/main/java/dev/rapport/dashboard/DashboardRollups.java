@@ -168,7 +168,7 @@ class DashboardRollups {
     }
 
     /** Counts a touch into {touchesExternal, touchesInternal, lateExternal, lateInternal} of its day. */
-    private static void add(Map<DayKey, int[]> counts, RealTouch t, ZoneId zone, int sign) {
+    static void add(Map<DayKey, int[]> counts, RealTouch t, ZoneId zone, int sign) {
         int[] c = counts.computeIfAbsent(new DayKey(t.user(), t.at().atZone(zone).toLocalDate()), k -> new int[4]);
         int kind = t.kind() == ClientKind.INTERNAL ? 1 : 0;
         c[kind] += sign;
@@ -202,13 +202,17 @@ class DashboardRollups {
 
     /** user_day as journal_day and the raw touches say it should be (no empty rows), by user and day. */
     List<DayTotals> rawUserDays(TeamId team) {
-        ZoneId zone = repo.teamZone(team);
-        Map<DayKey, int[]> touches = new HashMap<>();
-        repo.forEachRealTouch(team, t -> add(touches, t, zone, 1));
+        TouchDays touches = new TouchDays(repo.teamZone(team));
+        repo.forEachRealTouch(team, touches::add);
+        return userDays(team, touches);
+    }
+
+    /** user_day from journal_day and touches already counted by day. */
+    private List<DayTotals> userDays(TeamId team, TouchDays touches) {
         Map<DayKey, DayTotals> days = new java.util.TreeMap<>(java.util.Comparator
                 .comparingLong((DayKey k) -> k.user().value()).thenComparing(DayKey::day));
         repo.forEachJournalDay(team, d -> days.put(new DayKey(d.user(), d.day()), d));
-        touches.forEach((k, c) -> {
+        touches.counts().forEach((k, c) -> {
             DayTotals time = days.getOrDefault(k, new DayTotals(k.user(), k.day(), 0, 0, 0, 0, 0, 0, 0));
             days.put(k, new DayTotals(k.user(), k.day(), time.loggedSeconds(), time.externalSeconds(),
                     time.contributesSeconds(), c[0], c[1], c[2], c[3]));
@@ -222,5 +226,15 @@ class DashboardRollups {
     void rebuild(TeamId team) {
         repo.replaceCadences(team, rawCadences(team));
         repo.replaceUserDays(team, rawUserDays(team));
+    }
+
+    /** {@link #rebuild(TeamId)} with the team's touches counted by the writer that wrote them all. */
+    void rebuild(TeamId team, TouchDays touches) {
+        if (!touches.zone().equals(repo.teamZone(team))) {
+            throw new IllegalArgumentException("touches counted in " + touches.zone() + ", the team's days are in "
+                    + repo.teamZone(team));
+        }
+        repo.replaceCadences(team, rawCadences(team));
+        repo.replaceUserDays(team, userDays(team, touches));
     }
 }

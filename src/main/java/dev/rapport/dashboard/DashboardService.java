@@ -235,4 +235,13 @@ public class DashboardService {
     public void rebuild(TeamId team) {
         rollups.rebuild(team);
     }
+
+    /**
+     * {@link #rebuild(TeamId)} for a bulk writer that counted every touch it wrote (and wrote all of
+     * the team's touches): the touches are not read back. The counts must be in the team's zone.
+     */
+    @Transactional
+    public void rebuild(TeamId team, TouchDays touches) {
+        rollups.rebuild(team, touches);
+    }
 }

@@ -1,0 +1,46 @@
+package dev.rapport.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.junit.jupiter.api.Test;
+
+import dev.rapport.clients.Channel;
+import dev.rapport.clients.ClientKind;
+import dev.rapport.clients.Direction;
+import dev.rapport.clients.Touch;
+import dev.rapport.shared.UserId;
+
+class TouchDaysTest {
+    private static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
+    private static final UserId ANNA = new UserId(7);
+
+    @Test
+    void countsRealTouchesByUserLocalDayAndKindWithLateSignalsApart() {
+        TouchDays days = new TouchDays(ZONE);
+        // 23:30 UTC is already the next day in Amsterdam
+        days.add(touch("2026-11-02T23:30:00Z", Direction.OUTBOUND, false, false), ClientKind.EXTERNAL);
+        days.add(touch("2026-11-03T08:00:00Z", Direction.INBOUND, true, false), ClientKind.EXTERNAL);
+        days.add(touch("2026-11-03T09:00:00Z", Direction.INBOUND, true, false), ClientKind.INTERNAL);
+        days.add(touch("2026-11-03T10:00:00Z", Direction.OUTBOUND, true, false), ClientKind.INTERNAL);
+        // automated touches never count
+        days.add(touch("2026-11-03T11:00:00Z", Direction.OUTBOUND, false, true), ClientKind.EXTERNAL);
+
+        Map<String, String> counted = new TreeMap<>();
+        days.counts().forEach((k, c) -> counted.put(k.user().value() + " " + k.day(),
+                c[0] + " ext, " + c[1] + " int, late " + c[2] + " ext, " + c[3] + " int"));
+        assertThat(counted).containsExactly(Map.entry("7 " + LocalDate.of(2026, 11, 3),
+                "2 ext, 2 int, late 1 ext, 1 int"));
+    }
+
+    private static Touch touch(String at, Direction direction, boolean updateRequest, boolean automated) {
+        Instant when = Instant.parse(at);
+        return new Touch(0, null, ANNA, when, Channel.PHONE, direction, null, null, null, updateRequest, automated,
+                when);
+    }
+}
