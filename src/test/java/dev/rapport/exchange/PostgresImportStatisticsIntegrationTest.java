@@ -16,9 +16,10 @@ import dev.rapport.support.PostgresInitializer;
 import dev.rapport.teams.Role;
 
 /**
- * A big import refreshes PostgreSQL's planner statistics of the tables it grew once it has committed
- * (autovacuum would take up to a minute, and a re-import meanwhile read child tables with sequential
- * scans); a dry run, which writes nothing, does not.
+ * How imports use PostgreSQL: a big import refreshes the planner statistics of the tables it grew
+ * once it has committed (autovacuum would take up to a minute, and a re-import meanwhile read child
+ * tables with sequential scans), a dry run does not; batched inserts go as multi-row statements and
+ * every new client still gets the id of its own record.
  */
 @ContextConfiguration(initializers = PostgresInitializer.class)
 class PostgresImportStatisticsIntegrationTest extends AppTestBase {
@@ -26,6 +27,8 @@ class PostgresImportStatisticsIntegrationTest extends AppTestBase {
     ContactImportService imports;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    javax.sql.DataSource dataSource;
 
     private OffsetDateTime started;
 
@@ -51,6 +54,25 @@ class PostgresImportStatisticsIntegrationTest extends AppTestBase {
     }
 
     /** When the table was last analysed by a statement (not by autovacuum) since the test began. */
+    @Test
+    void batchedInsertsAreMultiRowAndEveryRecordGetsItsOwnId() throws Exception {
+        assertThat(dataSource.unwrap(com.zaxxer.hikari.HikariDataSource.class).getDataSourceProperties())
+                .containsEntry("reWriteBatchedInserts", "true");
+        var s = newTeam(Role.MEMBER);
+        StringBuilder csv = new StringBuilder("name,email\n");
+        for (int i = 0; i < 2_500; i++) {
+            csv.append("Batch ").append(i).append(",batch").append(i).append("@example.com\n");
+        }
+        var report = imports.importContacts(s.user(), new ByteArrayResource(csv.toString()
+                .getBytes(StandardCharsets.UTF_8)), "people.csv", ImportOptions.defaults(false), null);
+        assertThat(report.changes()).hasSize(ImportReport.MAX_CHANGES);
+        for (ImportReport.Change change : report.changes()) {
+            String stored = jdbc.sql("SELECT name FROM client WHERE id = ? AND team_id = ?")
+                    .params(change.clientId(), s.user().teamId().value()).query(String.class).single();
+            assertThat(stored).as("line " + change.line()).isEqualTo(change.name()).isEqualTo("Batch " + (change.line() - 2));
+        }
+    }
+
     private OffsetDateTime lastAnalysed(String table) {
         return jdbc.sql("SELECT last_analyze FROM pg_stat_user_tables WHERE relname = ? AND last_analyze >= ?")
                 .params(table, started).query(OffsetDateTime.class).optional().orElse(null);
