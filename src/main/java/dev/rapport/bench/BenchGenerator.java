@@ -54,7 +54,8 @@ import dev.rapport.teams.Role;
  * PostgreSQL (batched inserts elsewhere); every rollup is then what writes through the services
  * would have left: the client rollups and journal_day are folded with the services' own rules while
  * generating, the dashboard's are rebuilt with the dashboard's own rules (touches counted by day as
- * they are written, the rest read back), and the honeymoon flags come from the nightly job. Plans and listings are few, so they go through the services.
+ * they are written, the rest read back), and the honeymoon flags come from the nightly job. Plans
+ * and listings are few, so they go through the services.
  *
  * <p>Each client draws from its own random stream (seed, client number), so its touches can be
  * generated twice - once to fold its rollups into the client row, once to write them after the

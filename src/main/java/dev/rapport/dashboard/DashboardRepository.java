@@ -63,8 +63,6 @@ interface DashboardRepository {
 
     void forEachCadenceInput(TeamId team, Consumer<CadenceInput> sink);
 
-    Optional<CadenceRow> cadence(TeamId team, ClientId client);
-
     /** The cadence rows of these clients (those that have one). */
     List<CadenceRow> cadences(TeamId team, java.util.Collection<ClientId> clients);
 

@@ -79,11 +79,7 @@ class DashboardRollups {
 
     @EventListener
     void clientSaved(ClientSaved event) {
-        Optional<ClientKind> before = repo.cadence(event.teamId(), event.clientId()).map(CadenceRow::kind);
-        Optional<CadenceInput> after = refresh(event.teamId(), event.clientId(), repo.teamZone(event.teamId()));
-        if (before.isPresent() && after.isPresent() && before.get() != after.get().kind()) {
-            moveKind(event.teamId(), event.clientId(), before.get());
-        }
+        refreshAll(event.teamId(), List.of(event.clientId()));
     }
 
     /** New clients (an import): their rows from what they were created with, no touches, no deals yet. */
@@ -111,8 +107,9 @@ class DashboardRollups {
     }
 
     /**
-     * {@link #refresh} for many clients in a few batched statements. The caller's transaction has
-     * written these clients' rows, so it holds their locks: no second writer can interleave.
+     * Recomputes these clients' cadence rows in a few batched statements, and moves their counted
+     * touches when a client's kind changed. The caller's transaction has written these clients' rows,
+     * so it holds their locks: no second writer can interleave.
      */
     private void refreshAll(TeamId team, List<ClientId> clients) {
         if (clients.isEmpty()) {
@@ -202,9 +199,13 @@ class DashboardRollups {
 
     /** user_day as journal_day and the raw touches say it should be (no empty rows), by user and day. */
     List<DayTotals> rawUserDays(TeamId team) {
+        return userDays(team, rawTouchDays(team));
+    }
+
+    private TouchDays rawTouchDays(TeamId team) {
         TouchDays touches = new TouchDays(repo.teamZone(team));
         repo.forEachRealTouch(team, touches::add);
-        return userDays(team, touches);
+        return touches;
     }
 
     /** user_day from journal_day and touches already counted by day. */
@@ -224,8 +225,7 @@ class DashboardRollups {
 
     /** Replaces both rollups of a team with the raw recomputation (existing data, bulk loads, imports). */
     void rebuild(TeamId team) {
-        repo.replaceCadences(team, rawCadences(team));
-        repo.replaceUserDays(team, rawUserDays(team));
+        rebuild(team, rawTouchDays(team));
     }
 
     /** {@link #rebuild(TeamId)} with the team's touches counted by the writer that wrote them all. */

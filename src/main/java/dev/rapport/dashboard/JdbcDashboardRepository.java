@@ -38,6 +38,10 @@ import dev.rapport.shared.UserId;
 class JdbcDashboardRepository implements DashboardRepository {
     private static final int BATCH = 5_000;
     private static final int ROWS_PER_INSERT = 500;
+    private static final String UPDATE_CADENCE = """
+            UPDATE client_cadence SET owner_id = ?, client_kind = ?, archived = ?, due_on = ?, overdue_after = ?
+            WHERE client_id = ? AND team_id = ?
+            """;
     private static final String INPUT_COLUMNS = """
             id, owner_id, kind, archived_at, tier, ideal_days, max_days, rich_every_days, created_at, last_touch_at
             """;
@@ -95,12 +99,6 @@ class JdbcDashboardRepository implements DashboardRepository {
     }
 
     @Override
-    public Optional<CadenceRow> cadence(TeamId team, ClientId client) {
-        return jdbc.sql("SELECT * FROM client_cadence WHERE client_id = ? AND team_id = ?")
-                .params(client.value(), team.value()).query(JdbcDashboardRepository::cadenceRow).optional();
-    }
-
-    @Override
     public List<CadenceRow> cadences(TeamId team) {
         return jdbc.sql("SELECT * FROM client_cadence WHERE team_id = ? ORDER BY client_id").param(team.value())
                 .query(JdbcDashboardRepository::cadenceRow).list();
@@ -125,11 +123,7 @@ class JdbcDashboardRepository implements DashboardRepository {
     @Override
     public void saveCadence(TeamId team, CadenceRow r) {
         // the caller holds the client's row lock, so update-then-insert cannot race
-        int updated = jdbc.sql("""
-                UPDATE client_cadence SET owner_id = ?, client_kind = ?, archived = ?, due_on = ?, overdue_after = ?
-                WHERE client_id = ? AND team_id = ?
-                """).params(r.owner().value(), r.kind().code(), r.archived(), r.dueOn(), r.overdueAfter(),
-                r.id().value(), team.value()).update();
+        int updated = jdbc.sql(UPDATE_CADENCE).params(cadenceUpdate(team, r)).update();
         if (updated == 0) {
             jdbc.sql("""
                     INSERT INTO client_cadence (client_id, team_id, owner_id, client_kind, archived, due_on, overdue_after)
@@ -141,12 +135,7 @@ class JdbcDashboardRepository implements DashboardRepository {
 
     @Override
     public void saveCadences(TeamId team, List<CadenceRow> rows) {
-        List<Object[]> updates = rows.stream().map(r -> new Object[] {r.owner().value(), r.kind().code(), r.archived(),
-            r.dueOn(), r.overdueAfter(), r.id().value(), team.value()}).toList();
-        int[] counts = streaming.batchUpdate("""
-                UPDATE client_cadence SET owner_id = ?, client_kind = ?, archived = ?, due_on = ?, overdue_after = ?
-                WHERE client_id = ? AND team_id = ?
-                """, updates);
+        int[] counts = streaming.batchUpdate(UPDATE_CADENCE, rows.stream().map(r -> cadenceUpdate(team, r)).toList());
         List<CadenceRow> missing = new ArrayList<>();
         for (int i = 0; i < counts.length; i++) {
             if (counts[i] == 0) {
@@ -154,6 +143,11 @@ class JdbcDashboardRepository implements DashboardRepository {
             }
         }
         insertCadences(team, missing);
+    }
+
+    private static Object[] cadenceUpdate(TeamId team, CadenceRow r) {
+        return new Object[] {r.owner().value(), r.kind().code(), r.archived(), r.dueOn(), r.overdueAfter(),
+            r.id().value(), team.value()};
     }
 
     @Override
