@@ -99,6 +99,7 @@ final class CrashChecks {
                     problems.add(rollup[0] + " differs from its recomputation in " + wrong + " rows");
                 }
             }
+            describeStaleClients(c, team, acked.touches(), problems);
             scanEveryTable(c, problems);
             touches = count(c, "SELECT COUNT(*) FROM touch WHERE team_id = ?", team);
             journal = count(c, "SELECT COUNT(*) FROM journal_entry WHERE team_id = ?", team);
@@ -106,6 +107,55 @@ final class CrashChecks {
             problems.add("database error: " + e.getMessage());
         }
         return new Report(lost, problems, touches, journal);
+    }
+
+    /**
+     * For a client whose last touch differs from its touches: both values, how many touches it has and
+     * its newest ones, each marked acknowledged or not (an unacknowledged one was in flight at the
+     * kill). Says whether a touch outlived its rollups or the rollups outlived a touch.
+     */
+    private static void describeStaleClients(Connection c, long team, Collection<Long> ackedTouches,
+                                             List<String> problems) throws SQLException {
+        Set<Long> acked = new HashSet<>(ackedTouches);
+        List<Long> stale = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT c.id, c.last_touch_at, c.updated_at,
+                       (SELECT MAX(t.at) FROM touch t WHERE t.client_id = c.id AND t.automated = FALSE),
+                       (SELECT COUNT(*) FROM touch t WHERE t.client_id = c.id AND t.automated = FALSE)
+                FROM client c WHERE c.team_id = ? AND c.last_touch_at IS DISTINCT FROM
+                    (SELECT MAX(t.at) FROM touch t WHERE t.client_id = c.id AND t.automated = FALSE)
+                ORDER BY c.id FETCH FIRST 3 ROWS ONLY""")) {
+            ps.setLong(1, team);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    stale.add(rs.getLong(1));
+                    problems.add(String.format(Locale.ROOT, "  client %d: last_touch_at %s, newest touch %s, "
+                                    + "%d touches, updated_at %s", rs.getLong(1), rs.getObject(2), rs.getObject(4),
+                            rs.getLong(5), rs.getObject(3)));
+                }
+            }
+        }
+        for (long client : stale) {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    SELECT id, at, created_at, direction, update_request FROM touch
+                    WHERE client_id = ? AND automated = FALSE ORDER BY at DESC, id DESC FETCH FIRST 3 ROWS ONLY""")) {
+                ps.setLong(1, client);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        long touch = rs.getLong(1);
+                        problems.add(String.format(Locale.ROOT, "    touch %d at %s created %s %s%s, %s", touch,
+                                rs.getObject(2), rs.getObject(3), rs.getString(4),
+                                rs.getBoolean(5) ? " update request" : "",
+                                acked.contains(touch) ? "acknowledged" : "not acknowledged"));
+                    }
+                }
+            }
+        }
+        long maxAcked = ackedTouches.stream().mapToLong(Long::longValue).max().orElse(-1);
+        long maxStored = count(c, "SELECT COALESCE(MAX(id), -1) FROM touch WHERE team_id = ?", team);
+        if (!stale.isEmpty()) {
+            problems.add("  newest touch id acknowledged " + maxAcked + ", stored " + maxStored);
+        }
     }
 
     /** How many of the ids are not in the table; names the first few. */
