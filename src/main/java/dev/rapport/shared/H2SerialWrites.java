@@ -128,7 +128,7 @@ class H2SerialWrites implements BeanPostProcessor {
         private final Connection target;
         private final WriterLock lock;
         /** The thread whose hold this connection has, or null. */
-        private Thread holding;
+        private volatile Thread holding;
 
         SerialConnection(Connection target, WriterLock lock) {
             this.target = target;
@@ -167,7 +167,7 @@ class H2SerialWrites implements BeanPostProcessor {
         /** Calls after which this connection has no open writing transaction any more. */
         private static boolean ends(String name, Object[] args) {
             return switch (name) {
-                case "commit", "close" -> true;
+                case "commit", "close", "abort" -> true;
                 case "rollback" -> args == null || args.length == 0;
                 case "setAutoCommit" -> Boolean.TRUE.equals(args[0]);
                 default -> false;
