@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -39,6 +40,9 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 class ProblemHandler extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
     static final URI VALIDATION = URI.create("https://rapport.dev/problems/validation");
+    static final String BUSY = "the database is busy with another change (a large import, say); nothing was "
+            + "written, try again in a few seconds";
+    static final String BUSY_RETRY_AFTER = "5";
 
     @ExceptionHandler(NotFoundException.class)
     ProblemDetail notFound(NotFoundException e) {
@@ -83,6 +87,17 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(org.apache.tomcat.util.http.InvalidParameterException.class)
     ProblemDetail undecodable(org.apache.tomcat.util.http.InvalidParameterException e) {
         return problem(HttpStatus.BAD_REQUEST, "a query parameter is not valid percent-encoded UTF-8");
+    }
+
+    /**
+     * The database could not give a lock in time (on H2 a large import writes alone for a while; on
+     * PostgreSQL a deadlock victim): nothing was written, and the same request will likely pass.
+     */
+    @ExceptionHandler(TransientDataAccessException.class)
+    ResponseEntity<ProblemDetail> busy(TransientDataAccessException e) {
+        log.warn("database busy, answered 503: {}", e.getMostSpecificCause().getMessage());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, BUSY_RETRY_AFTER)
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, BUSY));
     }
 
     @ExceptionHandler(Exception.class)

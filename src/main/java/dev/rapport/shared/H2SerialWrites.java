@@ -10,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.SQLTransientException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -21,6 +22,7 @@ import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.stereotype.Component;
 
@@ -46,8 +48,11 @@ import com.zaxxer.hikari.HikariDataSource;
 class H2SerialWrites implements BeanPostProcessor {
     /** One lock per database (by URL): two contexts in one process may open the same file. */
     private static final Map<String, WriterLock> LOCKS = new ConcurrentHashMap<>();
-    /** Longer than any single writing transaction takes (an import commits every few thousand rows). */
-    static final long WAIT_SECONDS = 120;
+    /**
+     * How long a writer waits for the one before it: longer than a large import's transaction (about
+     * 20 s per 100,000 contacts on H2); then it fails with a "busy" error (503, try again).
+     */
+    static final String WAIT_PROPERTY = "rapport.h2.write-wait";
     private static final Set<String> READS = Set.of("SELECT", "WITH", "VALUES", "TABLE", "EXPLAIN", "SHOW",
             "SCRIPT", "BACKUP", "HELP");
     private static final Pattern LOCKING_READ = Pattern.compile("\\bFOR\\s+(UPDATE|SHARE)\\b",
@@ -55,10 +60,16 @@ class H2SerialWrites implements BeanPostProcessor {
     private static final Set<String> EXECUTES = Set.of("execute", "executeQuery", "executeUpdate",
             "executeLargeUpdate", "executeBatch", "executeLargeBatch", "addBatch");
 
+    private final Duration wait;
+
+    H2SerialWrites(Environment env) {
+        this.wait = env.getProperty(WAIT_PROPERTY, Duration.class, Duration.ofSeconds(120));
+    }
+
     @Override
     public Object postProcessAfterInitialization(Object bean, String beanName) {
         if (bean instanceof HikariDataSource ds && applies(ds.getJdbcUrl())) {
-            return wrap(ds, lockFor(ds.getJdbcUrl()));
+            return wrap(ds, lockFor(ds.getJdbcUrl()), wait);
         }
         return bean;
     }
@@ -73,16 +84,16 @@ class H2SerialWrites implements BeanPostProcessor {
         return LOCKS.computeIfAbsent(settings < 0 ? url : url.substring(0, settings), u -> new WriterLock());
     }
 
-    static DataSource wrap(DataSource target, WriterLock lock) {
+    static DataSource wrap(DataSource target, WriterLock lock, Duration wait) {
         return new DelegatingDataSource(target) {
             @Override
             public Connection getConnection() throws SQLException {
-                return serial(super.getConnection(), lock);
+                return serial(super.getConnection(), lock, wait);
             }
 
             @Override
             public Connection getConnection(String username, String password) throws SQLException {
-                return serial(super.getConnection(username, password), lock);
+                return serial(super.getConnection(username, password), lock, wait);
             }
         };
     }
@@ -118,21 +129,23 @@ class H2SerialWrites implements BeanPostProcessor {
         return sql.substring(i);
     }
 
-    static Connection serial(Connection target, WriterLock lock) {
+    static Connection serial(Connection target, WriterLock lock, Duration wait) {
         return (Connection) Proxy.newProxyInstance(H2SerialWrites.class.getClassLoader(),
-                new Class<?>[] {Connection.class}, new SerialConnection(target, lock));
+                new Class<?>[] {Connection.class}, new SerialConnection(target, lock, wait));
     }
 
     /** A connection that holds the lock from its first write to the end of its transaction. */
     private static final class SerialConnection implements InvocationHandler {
         private final Connection target;
         private final WriterLock lock;
+        private final Duration wait;
         /** The thread whose hold this connection has, or null. */
         private volatile Thread holding;
 
-        SerialConnection(Connection target, WriterLock lock) {
+        SerialConnection(Connection target, WriterLock lock, Duration wait) {
             this.target = target;
             this.lock = lock;
+            this.wait = wait;
         }
 
         @Override
@@ -197,7 +210,7 @@ class H2SerialWrites implements BeanPostProcessor {
 
         private void acquire() throws SQLException {
             if (holding == null) {
-                holding = lock.acquire(WAIT_SECONDS);
+                holding = lock.acquire(wait);
             }
         }
 
@@ -219,15 +232,16 @@ class H2SerialWrites implements BeanPostProcessor {
         private final Map<Thread, Integer> holds = new ConcurrentHashMap<>();
 
         /** Takes a hold for the calling thread; returns that thread, which {@link #release} needs. */
-        Thread acquire(long seconds) throws SQLException {
+        Thread acquire(Duration wait) throws SQLException {
             Thread me = Thread.currentThread();
             if (holds.computeIfPresent(me, (t, n) -> n + 1) != null) {
                 return me;
             }
             try {
-                if (!permit.tryAcquire(seconds, TimeUnit.SECONDS)) {
-                    throw new SQLTransientException("another writer held the embedded database for " + seconds
-                            + " s; try again", "40001");
+                if (!permit.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+                    // SQL state 40001 makes it a transient data access failure: a 503 "busy, try again"
+                    throw new SQLTransientException("another writer held the embedded database for "
+                            + wait.toSeconds() + " s; try again", "40001");
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -3,6 +3,7 @@ package dev.rapport.web;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -88,6 +89,15 @@ class WebAdvice {
     ModelAndView undecodable() {
         return page(HttpStatus.BAD_REQUEST, "That request was not understood",
                 "A value in the address or the form is not valid text. Check the link and try again.");
+    }
+
+    /** The database could not give a lock in time (a large import on H2, a deadlock): nothing was saved. */
+    @ExceptionHandler(TransientDataAccessException.class)
+    ModelAndView busy(TransientDataAccessException e) {
+        log.warn("database busy, answered 503: {}", e.getMostSpecificCause().getMessage());
+        return page(HttpStatus.SERVICE_UNAVAILABLE, "Busy for a moment",
+                "The database is busy with another change, a large import for example. Nothing was saved: "
+                        + "go back and try again in a few seconds.");
     }
 
     @ExceptionHandler(Exception.class)

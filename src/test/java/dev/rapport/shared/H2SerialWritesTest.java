@@ -6,7 +6,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLTransientException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -18,13 +20,14 @@ import org.junit.jupiter.api.Test;
 
 class H2SerialWritesTest {
     private final H2SerialWrites.WriterLock lock = new H2SerialWrites.WriterLock();
+    private JdbcDataSource h2;
     private DataSource ds;
 
     @BeforeEach
     void database() throws SQLException {
-        JdbcDataSource h2 = new JdbcDataSource();
+        h2 = new JdbcDataSource();
         h2.setURL("jdbc:h2:mem:serial-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
-        ds = H2SerialWrites.wrap(h2, lock);
+        ds = H2SerialWrites.wrap(h2, lock, Duration.ofSeconds(30));
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
             s.execute("CREATE TABLE t (id INT PRIMARY KEY, v INT)");
             s.execute("INSERT INTO t VALUES (1, 0)");
@@ -78,6 +81,28 @@ class H2SerialWritesTest {
             write.get(30, TimeUnit.SECONDS);
         }
         assertThat(value()).as("the second writer ran after the first committed").isEqualTo(10);
+        assertThat(lock.isFree()).isTrue();
+    }
+
+    @Test
+    void aWriterThatWaitsTooLongFailsWithATransientErrorAndWritesNothing() throws Exception {
+        DataSource impatient = H2SerialWrites.wrap(h2, lock, Duration.ofMillis(50));
+        try (Connection a = ds.getConnection()) {
+            a.setAutoCommit(false);
+            a.createStatement().executeUpdate("UPDATE t SET v = 1");
+            SQLException refused = CompletableFuture.supplyAsync(() -> {
+                try (Connection b = impatient.getConnection()) {
+                    b.createStatement().executeUpdate("UPDATE t SET v = 2");
+                    return null;
+                } catch (SQLException e) {
+                    return e;
+                }
+            }).get(30, TimeUnit.SECONDS);
+            assertThat((Throwable) refused).isInstanceOf(SQLTransientException.class);
+            assertThat(refused.getSQLState()).as("a transient failure to Spring: 503, try again").isEqualTo("40001");
+            a.rollback();
+        }
+        assertThat(value()).isZero();
         assertThat(lock.isFree()).isTrue();
     }
 

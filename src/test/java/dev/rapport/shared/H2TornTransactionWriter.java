@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Random;
 
 import javax.sql.DataSource;
@@ -24,7 +25,8 @@ public final class H2TornTransactionWriter {
     public static void main(String[] args) throws SQLException {
         JdbcDataSource h2 = new JdbcDataSource();
         h2.setURL(args[0]);
-        DataSource ds = args[2].equals("serial") ? H2SerialWrites.wrap(h2, new H2SerialWrites.WriterLock()) : h2;
+        DataSource ds = args[2].equals("serial") ? H2SerialWrites.wrap(h2, new H2SerialWrites.WriterLock(),
+                Duration.ofMinutes(1)) : h2;
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
             for (int i = 0; i < 250; i++) {
                 s.execute("CREATE TABLE IF NOT EXISTS filler" + i + " (id INT PRIMARY KEY)");
