@@ -117,6 +117,18 @@ final class CrashChecks {
     private static void describeStaleClients(Connection c, long team, Collection<Long> ackedTouches,
                                              List<String> problems) throws SQLException {
         Set<Long> acked = new HashSet<>(ackedTouches);
+        List<Long> stale = staleClients(c, team, problems);
+        for (long client : stale) {
+            describeNewestTouches(c, client, acked, problems);
+        }
+        if (!stale.isEmpty()) {
+            long maxAcked = acked.stream().mapToLong(Long::longValue).max().orElse(-1);
+            problems.add("  newest touch id acknowledged " + maxAcked + ", stored "
+                    + count(c, "SELECT COALESCE(MAX(id), -1) FROM touch WHERE team_id = ?", team));
+        }
+    }
+
+    private static List<Long> staleClients(Connection c, long team, List<String> problems) throws SQLException {
         List<Long> stale = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("""
                 SELECT c.id, c.last_touch_at, c.updated_at,
@@ -135,26 +147,24 @@ final class CrashChecks {
                 }
             }
         }
-        for (long client : stale) {
-            try (PreparedStatement ps = c.prepareStatement("""
-                    SELECT id, at, created_at, direction, update_request FROM touch
-                    WHERE client_id = ? AND automated = FALSE ORDER BY at DESC, id DESC FETCH FIRST 3 ROWS ONLY""")) {
-                ps.setLong(1, client);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        long touch = rs.getLong(1);
-                        problems.add(String.format(Locale.ROOT, "    touch %d at %s created %s %s%s, %s", touch,
-                                rs.getObject(2), rs.getObject(3), rs.getString(4),
-                                rs.getBoolean(5) ? " update request" : "",
-                                acked.contains(touch) ? "acknowledged" : "not acknowledged"));
-                    }
+        return stale;
+    }
+
+    private static void describeNewestTouches(Connection c, long client, Set<Long> acked, List<String> problems)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT id, at, created_at, direction, update_request FROM touch
+                WHERE client_id = ? AND automated = FALSE ORDER BY at DESC, id DESC FETCH FIRST 3 ROWS ONLY""")) {
+            ps.setLong(1, client);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long touch = rs.getLong(1);
+                    problems.add(String.format(Locale.ROOT, "    touch %d at %s created %s %s%s, %s", touch,
+                            rs.getObject(2), rs.getObject(3), rs.getString(4),
+                            rs.getBoolean(5) ? " update request" : "",
+                            acked.contains(touch) ? "acknowledged" : "not acknowledged"));
                 }
             }
-        }
-        long maxAcked = ackedTouches.stream().mapToLong(Long::longValue).max().orElse(-1);
-        long maxStored = count(c, "SELECT COALESCE(MAX(id), -1) FROM touch WHERE team_id = ?", team);
-        if (!stale.isEmpty()) {
-            problems.add("  newest touch id acknowledged " + maxAcked + ", stored " + maxStored);
         }
     }
 

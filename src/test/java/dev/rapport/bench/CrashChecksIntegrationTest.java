@@ -67,4 +67,30 @@ class CrashChecksIntegrationTest extends AppTestBase {
                 "journal_day seconds differs from its recomputation in 1 rows",
                 "client_cadence rows differs from its recomputation in 1 rows");
     }
+
+    @Test
+    void aWrongLastTouchIsShownWithTheNewestTouchesAndWhetherEachWasAcknowledged() {
+        Session s = newTeam(Role.OWNER);
+        long team = s.user().teamId().value();
+        long client = s.api().post("/api/v1/clients", json("{'name':'Torn','tier':'A'}")).json().get("id").asLong();
+        List<Long> touches = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            touches.add(s.api().post("/api/v1/clients/" + client + "/touches", json("{'channel':'phone',"
+                    + "'direction':'outbound'}")).json().get("id").asLong());
+        }
+        // as a kill could leave it: the second touch stored, its rollup not, and it never acknowledged
+        jdbc.sql("UPDATE client SET last_touch_at = NULL WHERE id = ?").param(client).update();
+        CrashChecks.Report torn = CrashChecks.check(url, "sa", "", team,
+                new CrashChecks.Acknowledged(List.of(client), List.of(touches.get(0)), List.of()));
+        assertThat(torn.corrupt()).isTrue();
+        assertThat(torn.problems()).contains("client.last_touch_at differs from its recomputation in 1 rows");
+        assertThat(torn.problems()).anyMatch(p -> p.startsWith("  client " + client + ": last_touch_at null, newest touch ")
+                && p.contains(", 2 touches, "));
+        assertThat(torn.problems()).anyMatch(p -> p.startsWith("    touch " + touches.get(1) + " at ")
+                && p.endsWith("outbound, not acknowledged"));
+        assertThat(torn.problems()).anyMatch(p -> p.startsWith("    touch " + touches.get(0) + " at ")
+                && p.endsWith("outbound, acknowledged"));
+        assertThat(torn.problems()).contains("  newest touch id acknowledged " + touches.get(0) + ", stored "
+                + touches.get(1));
+    }
 }
