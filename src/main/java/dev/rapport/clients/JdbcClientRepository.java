@@ -26,6 +26,7 @@ import org.springframework.stereotype.Repository;
 import dev.rapport.shared.ClientId;
 import dev.rapport.shared.Cursor;
 import dev.rapport.shared.Page;
+import dev.rapport.shared.PlannerStatistics;
 import dev.rapport.shared.Sql;
 import dev.rapport.shared.TeamId;
 import dev.rapport.shared.UserId;
@@ -284,7 +285,7 @@ class JdbcClientRepository implements ClientRepository {
 
     @Override
     public void refreshStatistics() {
-        dev.rapport.shared.PlannerStatistics.refresh(template, "client", "client_email", "client_phone",
+        PlannerStatistics.refresh(template, "client", "client_email", "client_phone",
                 "client_address", "client_tag");
     }
 

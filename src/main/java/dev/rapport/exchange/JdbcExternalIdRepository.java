@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import dev.rapport.shared.ClientId;
+import dev.rapport.shared.PlannerStatistics;
 import dev.rapport.shared.Sql;
 import dev.rapport.shared.TeamId;
 
@@ -29,7 +30,7 @@ class JdbcExternalIdRepository implements ExternalIds {
 
     @Override
     public void refreshStatistics() {
-        dev.rapport.shared.PlannerStatistics.refresh(template, "client_external_id");
+        PlannerStatistics.refresh(template, "client_external_id");
     }
 
     @Override

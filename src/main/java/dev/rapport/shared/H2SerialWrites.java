@@ -129,7 +129,7 @@ class H2SerialWrites implements BeanPostProcessor {
         return sql.substring(i);
     }
 
-    static Connection serial(Connection target, WriterLock lock, Duration wait) {
+    private static Connection serial(Connection target, WriterLock lock, Duration wait) {
         return (Connection) Proxy.newProxyInstance(H2SerialWrites.class.getClassLoader(),
                 new Class<?>[] {Connection.class}, new SerialConnection(target, lock, wait));
     }
