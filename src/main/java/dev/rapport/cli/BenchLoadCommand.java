@@ -53,6 +53,10 @@ class BenchLoadCommand implements Callable<Integer> {
             + "If-None-Match, as a polling client with a cache does; unchanged answers are 304 without a body")
     boolean revalidate;
 
+    @Option(names = "--warmup", defaultValue = "5", description = "seconds of the same load sent first and not "
+            + "counted, so the generator's own start (JIT, connections) stays out of the figures; 0: none (5)")
+    double warmup;
+
     @Option(names = "--seed", defaultValue = "1", description = "random seed of the read/write choice (1)")
     long seed;
 
@@ -67,9 +71,10 @@ class BenchLoadCommand implements Callable<Integer> {
             throw new CliException("an API token is needed: --token or RAPPORT_TOKEN (rapport login, or POST "
                     + "/api/v1/auth/tokens, issues one)");
         }
-        if (!(duration > 0) || duration > HttpLoad.MAX_DURATION.toSeconds() || !(timeout > 0)) {
+        if (!(duration > 0) || duration > HttpLoad.MAX_DURATION.toSeconds() || !(timeout > 0)
+                || !(warmup >= 0) || warmup > HttpLoad.MAX_DURATION.toSeconds()) {
             throw new CliException("--duration must be above 0 and at most " + HttpLoad.MAX_DURATION.toSeconds()
-                    + " s, --timeout above 0");
+                    + " s, --warmup 0 to " + HttpLoad.MAX_DURATION.toSeconds() + " s, --timeout above 0");
         }
         int writePercent = percent(writes);
         URI base;
@@ -89,10 +94,11 @@ class BenchLoadCommand implements Callable<Integer> {
             throw new CliException(e.getMessage());
         }
         ctx.out().printf(Locale.ROOT, "HTTP load: GET %s%s on %s, %s, %d connections, %d%% writes, %.0f s or %d "
-                + "requests%n", path, revalidate ? " (revalidating with If-None-Match)" : "", base, rate > 0 ? String.format(Locale.ROOT, "open model at %.0f req/s", rate)
-                : "closed loop", concurrency, writePercent, duration, requests);
+                + "requests after a %.0f s warm-up%n", path, revalidate ? " (revalidating with If-None-Match)" : "",
+                base, rate > 0 ? String.format(Locale.ROOT, "open model at %.0f req/s", rate) : "closed loop",
+                concurrency, writePercent, duration, requests, warmup);
         ctx.out().flush();
-        HttpLoad.Result result = load.run();
+        HttpLoad.Result result = load.run(Duration.ofNanos(Math.round(warmup * 1e9)));
         HttpLoad.print(result, ctx.out());
         return result.answered() > 0 ? 0 : 1;
     }

@@ -50,7 +50,7 @@ class LoadBenchIntegrationTest extends AppTestBase {
         long client = ada.api().post("/api/v1/clients", "{\"name\":\"Load client\",\"tier\":\"A\"}").json().get("id")
                 .asLong();
         Run run = cli(Map.of("RAPPORT_TOKEN", ada.api().token()), "bench", "load", "--url", baseUrl(),
-                "--duration", "3", "--concurrency", "4", "--writes", "20%", "--seed", "3");
+                "--duration", "3", "--concurrency", "4", "--writes", "20%", "--seed", "3", "--warmup", "1");
         assertThat(run.code()).as(run.err()).isZero();
         String out = run.out();
         assertThat(out).contains("GET /api/v1/queue on " + HttpLoad.loopback(baseUrl())).contains("closed loop, 4 connections, 20% writes");
@@ -63,7 +63,10 @@ class LoadBenchIntegrationTest extends AppTestBase {
         assertThat(ok + created).as("every answer a 200 (read) or 201 (write)").isEqualTo(answered);
         // a fifth on average; a few dozen answers on a busy machine leave room either way
         assertThat(created).as("some, not most, are writes").isBetween(1L, answered / 2);
-        assertThat(out).contains("touches acknowledged: " + created).contains("errors: none");
+        assertThat(out).contains("after a 1 s warm-up").contains("errors: none");
+        long acknowledged = Long.parseLong(find(Pattern.compile("touches acknowledged: (\\d+)"), out).group(1));
+        assertThat(acknowledged).as("the warm-up's writes are reported too: they are stored")
+                .isGreaterThanOrEqualTo(created);
         Matcher throughput = find(THROUGHPUT, out);
         double seconds = Double.parseDouble(throughput.group(3));
         assertThat(seconds).isBetween(2.9, 30.0);
@@ -75,14 +78,14 @@ class LoadBenchIntegrationTest extends AppTestBase {
         assertThat(p50).isPositive().isLessThanOrEqualTo(Double.parseDouble(latency.group(2)));
         assertThat(p99).isLessThanOrEqualTo(Double.parseDouble(latency.group(4)));
         assertThat(jdbc.sql("SELECT COUNT(*) FROM touch WHERE client_id = ? AND note = 'load'").param(client)
-                .query(Long.class).single()).as("every acknowledged touch is stored, and only those").isEqualTo(created);
+                .query(Long.class).single()).as("every acknowledged touch is stored, and only those").isEqualTo(acknowledged);
     }
 
     @Test
     void anOpenModelSendsOnScheduleAndStopsAtTheRequestBound() {
         var ada = newTeam(Role.MEMBER);
         Run timed = cli(Map.of(), "bench", "load", "--url", baseUrl(), "--token", ada.api().token(), "--rate", "40",
-                "--duration", "2", "--concurrency", "4");
+                "--duration", "2", "--concurrency", "4", "--warmup", "0");
         assertThat(timed.code()).as(timed.err()).isZero();
         assertThat(timed.out()).contains("open model at 40 req/s");
         Matcher requests = find(REQUESTS, timed.out());
@@ -93,12 +96,13 @@ class LoadBenchIntegrationTest extends AppTestBase {
         assertThat(count(timed.out(), 200)).isEqualTo(answered);
 
         Run bounded = cli(Map.of(), "bench", "load", "--url", baseUrl(), "--token", ada.api().token(), "--requests",
-                "25", "--duration", "60", "--concurrency", "3", "--path", "/api/v1/clients");
+                "25", "--duration", "60", "--concurrency", "3", "--path", "/api/v1/clients", "--warmup", "0");
         assertThat(bounded.code()).as(bounded.err()).isZero();
         assertThat(find(REQUESTS, bounded.out()).group(1)).isEqualTo("25");
         assertThat(bounded.out()).contains("GET /api/v1/clients").contains("status 200: 25");
 
-        Run anonymous = cli(Map.of(), "bench", "load", "--url", baseUrl(), "--token", "rp_wrong", "--requests", "5");
+        Run anonymous = cli(Map.of(), "bench", "load", "--url", baseUrl(), "--token", "rp_wrong", "--requests", "5",
+                "--warmup", "0");
         assertThat(anonymous.out()).as("a wrong token is counted, not hidden").contains("status 401: 5");
     }
 
@@ -107,7 +111,7 @@ class LoadBenchIntegrationTest extends AppTestBase {
         var ada = newTeam(Role.MEMBER);
         ada.api().post("/api/v1/clients", "{\"name\":\"Due client\",\"tier\":\"A\"}");
         Run run = cli(Map.of("RAPPORT_TOKEN", ada.api().token()), "bench", "load", "--url", baseUrl(),
-                "--requests", "30", "--duration", "60", "--concurrency", "2", "--revalidate");
+                "--requests", "30", "--duration", "60", "--concurrency", "2", "--revalidate", "--warmup", "0");
         assertThat(run.code()).as(run.err()).isZero();
         assertThat(run.out()).contains("GET /api/v1/queue (revalidating with If-None-Match)");
         assertThat(find(REQUESTS, run.out()).group(1)).isEqualTo("30");
@@ -131,6 +135,9 @@ class LoadBenchIntegrationTest extends AppTestBase {
         Run tooLong = cli(Map.of("RAPPORT_TOKEN", "t"), "bench", "load", "--url", baseUrl(), "--duration", "601");
         assertThat(tooLong.code()).isNotZero();
         assertThat(tooLong.err()).contains("at most 600 s");
+        Run negativeWarmup = cli(Map.of("RAPPORT_TOKEN", "t"), "bench", "load", "--url", baseUrl(), "--warmup", "-1");
+        assertThat(negativeWarmup.code()).isNotZero();
+        assertThat(negativeWarmup.err()).contains("--warmup 0 to 600 s");
     }
 
     private record Run(int code, String out, String err) {
