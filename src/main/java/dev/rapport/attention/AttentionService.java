@@ -84,21 +84,34 @@ public class AttentionService {
         LocalDate today = day != null ? day : user.today(clock);
         AttentionPolicy policy = policy(user.teamId());
         // inside a writing transaction the data may be uncommitted (and rolled back): never kept
-        java.util.OptionalLong version = TransactionSynchronizationManager.isActualTransactionActive()
-                ? java.util.OptionalLong.empty() : versions.current(user.teamId(), user.userId());
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            return compute(user, today, policy, extras(user, today));
+        }
+        Queue cached = cached(user, today, policy, versions.current(user.teamId(), user.userId()));
+        return cached != null ? cached
+                : cache.exclusive(user.teamId(), user.userId(), () -> cachedOrComputed(user, today, policy));
+    }
+
+    private Queue cached(CurrentUser user, LocalDate today, AttentionPolicy policy, java.util.OptionalLong version) {
+        return version.isEmpty() ? null : cache.get(user.teamId(), user.userId(), version.getAsLong(), today,
+                user.zone(), policy, clock.instant());
+    }
+
+    /**
+     * Another reader may have computed the queue while this one waited, so look again with the newest
+     * version, read before the data (an empty version: answer without keeping it).
+     */
+    private Queue cachedOrComputed(CurrentUser user, LocalDate today, AttentionPolicy policy) {
+        java.util.OptionalLong version = versions.current(user.teamId(), user.userId());
         Instant now = clock.instant();
-        Queue cached = version.isEmpty() ? null
-                : cache.get(user.teamId(), user.userId(), version.getAsLong(), today, user.zone(), policy, now);
+        Queue cached = cached(user, today, policy, version);
         if (cached != null) {
             return cached;
         }
         Extras extras = extras(user, today);
         Queue queue = compute(user, today, policy, extras);
-        if (version.isEmpty()) {
-            return queue;
-        }
-        cache.put(user.teamId(), user.userId(), new QueueCache.Cached(version.getAsLong(), today, user.zone(), policy,
-                extras.validUntil(now), queue));
+        version.ifPresent(v -> cache.put(user.teamId(), user.userId(),
+                new QueueCache.Cached(v, today, user.zone(), policy, extras.validUntil(now), queue)));
         return queue;
     }
 

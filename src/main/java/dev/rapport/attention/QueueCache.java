@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -33,7 +35,32 @@ final class QueueCache {
             .expireAfterWrite(MAX_AGE)
             .build();
 
+    /**
+     * Lock stripes for recomputing a member's queue: after a write, the member's concurrent readers
+     * wait for one computation instead of all running it (at 1,000 reads/s and 100 writes/s on one
+     * member, the stampede took ten times the CPU the machine had).
+     */
+    private static final int STRIPES = 256;
+    private final ReentrantLock[] stripes = new ReentrantLock[STRIPES];
+
+    QueueCache() {
+        for (int i = 0; i < STRIPES; i++) {
+            stripes[i] = new ReentrantLock();
+        }
+    }
+
     private record Key(TeamId team, UserId user) {
+    }
+
+    /** Runs the work while no other thread recomputes this member's queue (nor one sharing its stripe). */
+    <T> T exclusive(TeamId team, UserId user, Supplier<T> work) {
+        ReentrantLock lock = stripes[Math.floorMod(new Key(team, user).hashCode() * 0x9E3779B9, STRIPES)];
+        lock.lock();
+        try {
+            return work.get();
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** A computed queue and what it is valid for. */

@@ -6,6 +6,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
@@ -45,5 +51,39 @@ class QueueCacheTest {
         assertThat(cache.get(TEAM, new UserId(11), 7, DAY, ZONE, POLICY, NOW)).as("another member").isNull();
         assertThat(cache.get(new TeamId(2), ANA, 7, DAY, ZONE, POLICY, NOW)).as("the member in another team")
                 .isNull();
+    }
+
+    @Test
+    void oneMembersRecomputationsRunOneAtATime() throws Exception {
+        AtomicInteger inside = new AtomicInteger();
+        AtomicInteger most = new AtomicInteger();
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Integer>> runs = java.util.stream.IntStream.range(0, 8)
+                    .mapToObj(i -> pool.submit(() -> {
+                        start.await();
+                        return cache.exclusive(TEAM, ANA, () -> {
+                            most.accumulateAndGet(inside.incrementAndGet(), Math::max);
+                            sleep(5);
+                            return inside.decrementAndGet();
+                        });
+                    })).toList();
+            start.countDown();
+            for (Future<Integer> run : runs) {
+                assertThat(run.get(10, TimeUnit.SECONDS)).isZero();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(most.get()).as("readers of one member computing at once").isEqualTo(1);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
