@@ -7,11 +7,7 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,6 +28,20 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
+
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ClassicHttpRequest;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.NoHttpResponseException;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
+import org.apache.hc.core5.util.Timeout;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -55,14 +65,6 @@ public final class HttpLoad {
     public static final String QUEUE_PATH = "/api/v1/queue";
     private static final String[] CHANNELS = {"email", "phone", "video", "text", "face_to_face", "chat"};
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    /**
-     * A successful read's body is counted but not decoded: a 60 KB queue decoded into a String 1,000 times
-     * a second costs the generator as much CPU as the server spends answering it, on the same cores.
-     */
-    private static final HttpResponse.BodyHandler<String> READ_BODY = info -> info.statusCode() / 100 == 2
-            || info.statusCode() == 304 ? HttpResponse.BodySubscribers.replacing("")
-            : HttpResponse.BodySubscribers.ofString(StandardCharsets.UTF_8);
-
     /**
      * One run: where, with which token, what to read, for how long and how many requests at most,
      * with how many connections, at which rate (0: closed loop), which share of writes (percent) on
@@ -159,12 +161,56 @@ public final class HttpLoad {
     }
 
     private final Options options;
-    private final HttpClient http;
 
     public HttpLoad(Options options) {
         this.options = options;
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(2)).build();
+    }
+
+    /** An answer: its status, the headers a sender needs, and the body only where it is read. */
+    private record Answer(int status, String etag, boolean retryAfter, String body) {
+    }
+
+    /**
+     * A blocking client with a connection for each sender (Apache HttpClient, classic): a request runs on
+     * its sender's thread. The JDK's HttpClient handed each request between threads and cost the
+     * generator more CPU than the server spent answering, on the same cores.
+     */
+    private CloseableHttpClient client() {
+        int connections = options.concurrency();
+        return HttpClients.custom()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setMaxConnTotal(connections).setMaxConnPerRoute(connections)
+                        .setDefaultConnectionConfig(ConnectionConfig.custom()
+                                .setConnectTimeout(Timeout.ofSeconds(2))
+                                .setSocketTimeout(Timeout.of(options.timeout())).build())
+                        .build())
+                .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(Timeout.of(options.timeout()))
+                        .setRedirectsEnabled(false).build())
+                .disableAutomaticRetries().disableCookieManagement().disableContentCompression()
+                .build();
+    }
+
+    /**
+     * Sends a request and reads its answer. A successful read's body is drained, not decoded: a 60 KB
+     * queue decoded 1,000 times a second costs as much CPU as the server spends answering it.
+     */
+    private static Answer send(CloseableHttpClient http, ClassicHttpRequest request, boolean decodeSuccess)
+            throws IOException {
+        return http.execute(request, response -> {
+            int status = response.getCode();
+            Header etag = response.getFirstHeader("ETag");
+            boolean retryAfter = response.getFirstHeader("Retry-After") != null;
+            boolean decode = decodeSuccess || (status / 100 != 2 && status != 304);
+            String body = "";
+            if (response.getEntity() != null) {
+                if (decode) {
+                    body = EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8);
+                } else {
+                    EntityUtils.consume(response.getEntity());
+                }
+            }
+            return new Answer(status, etag == null ? null : etag.getValue(), retryAfter, body);
+        });
     }
 
     /**
@@ -231,11 +277,13 @@ public final class HttpLoad {
     }
 
     /** The ids of up to 50 of the token's clients (for writes). */
-    public List<Long> clients() throws IOException, InterruptedException {
-        HttpResponse<String> r = http.send(request("/api/v1/clients?limit=50").GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() != 200) {
-            throw new IOException("GET /api/v1/clients answered " + r.statusCode() + ": " + abbreviate(r.body()));
+    public List<Long> clients() throws IOException {
+        Answer r;
+        try (CloseableHttpClient http = client()) {
+            r = send(http, request(ClassicRequestBuilder.get(), "/api/v1/clients?limit=50").build(), true);
+        }
+        if (r.status() != 200) {
+            throw new IOException("GET /api/v1/clients answered " + r.status() + ": " + abbreviate(r.body()));
         }
         List<Long> ids = new ArrayList<>();
         for (JsonNode item : JSON.readTree(r.body()).get("items")) {
@@ -258,13 +306,17 @@ public final class HttpLoad {
             throw new IllegalArgumentException("the warm-up must be 0 to " + MAX_DURATION.toSeconds() + " s");
         }
         ConcurrentLinkedQueue<Long> touches = new ConcurrentLinkedQueue<>();
-        if (!warmup.isZero()) {
-            phase(warmup, options.seed() ^ 0x5DEECE66DL, touches);
+        try (CloseableHttpClient http = client()) {
+            if (!warmup.isZero()) {
+                phase(http, warmup, options.seed() ^ 0x5DEECE66DL, touches);
+            }
+            return phase(http, options.duration(), options.seed(), touches);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("closing the HTTP client", e);
         }
-        return phase(options.duration(), options.seed(), touches);
     }
 
-    private Result phase(Duration duration, long seed, ConcurrentLinkedQueue<Long> touches)
+    private Result phase(CloseableHttpClient http, Duration duration, long seed, ConcurrentLinkedQueue<Long> touches)
             throws InterruptedException {
         int threads = options.concurrency();
         Map<Integer, LongAdder> statuses = new ConcurrentHashMap<>();
@@ -285,7 +337,8 @@ public final class HttpLoad {
             pool.execute(() -> {
                 Latencies own = new Latencies();
                 try {
-                    work(next, start, end, random, own, statuses, errors, touches, noRetryAfter, firstUnexpected);
+                    work(http, next, start, end, random, own, statuses, errors, touches, noRetryAfter,
+                            firstUnexpected);
                 } finally {
                     perThread.add(own.sorted());
                 }
@@ -311,8 +364,8 @@ public final class HttpLoad {
                 noRetryAfter.sum(), firstUnexpected.get());
     }
 
-    private void work(AtomicLong next, long start, long end, Random random, Latencies latencies,
-                      Map<Integer, LongAdder> statuses, Map<String, LongAdder> errors,
+    private void work(CloseableHttpClient http, AtomicLong next, long start, long end, Random random,
+                      Latencies latencies, Map<Integer, LongAdder> statuses, Map<String, LongAdder> errors,
                       ConcurrentLinkedQueue<Long> touches, LongAdder noRetryAfter,
                       AtomicReference<String> firstUnexpected) {
         String etag = null;
@@ -347,8 +400,7 @@ public final class HttpLoad {
             }
             boolean write = options.writePercent() > 0 && random.nextInt(100) < options.writePercent();
             try {
-                int status;
-                HttpResponse<String> r;
+                Answer r;
                 if (write) {
                     long client = options.writeClients().get(random.nextInt(options.writeClients().size()));
                     boolean inbound = random.nextInt(3) == 0;
@@ -356,58 +408,54 @@ public final class HttpLoad {
                             "{\"channel\":\"%s\",\"direction\":\"%s\",\"updateRequest\":%b,\"note\":\"load\"}",
                             CHANNELS[random.nextInt(CHANNELS.length)], inbound ? "inbound" : "outbound",
                             inbound && random.nextBoolean());
-                    r = http.send(request("/api/v1/clients/" + client + "/touches")
-                            .header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
-                            HttpResponse.BodyHandlers.ofString());
+                    r = send(http, request(ClassicRequestBuilder.post(), "/api/v1/clients/" + client + "/touches")
+                            .setEntity(body, ContentType.APPLICATION_JSON).build(), true);
                     latencies.add(System.nanoTime() - scheduled);
-                    status = r.statusCode();
-                    if (status / 100 == 2) {
+                    if (r.status() / 100 == 2) {
                         JsonNode id = JSON.readTree(r.body()).get("id");
                         if (id != null && id.canConvertToLong()) {
                             touches.add(id.asLong());
                         }
-                    } else if (status != 429 && status != 503) {
-                        firstUnexpected.compareAndSet(null, "POST touches answered " + status + ": "
+                    } else if (r.status() != 429 && r.status() != 503) {
+                        firstUnexpected.compareAndSet(null, "POST touches answered " + r.status() + ": "
                                 + abbreviate(r.body()));
                     }
                 } else {
-                    HttpRequest.Builder get = request(options.path()).GET();
+                    ClassicRequestBuilder get = request(ClassicRequestBuilder.get(), options.path());
                     if (options.revalidate() && etag != null) {
-                        get.header("If-None-Match", etag);
+                        get.addHeader("If-None-Match", etag);
                     }
-                    r = http.send(get.build(), READ_BODY);
+                    r = send(http, get.build(), false);
                     latencies.add(System.nanoTime() - scheduled);
-                    status = r.statusCode();
-                    if (status == 200) {
-                        etag = r.headers().firstValue("ETag").orElse(null);
+                    if (r.status() == 200) {
+                        etag = r.etag();
                     }
-                    if (status / 100 != 2 && status != 304 && status != 429 && status != 503) {
-                        firstUnexpected.compareAndSet(null, "GET " + options.path() + " answered " + status + ": "
-                                + abbreviate(r.body()));
+                    if (r.status() / 100 != 2 && r.status() != 304 && r.status() != 429 && r.status() != 503) {
+                        firstUnexpected.compareAndSet(null, "GET " + options.path() + " answered " + r.status()
+                                + ": " + abbreviate(r.body()));
                     }
                 }
-                statuses.computeIfAbsent(status, k -> new LongAdder()).increment();
-                if ((status == 429 || status == 503) && r.headers().firstValue("Retry-After").isEmpty()) {
+                statuses.computeIfAbsent(r.status(), k -> new LongAdder()).increment();
+                if ((r.status() == 429 || r.status() == 503) && !r.retryAfter()) {
                     noRetryAfter.increment();
                 }
             } catch (IOException | RuntimeException e) {
                 errors.computeIfAbsent(errorKind(e), k -> new LongAdder()).increment();
                 firstUnexpected.compareAndSet(null, (write ? "POST touches" : "GET " + options.path()) + " failed: "
                         + e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
             }
         }
     }
 
     static String errorKind(Exception e) {
-        if (e instanceof HttpConnectTimeoutException) {
+        if (e instanceof ConnectTimeoutException) {
             return "connect timeout";
         }
-        if (e instanceof HttpTimeoutException) {
+        if (e instanceof SocketTimeoutException) {
             return "timeout";
+        }
+        if (e instanceof NoHttpResponseException) {
+            return "connection closed";
         }
         if (e instanceof ConnectException) {
             return "connection refused";
@@ -422,9 +470,8 @@ public final class HttpLoad {
         return e.getClass().getSimpleName();
     }
 
-    private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(options.base() + path)).timeout(options.timeout())
-                .header("Authorization", "Bearer " + options.token());
+    private ClassicRequestBuilder request(ClassicRequestBuilder builder, String path) {
+        return builder.setUri(URI.create(options.base() + path)).addHeader("Authorization", "Bearer " + options.token());
     }
 
     private static String abbreviate(String body) {

@@ -5,14 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.stream.LongStream;
 
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.core5.http.NoHttpResponseException;
 import org.junit.jupiter.api.Test;
 
 /** The arithmetic of `bench load` and its refusal to send load anywhere but this machine. */
@@ -83,9 +84,11 @@ class HttpLoadTest {
     @Test
     void errorsAreNamedByKind() {
         assertThat(HttpLoad.errorKind(new ConnectException("Connection refused"))).isEqualTo("connection refused");
-        assertThat(HttpLoad.errorKind(new HttpConnectTimeoutException("x"))).isEqualTo("connect timeout");
-        assertThat(HttpLoad.errorKind(new HttpTimeoutException("request timed out"))).isEqualTo("timeout");
+        assertThat(HttpLoad.errorKind(new ConnectTimeoutException("x"))).isEqualTo("connect timeout");
+        assertThat(HttpLoad.errorKind(new SocketTimeoutException("Read timed out"))).isEqualTo("timeout");
         assertThat(HttpLoad.errorKind(new IOException("Connection reset by peer"))).isEqualTo("connection reset");
+        assertThat(HttpLoad.errorKind(new NoHttpResponseException("127.0.0.1:8080 failed to respond")))
+                .isEqualTo("connection closed");
         assertThat(HttpLoad.errorKind(new IOException("HTTP/1.1 header parser received no bytes")))
                 .isEqualTo("IOException");
     }
