@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -92,7 +93,7 @@ public class AttentionService {
                 : cache.exclusive(user.teamId(), user.userId(), () -> cachedOrComputed(user, today, policy));
     }
 
-    private Queue cached(CurrentUser user, LocalDate today, AttentionPolicy policy, java.util.OptionalLong version) {
+    private Queue cached(CurrentUser user, LocalDate today, AttentionPolicy policy, OptionalLong version) {
         return version.isEmpty() ? null : cache.get(user.teamId(), user.userId(), version.getAsLong(), today,
                 user.zone(), policy, clock.instant());
     }
@@ -102,7 +103,7 @@ public class AttentionService {
      * version, read before the data (an empty version: answer without keeping it).
      */
     private Queue cachedOrComputed(CurrentUser user, LocalDate today, AttentionPolicy policy) {
-        java.util.OptionalLong version = versions.current(user.teamId(), user.userId());
+        OptionalLong version = versions.current(user.teamId(), user.userId());
         Instant now = clock.instant();
         Queue cached = cached(user, today, policy, version);
         if (cached != null) {

@@ -2,6 +2,7 @@ package dev.rapport.bench;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.URI;
@@ -312,7 +313,7 @@ public final class HttpLoad {
             }
             return phase(http, options.duration(), options.seed(), touches);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException("closing the HTTP client", e);
+            throw new UncheckedIOException("closing the HTTP client", e);
         }
     }
 
@@ -471,7 +472,8 @@ public final class HttpLoad {
     }
 
     private ClassicRequestBuilder request(ClassicRequestBuilder builder, String path) {
-        return builder.setUri(URI.create(options.base() + path)).addHeader("Authorization", "Bearer " + options.token());
+        return builder.setUri(URI.create(options.base() + path))
+                .addHeader("Authorization", "Bearer " + options.token());
     }
 
     private static String abbreviate(String body) {
