@@ -144,18 +144,18 @@ public class BenchGenerator {
 
         ChannelWeights weights = clients.channelWeights(team);
         World world = new World(spec, team, users, zone, today, now, weights);
-        bulk(List.of("client"), () -> {
+        bulk(List.of("client"), stage, () -> {
             writeClients(world, progress);
             return null;
         });
         List<Long> clientIds = data.clientIds(team);
         stage.done("%,d clients (rollups folded in)", clientIds.size());
         TouchDays touchDays = new TouchDays(zone);
-        long touches = bulk(List.of("touch"), () -> writeTouches(world, clientIds, "touch", progress, touchDays));
+        long touches = bulk(List.of("touch"), stage, () -> writeTouches(world, clientIds, "touch", progress, touchDays));
         double touchSeconds = stage.done("%,d touches", touches);
-        long entries = bulk(List.of("journal_entry", "journal_day"), () -> writeJournal(world, progress));
+        long entries = bulk(List.of("journal_entry", "journal_day"), stage, () -> writeJournal(world, progress));
         stage.done("%,d journal entries (journal_day folded in)", entries);
-        long promised = bulk(List.of("promise"), () -> writePromises(world, clientIds));
+        long promised = bulk(List.of("promise"), stage, () -> writePromises(world, clientIds));
         stage.done("%,d promises", promised);
         // fresh statistics before the queries over the bulk rows (the honeymoon job, the dashboard rebuild)
         data.analyze();
@@ -164,9 +164,12 @@ public class BenchGenerator {
         stage.done("%,d key-account plans and listings (through the services)", planned);
         int evaluated = honeymoon.run();
         stage.done("honeymoon job (%,d clients evaluated)", evaluated);
-        dashboard.rebuild(team, touchDays);
+        bulk(List.of("user_day", "client_cadence"), stage, () -> {
+            dashboard.rebuild(team, touchDays);
+            return null;
+        });
         stage.done("dashboard rollups rebuilt (touches counted while writing them)");
-        data.analyze();
+        data.analyze(List.of("user_day", "client_cadence", "honeymoon"));
         stage.done("statistics refreshed again (rollups)");
         return new Generated(team, zone, today, users.get(0), users, clientIds.size(), touches, entries, promised,
                 touchSeconds);
@@ -178,7 +181,7 @@ public class BenchGenerator {
      * pg_restore does. The tables are locked until then: generate into a scratch database. A
      * failure rolls back only its stage: a half-generated team stays; use a new scratch database.
      */
-    private <T> T bulk(List<String> tables, java.util.function.Supplier<T> load) {
+    private <T> T bulk(List<String> tables, Stage stage, java.util.function.Supplier<T> load) {
         if (!data.isPostgres()) {
             return load.get(); // H2: batched inserts as before, no stage-long transaction held in the heap
         }
@@ -190,7 +193,9 @@ public class BenchGenerator {
                     rebuild.addAll(PostgresBulkLoad.dropForeignKeysAndIndexes(c, table));
                 }
                 T result = load.get();
+                stage.part("rows written");
                 PostgresBulkLoad.execute(c, rebuild);
+                stage.part("indexes rebuilt, foreign keys checked");
                 return result;
             } catch (java.sql.SQLException e) {
                 throw new IllegalStateException("bulk load of " + tables + " failed", e);
@@ -469,13 +474,22 @@ public class BenchGenerator {
         return done;
     }
 
-    /** Prints how long each stage took. */
+    /** Prints how long each stage took, and under it how long its parts took. */
     private static final class Stage {
         private final PrintWriter log;
+        private final List<String> parts = new ArrayList<>();
         private long start = System.nanoTime();
+        private long partStart = start;
 
         Stage(PrintWriter log) {
             this.log = log;
+        }
+
+        /** Notes how long a part of the current stage took; printed under the stage's own line. */
+        void part(String what) {
+            long end = System.nanoTime();
+            parts.add(String.format(Locale.ROOT, "    %-56s %7.1f s%n", what, (end - partStart) / 1e9));
+            partStart = end;
         }
 
         /** Prints the stage and returns its seconds. */
@@ -483,8 +497,11 @@ public class BenchGenerator {
             long end = System.nanoTime();
             double seconds = (end - start) / 1e9;
             log.printf(Locale.ROOT, "  %-58s %7.1f s%n", String.format(Locale.ROOT, what, args), seconds);
+            parts.forEach(log::print);
+            parts.clear();
             log.flush();
             start = end;
+            partStart = end;
             return seconds;
         }
     }

@@ -196,12 +196,17 @@ class JdbcBenchData {
 
     /** Fresh planner statistics (and, on PostgreSQL, visibility maps for index-only scans) after a bulk load. */
     void analyze() {
+        analyze(List.of("app_user", "membership", "client", "touch", "journal_entry", "journal_day", "promise",
+                "honeymoon", "user_day", "client_cadence", "account_plan", "plan_activity", "deal"));
+    }
+
+    /** Fresh planner statistics (and, on PostgreSQL, the visibility map) for these tables. */
+    void analyze(List<String> tables) {
         if (!isPostgres()) {
             template.execute("ANALYZE");
             return;
         }
-        for (String table : List.of("app_user", "membership", "client", "touch", "journal_entry", "journal_day",
-                "promise", "honeymoon", "user_day", "client_cadence", "account_plan", "plan_activity", "deal")) {
+        for (String table : tables) {
             template.execute("VACUUM ANALYZE " + table);
         }
     }

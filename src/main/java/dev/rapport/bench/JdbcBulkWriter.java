@@ -6,6 +6,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -96,7 +98,9 @@ final class JdbcBulkWriter implements AutoCloseable {
             if (v instanceof String s) {
                 line.append('"').append(s.replace("\"", "\"\"")).append('"');
             } else if (v instanceof Instant t) {
-                line.append(t.toString());
+                utc(line, t);
+            } else if (v instanceof LocalDate d) {
+                date(line, d);
             } else {
                 line.append(v);
             }
@@ -107,6 +111,44 @@ final class JdbcBulkWriter implements AutoCloseable {
         if (buffer.size() >= FLUSH_BYTES) {
             flushCopy();
         }
+    }
+
+    /**
+     * An instant as PostgreSQL reads a UTC timestamp ({@code 2026-12-04 16:45:00+00}), written by
+     * hand: java.time's formatters took a third of the generator's time in a ten-million-row load.
+     */
+    static void utc(StringBuilder out, Instant t) {
+        LocalDateTime d = LocalDateTime.ofEpochSecond(t.getEpochSecond(), t.getNano(), ZoneOffset.UTC);
+        if (d.getYear() < 1 || d.getYear() > 9999) {
+            out.append(t); // outside four-digit years, the ISO form with its sign
+            return;
+        }
+        date(out, d.toLocalDate());
+        out.append(' ');
+        two(out, d.getHour()).append(':');
+        two(out, d.getMinute()).append(':');
+        two(out, d.getSecond());
+        if (d.getNano() > 0) {
+            String nanos = Integer.toString(1_000_000_000 + d.getNano());
+            out.append('.').append(nanos, 1, nanos.length());
+        }
+        out.append("+00");
+    }
+
+    /** A date as {@code 2026-12-04}; outside four-digit years, LocalDate's own form. */
+    static void date(StringBuilder out, LocalDate d) {
+        if (d.getYear() < 1 || d.getYear() > 9999) {
+            out.append(d);
+            return;
+        }
+        String year = Integer.toString(10_000 + d.getYear());
+        out.append(year, 1, year.length()).append('-');
+        two(out, d.getMonthValue()).append('-');
+        two(out, d.getDayOfMonth());
+    }
+
+    private static StringBuilder two(StringBuilder out, int value) {
+        return out.append((char) ('0' + value / 10)).append((char) ('0' + value % 10));
     }
 
     private void flushCopy() throws SQLException {

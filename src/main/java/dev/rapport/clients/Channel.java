@@ -13,6 +13,8 @@ public enum Channel {
     public static final int RICH_WEIGHT = 3;
 
     private final int defaultWeight;
+    /** Kept, not lower-cased on each call: every touch written or read asks for it. */
+    private final String code = name().toLowerCase(Locale.ROOT);
 
     Channel(int defaultWeight) {
         this.defaultWeight = defaultWeight;
@@ -23,7 +25,7 @@ public enum Channel {
     }
 
     public String code() {
-        return name().toLowerCase(Locale.ROOT);
+        return code;
     }
 
     public static Optional<Channel> fromCode(String code) {

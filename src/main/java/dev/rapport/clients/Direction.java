@@ -7,8 +7,11 @@ import java.util.Optional;
 public enum Direction {
     OUTBOUND, INBOUND;
 
+    /** Kept, not lower-cased on each call: every touch written or read asks for it. */
+    private final String code = name().toLowerCase(Locale.ROOT);
+
     public String code() {
-        return name().toLowerCase(Locale.ROOT);
+        return code;
     }
 
     public static Optional<Direction> fromCode(String code) {

@@ -33,6 +33,14 @@ interface DashboardRepository {
     }
 
     record DayKey(UserId user, LocalDate day) {
+        /**
+         * The record's own hash (31 * user + date) gives a team's sequential user ids and nearby days
+         * a few thousand values for hundreds of thousands of keys: the map's buckets turn into trees.
+         */
+        @Override
+        public int hashCode() {
+            return Long.hashCode(user.value() * 0x9E3779B97F4A7C15L + day.toEpochDay());
+        }
     }
 
     /**

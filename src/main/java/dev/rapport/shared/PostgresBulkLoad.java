@@ -20,13 +20,28 @@ public final class PostgresBulkLoad {
     }
 
     /**
-     * Drops the table's foreign keys and its indexes that back no constraint (the primary key and
-     * unique ones stay), and returns the statements that put them back, exactly as
-     * pg_get_indexdef and pg_get_constraintdef describe them.
+     * Drops the table's foreign keys, its indexes that back no constraint and its primary key if no
+     * foreign key refers to it (unique constraints and a referenced primary key stay), and returns
+     * the statements that put them back, exactly as pg_get_indexdef and pg_get_constraintdef
+     * describe them: the primary key first, so a key that turns out not unique fails before the
+     * other rebuilds.
      */
     public static List<String> dropForeignKeysAndIndexes(Connection c, String table) throws SQLException {
         List<String> rebuild = new ArrayList<>();
         List<String> drop = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT p.conname, pg_get_constraintdef(p.oid) FROM pg_constraint p
+                WHERE p.conrelid = CAST(? AS regclass) AND p.contype = 'p'
+                  AND NOT EXISTS (SELECT 1 FROM pg_constraint f WHERE f.confrelid = p.conrelid AND f.contype = 'f')
+                """)) {
+            ps.setString(1, quote(table));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    drop.add(alter(table) + " DROP CONSTRAINT " + quote(rs.getString(1)));
+                    rebuild.add(alter(table) + " ADD CONSTRAINT " + quote(rs.getString(1)) + " " + rs.getString(2));
+                }
+            }
+        }
         try (PreparedStatement ps = c.prepareStatement("""
                 SELECT i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid) FROM pg_index i
                 WHERE i.indrelid = CAST(? AS regclass) AND NOT i.indisprimary AND NOT i.indisunique
@@ -46,9 +61,8 @@ public final class PostgresBulkLoad {
             ps.setString(1, quote(table));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    drop.add("ALTER TABLE " + quote(table) + " DROP CONSTRAINT " + quote(rs.getString(1)));
-                    rebuild.add("ALTER TABLE " + quote(table) + " ADD CONSTRAINT " + quote(rs.getString(1)) + " "
-                            + rs.getString(2));
+                    drop.add(alter(table) + " DROP CONSTRAINT " + quote(rs.getString(1)));
+                    rebuild.add(alter(table) + " ADD CONSTRAINT " + quote(rs.getString(1)) + " " + rs.getString(2));
                 }
             }
         }
@@ -62,6 +76,10 @@ public final class PostgresBulkLoad {
                 s.execute(sql);
             }
         }
+    }
+
+    private static String alter(String table) {
+        return "ALTER TABLE " + quote(table);
     }
 
     public static String quote(String identifier) {
