@@ -4,8 +4,10 @@ import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ScopeType;
 
-@Command(name = "rapport", mixinStandardHelpOptions = true, version = "Rapport 0.1",
+// INHERIT: every command and subcommand answers --help (and --version) too
+@Command(name = "rapport", mixinStandardHelpOptions = true, version = "Rapport 0.1", scope = ScopeType.INHERIT,
         description = "Relationship-first CRM. Without a command: start the server.",
         subcommands = {ServeCommand.class, LoginCommand.class, TodayCommand.class, ClientCommand.class,
                 TouchCommand.class, SnoozeCommand.class, LogCommand.class, TimerCommand.class, DayCommand.class,

@@ -34,16 +34,20 @@ class CliRoutingTest {
         assertThat(out.toString()).contains("Usage: rapport").contains("serve").contains("today");
         assertThat(run("--version")).isZero();
         assertThat(out.toString()).contains("Rapport 0.1");
-        assertThat(run("today", "--help")).as("another command").isEqualTo(2);
-        assertThat(err.toString()).contains("Usage: rapport today");
+        assertThat(run("today", "--help")).as("every command has help").isZero();
+        assertThat(out.toString()).contains("Usage: rapport today");
+        assertThat(run("client", "add", "-h")).as("and every subcommand").isZero();
+        assertThat(out.toString()).contains("Usage: rapport client add");
+        assertThat(run("serve", "--help")).as("serve alone does not know help: the whole tree answers").isZero();
+        assertThat(out.toString()).contains("Usage: rapport serve");
     }
 
     @Test
     void aTypoIsAnsweredAsBeforeWithTheRootUsage() {
         assertThat(run("--bogus")).isEqualTo(2);
         assertThat(err.toString()).contains("Unknown option: '--bogus'").contains("Usage: rapport");
-        assertThat(run("serve", "--help")).as("serve has no help option: the same answer as before").isEqualTo(2);
-        assertThat(err.toString()).contains("Unknown option: '--help'").contains("Usage: rapport serve");
+        assertThat(run("today", "--bogus")).isEqualTo(2);
+        assertThat(err.toString()).contains("Unknown option: '--bogus'").contains("Usage: rapport today");
         assertThat(run("serve", "--port")).isEqualTo(2);
         assertThat(err.toString()).contains("Missing required parameter for option '--port'")
                 .contains("Usage: rapport serve");
