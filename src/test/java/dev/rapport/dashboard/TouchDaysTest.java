@@ -1,10 +1,14 @@
 package dev.rapport.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.lists;
+import static org.quicktheories.generators.SourceDSL.longs;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -55,5 +59,31 @@ class TouchDaysTest {
         }
         assertThat(hashes).as("distinct hashes of 730,000 keys (the record's own gave 22,345)")
                 .hasSizeGreaterThan(729_000);
+    }
+
+    @Test
+    void countsAsTheRollupsOwnRuleDoesWhateverTheDatesIncludingDecadesApart() {
+        long now = Instant.parse("2026-12-04T12:00:00Z").getEpochSecond();
+        qt().withFixedSeed(17L).withExamples(300)
+                .forAll(lists().of(longs().between(0, Long.MAX_VALUE)).ofSizeBetween(0, 400))
+                .checkAssert(seeds -> {
+                    TouchDays days = new TouchDays(ZONE);
+                    Map<DashboardRepository.DayKey, int[]> expected = new java.util.HashMap<>();
+                    for (long seed : seeds) {
+                        java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
+                        // mostly the last four years; one in ten anywhere in two centuries
+                        long span = r.nextInt(10) == 0 ? 200L * 365 * 86_400 : 4L * 365 * 86_400;
+                        Instant at = Instant.ofEpochSecond(now - r.nextLong(span) + (span > 1e9 ? span / 2 : 0));
+                        var touch = new DashboardRepository.RealTouch(new UserId(1 + r.nextInt(3)), at,
+                                r.nextBoolean(), r.nextBoolean() ? ClientKind.INTERNAL : ClientKind.EXTERNAL);
+                        days.add(touch);
+                        DashboardRollups.add(expected, touch, ZONE, 1);
+                    }
+                    Map<DashboardRepository.DayKey, List<Integer>> actual = new java.util.HashMap<>();
+                    days.counts().forEach((k, c) -> actual.put(k, java.util.Arrays.stream(c).boxed().toList()));
+                    Map<DashboardRepository.DayKey, List<Integer>> want = new java.util.HashMap<>();
+                    expected.forEach((k, c) -> want.put(k, java.util.Arrays.stream(c).boxed().toList()));
+                    assertThat(actual).isEqualTo(want);
+                });
     }
 }
