@@ -151,7 +151,8 @@ public class BenchGenerator {
         List<Long> clientIds = data.clientIds(team);
         stage.done("%,d clients (rollups folded in)", clientIds.size());
         TouchDays touchDays = new TouchDays(zone);
-        long touches = bulk(List.of("touch"), stage, () -> writeTouches(world, clientIds, "touch", progress, touchDays));
+        long touches = bulk(List.of("touch"), stage,
+                () -> writeTouches(world, clientIds, "touch", progress, touchDays));
         double touchSeconds = stage.done("%,d touches", touches);
         long entries = bulk(List.of("journal_entry", "journal_day"), stage, () -> writeJournal(world, progress));
         stage.done("%,d journal entries (journal_day folded in)", entries);

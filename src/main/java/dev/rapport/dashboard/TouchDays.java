@@ -77,7 +77,7 @@ public final class TouchDays {
         return zone;
     }
 
-    /** {touchesExternal, touchesInternal, lateExternal, lateInternal} by user and day; days without a touch left out. */
+    /** {touchesExternal, touchesInternal, lateExternal, lateInternal} by user and day (days with touches only). */
     Map<DayKey, int[]> counts() {
         Map<DayKey, int[]> counts = new HashMap<>(outliers);
         users.forEach((user, days) -> {
