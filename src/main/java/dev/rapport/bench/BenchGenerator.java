@@ -40,6 +40,7 @@ import dev.rapport.journal.JournalEntry;
 import dev.rapport.journal.TimeSpan;
 import dev.rapport.plans.PlanService;
 import dev.rapport.shared.ClientId;
+import dev.rapport.shared.JdbcBulkWriter;
 import dev.rapport.shared.PostgresBulkLoad;
 import dev.rapport.shared.TeamId;
 import dev.rapport.shared.UserId;

@@ -24,6 +24,7 @@ import dev.rapport.clients.ClientKind;
 import dev.rapport.shared.ClientId;
 import dev.rapport.shared.Cursor;
 import dev.rapport.shared.InvalidInputException;
+import dev.rapport.shared.JdbcBulkWriter;
 import dev.rapport.shared.NotFoundException;
 import dev.rapport.shared.Page;
 import dev.rapport.shared.Sql;
@@ -49,9 +50,11 @@ class JdbcDashboardRepository implements DashboardRepository {
     private final JdbcClient jdbc;
     /** Streams big reads in chunks (PostgreSQL honours a fetch size inside a transaction). */
     private final JdbcTemplate streaming;
+    private final DataSource dataSource;
 
     JdbcDashboardRepository(JdbcClient jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
+        this.dataSource = dataSource;
         this.streaming = new JdbcTemplate(dataSource);
         this.streaming.setFetchSize(BATCH);
     }
@@ -163,10 +166,17 @@ class JdbcDashboardRepository implements DashboardRepository {
         insertCadences(batch);
     }
 
+    /** A rebuild: every client of the team, streamed (COPY on PostgreSQL) in the caller's transaction. */
     @Override
     public void replaceCadences(TeamId team, List<CadenceRow> rows) {
         jdbc.sql("DELETE FROM client_cadence WHERE team_id = ?").param(team.value()).update();
-        insertCadences(team, rows);
+        try (JdbcBulkWriter out = new JdbcBulkWriter(dataSource, "client_cadence", List.of("client_id", "team_id",
+                "owner_id", "client_kind", "archived", "due_on", "overdue_after"))) {
+            for (CadenceRow r : rows) {
+                out.row(r.id().value(), team.value(), r.owner().value(), r.kind().code(), r.archived(), r.dueOn(),
+                        r.overdueAfter());
+            }
+        }
     }
 
     private void insertCadences(List<Object[]> batch) {
@@ -255,23 +265,19 @@ class JdbcDashboardRepository implements DashboardRepository {
                 .list();
     }
 
+    /** A rebuild: every user-day of the team, streamed (COPY on PostgreSQL) in the caller's transaction. */
     @Override
     public void replaceUserDays(TeamId team, List<DayTotals> rows) {
         jdbc.sql("DELETE FROM user_day WHERE team_id = ?").param(team.value()).update();
-        List<Object[]> batch = new ArrayList<>();
-        for (DayTotals r : rows) {
-            batch.add(new Object[] {team.value(), r.user().value(), r.day(), r.loggedSeconds(), r.externalSeconds(),
-                r.contributesSeconds(), r.touchesExternal(), r.touchesInternal(), r.lateExternal(), r.lateInternal()});
-            if (batch.size() == BATCH) {
-                insertUserDays(batch);
+        try (JdbcBulkWriter out = new JdbcBulkWriter(dataSource, "user_day", List.of("team_id", "user_id",
+                "local_day", "logged_seconds", "external_seconds", "contributes_seconds", "touches_external",
+                "touches_internal", "late_external", "late_internal"))) {
+            for (DayTotals r : rows) {
+                out.row(team.value(), r.user().value(), r.day(), r.loggedSeconds(), r.externalSeconds(),
+                        r.contributesSeconds(), r.touchesExternal(), r.touchesInternal(), r.lateExternal(),
+                        r.lateInternal());
             }
         }
-        insertUserDays(batch);
-    }
-
-    private void insertUserDays(List<Object[]> batch) {
-        insertRows("user_day (team_id, user_id, local_day, logged_seconds, external_seconds, contributes_seconds,"
-                + " touches_external, touches_internal, late_external, late_internal)", batch);
     }
 
     @Override

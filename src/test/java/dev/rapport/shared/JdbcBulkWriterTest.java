@@ -1,4 +1,4 @@
-package dev.rapport.bench;
+package dev.rapport.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;

@@ -1,4 +1,4 @@
-package dev.rapport.bench;
+package dev.rapport.shared;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +23,7 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
  * pgjdbc's CopyManager), or batched inserts on any other database (H2). Rows are written in the
  * order given, so identity columns are assigned in that order. Not thread-safe; close it to flush.
  */
-final class JdbcBulkWriter implements AutoCloseable {
+public final class JdbcBulkWriter implements AutoCloseable {
     private static final int FLUSH_BYTES = 1 << 20;
     private static final int BATCH_ROWS = 5_000;
 
@@ -37,7 +37,7 @@ final class JdbcBulkWriter implements AutoCloseable {
     private long rows;
     private int batched;
 
-    JdbcBulkWriter(DataSource dataSource, String table, List<String> columns) {
+    public JdbcBulkWriter(DataSource dataSource, String table, List<String> columns) {
         this.dataSource = dataSource;
         this.columns = columns.size();
         this.connection = DataSourceUtils.getConnection(dataSource);
@@ -58,7 +58,7 @@ final class JdbcBulkWriter implements AutoCloseable {
     }
 
     /** One row: null, String, Number, Boolean, Instant or LocalDate values, in column order. */
-    void row(Object... values) {
+    public void row(Object... values) {
         if (values.length != columns) {
             throw new IllegalArgumentException("expected " + columns + " values, got " + values.length);
         }
@@ -81,7 +81,7 @@ final class JdbcBulkWriter implements AutoCloseable {
         }
     }
 
-    long rows() {
+    public long rows() {
         return rows;
     }
 
