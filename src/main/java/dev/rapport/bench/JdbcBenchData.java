@@ -211,6 +211,22 @@ class JdbcBenchData {
         }
     }
 
+    /**
+     * On PostgreSQL, writes every dirty page out now, so a timed load does not share the disk with
+     * the checkpoint of what came before it. Needs superuser or pg_checkpoint; false if refused.
+     */
+    boolean checkpoint() {
+        if (!isPostgres()) {
+            return true;
+        }
+        try {
+            template.execute("CHECKPOINT");
+            return true;
+        } catch (org.springframework.dao.DataAccessException e) {
+            return false;
+        }
+    }
+
     /** An empty table shaped like the touch columns the generator writes, unlogged on PostgreSQL. */
     void createScratchTouchTable(String name) {
         dropTable(name);
