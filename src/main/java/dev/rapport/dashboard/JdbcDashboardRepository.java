@@ -39,6 +39,8 @@ import dev.rapport.shared.UserId;
 class JdbcDashboardRepository implements DashboardRepository {
     private static final int BATCH = 5_000;
     private static final int ROWS_PER_INSERT = 500;
+    private static final List<String> CADENCE_COLUMNS = List.of("client_id", "team_id", "owner_id", "client_kind",
+            "archived", "due_on", "overdue_after");
     private static final String UPDATE_CADENCE = """
             UPDATE client_cadence SET owner_id = ?, client_kind = ?, archived = ?, due_on = ?, overdue_after = ?
             WHERE client_id = ? AND team_id = ?
@@ -157,8 +159,7 @@ class JdbcDashboardRepository implements DashboardRepository {
     public void insertCadences(TeamId team, List<CadenceRow> rows) {
         List<Object[]> batch = new ArrayList<>();
         for (CadenceRow r : rows) {
-            batch.add(new Object[] {r.id().value(), team.value(), r.owner().value(), r.kind().code(), r.archived(),
-                r.dueOn(), r.overdueAfter()});
+            batch.add(cadenceValues(team, r));
             if (batch.size() == BATCH) {
                 insertCadences(batch);
             }
@@ -170,18 +171,20 @@ class JdbcDashboardRepository implements DashboardRepository {
     @Override
     public void replaceCadences(TeamId team, List<CadenceRow> rows) {
         jdbc.sql("DELETE FROM client_cadence WHERE team_id = ?").param(team.value()).update();
-        try (JdbcBulkWriter out = new JdbcBulkWriter(dataSource, "client_cadence", List.of("client_id", "team_id",
-                "owner_id", "client_kind", "archived", "due_on", "overdue_after"))) {
+        try (JdbcBulkWriter out = new JdbcBulkWriter(dataSource, "client_cadence", CADENCE_COLUMNS)) {
             for (CadenceRow r : rows) {
-                out.row(r.id().value(), team.value(), r.owner().value(), r.kind().code(), r.archived(), r.dueOn(),
-                        r.overdueAfter());
+                out.row(cadenceValues(team, r));
             }
         }
     }
 
+    private static Object[] cadenceValues(TeamId team, CadenceRow r) {
+        return new Object[] {r.id().value(), team.value(), r.owner().value(), r.kind().code(), r.archived(),
+            r.dueOn(), r.overdueAfter()};
+    }
+
     private void insertCadences(List<Object[]> batch) {
-        insertRows("client_cadence (client_id, team_id, owner_id, client_kind, archived, due_on, overdue_after)",
-                batch);
+        insertRows("client_cadence (" + String.join(", ", CADENCE_COLUMNS) + ")", batch);
     }
 
     /**
