@@ -2,6 +2,8 @@ package dev.rapport.cli;
 
 import java.util.Arrays;
 
+import org.springframework.boot.SpringApplication;
+
 import picocli.CommandLine;
 
 /** Entry point: runs a command; exits unless a server was started and keeps running. */
@@ -11,6 +13,7 @@ public final class Cli {
 
     public static void main(String[] args) {
         int code = execute(args, new CliContext());
+        ServerLauncher.rethrowAbandoned();
         if (!ServerLauncher.running()) {
             System.exit(code);
         }
@@ -54,6 +57,9 @@ public final class Cli {
         cl.setOut(context.out());
         cl.setErr(context.err());
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+            if (ex instanceof SpringApplication.AbandonedRunException) {
+                return 1; // Spring AOT's build-time run, not an error: main hands it back
+            }
             if (ex instanceof CliException ce) {
                 cmd.getErr().println(ce.getMessage());
                 return ce.exitCode();

@@ -26,7 +26,7 @@ class ServeOptions {
         if (port != null) {
             props.put("server.port", port.toString());
         }
-        ServerLauncher.start(props, true);
+        ServerLauncher.start(props, true, !"off".equalsIgnoreCase(env.getOrDefault("RAPPORT_AOT", "on").strip()));
         return 0;
     }
 }

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The fast-start launcher that `mvn package` builds (target/rapport): it starts the same program, and
- * with the class-data archive made at build time. `-Xshare:on` makes Java refuse to start when the
+ * The fast-start launcher that `mvn package` builds (target/rapport): it starts the same program, with
+ * the class-data archive and the bean plan (Spring AOT) made at build time. `-Xshare:on` makes Java refuse to start when the
  * archive cannot be used, so a start here proves the archive matches the jar and this Java.
  */
 class LauncherIntegrationTest {
@@ -68,6 +68,7 @@ class LauncherIntegrationTest {
                     HttpResponse.BodyHandlers.ofString());
             assertThat(health.statusCode()).isEqualTo(200);
             assertThat(health.body()).contains("UP");
+            assertThat(output()).contains("Starting with the build-time bean plan");
         } finally {
             server.destroy();
             assertThat(server.waitFor(30, TimeUnit.SECONDS)).as("stops on SIGTERM").isTrue();
