@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -71,6 +72,7 @@ public class BenchGenerator {
         "client_interaction", "phone", "email", "internal_admin"};
     private static final int ENTRIES_PER_DAY = 8;
     private static final String SCRATCH_TOUCH = "bench_raw_touch_copy";
+    private static final Comparator<Touch> NEWEST_FIRST = Comparator.comparing(Touch::at).reversed();
     private static final Channel[] CHANNELS = Channel.values();
 
     private final AccountService accounts;
@@ -152,8 +154,15 @@ public class BenchGenerator {
         List<Long> clientIds = data.clientIds(team);
         stage.done("%,d clients (rollups folded in)", clientIds.size());
         TouchDays touchDays = new TouchDays(zone);
-        long touches = bulk(List.of("touch"), stage,
-                () -> writeTouches(world, clientIds, "touch", progress, touchDays));
+        long touches = bulk(List.of("touch"), stage, () -> {
+            if (!data.isPostgres()) {
+                return writeTouches(world, clientIds, "touch", progress, touchDays, null);
+            }
+            long firstId = data.lockForIds("touch");
+            long written = writeTouches(world, clientIds, "touch", progress, touchDays, firstId);
+            data.idsUsedUpTo("touch", firstId + Math.max(written, 1) - 1);
+            return written;
+        });
         double touchSeconds = stage.done("%,d touches", touches);
         long entries = bulk(List.of("journal_entry", "journal_day"), stage, () -> writeJournal(world, progress));
         stage.done("%,d journal entries (journal_day folded in)", entries);
@@ -314,7 +323,7 @@ public class BenchGenerator {
         data.createScratchTouchTable(SCRATCH_TOUCH);
         try {
             long start = System.nanoTime();
-            long rows = writeTouches(world, clientIds, SCRATCH_TOUCH, progress, null);
+            long rows = writeTouches(world, clientIds, SCRATCH_TOUCH, progress, null, null);
             return new RawCopy(rows, (System.nanoTime() - start) / 1e9);
         } finally {
             data.dropTable(SCRATCH_TOUCH);
@@ -339,22 +348,42 @@ public class BenchGenerator {
         }
     }
 
-    /** Writes every client's touches; counts them by day for the dashboard too, unless {@code days} is null. */
-    private long writeTouches(World w, List<Long> clientIds, String table, Progress progress, TouchDays days) {
-        try (JdbcBulkWriter out = new JdbcBulkWriter(dataSource, table, List.of("team_id", "client_id", "user_id",
-                "at", "channel", "direction", "update_request", "automated", "created_at"))) {
+    /**
+     * Writes every client's touches; counts them by day for the dashboard too, unless {@code days} is null.
+     * Clients come in id order and each one's touches newest first: the order of the timeline index
+     * (client_id, at DESC, id DESC), which PostgreSQL then builds from nearly sorted rows. With
+     * {@code firstId}, the rows carry ids from there on instead of the column's default.
+     */
+    private long writeTouches(World w, List<Long> clientIds, String table, Progress progress, TouchDays days,
+                              Long firstId) {
+        List<Touch> clientTouches = new ArrayList<>();
+        List<String> columns = new ArrayList<>(List.of("team_id", "client_id", "user_id", "at", "channel",
+                "direction", "update_request", "automated", "created_at"));
+        if (firstId != null) {
+            columns.add(0, "id");
+        }
+        long nextId = firstId == null ? 0 : firstId;
+        try (JdbcBulkWriter out = new JdbcBulkWriter(dataSource, table, columns)) {
             for (int i = 0; i < clientIds.size(); i++) {
                 progress.at(table.equals("touch") ? "touches" : "raw copy", i + 1L, clientIds.size());
                 long id = clientIds.get(i);
                 GenClient c = client(w, i);
                 ClientKind kind = ClientKind.fromCode(c.kind()).orElseThrow();
-                forEachTouch(w, c, t -> {
-                    out.row(w.team().value(), id, t.userId().value(), t.at(), t.channel().code(),
-                            t.direction().code(), t.updateRequest(), t.automated(), t.createdAt());
+                clientTouches.clear();
+                forEachTouch(w, c, clientTouches::add);
+                clientTouches.sort(NEWEST_FIRST);
+                for (Touch t : clientTouches) {
+                    if (firstId != null) {
+                        out.row(nextId++, w.team().value(), id, t.userId().value(), t.at(), t.channel().code(),
+                                t.direction().code(), t.updateRequest(), t.automated(), t.createdAt());
+                    } else {
+                        out.row(w.team().value(), id, t.userId().value(), t.at(), t.channel().code(),
+                                t.direction().code(), t.updateRequest(), t.automated(), t.createdAt());
+                    }
                     if (days != null) {
                         days.add(t, kind);
                     }
-                });
+                }
             }
             return out.rows();
         }

@@ -98,6 +98,20 @@ class BenchRunIntegrationTest {
                     .isGreaterThan(100);
             assertThat(count(c, "SELECT COUNT(*) FROM touch WHERE team_id = ? AND note = 'bench: naive write'", team))
                     .isZero();
+            // the bulk load wrote its own ids (PostgreSQL): the column's next default comes after all of them
+            long highest = count(c, "SELECT MAX(id) FROM touch WHERE team_id = ?", team);
+            try (PreparedStatement s = c.prepareStatement("""
+                    INSERT INTO touch (team_id, client_id, user_id, at, channel, direction, update_request, automated,
+                        created_at)
+                    SELECT team_id, client_id, user_id, at, channel, direction, update_request, automated, created_at
+                    FROM touch WHERE id = ?""", new String[] {"id"})) {
+                s.setLong(1, highest);
+                assertThat(s.executeUpdate()).isOne();
+                try (ResultSet keys = s.getGeneratedKeys()) {
+                    assertThat(keys.next()).isTrue();
+                    assertThat(keys.getLong(1)).isGreaterThan(highest);
+                }
+            }
         }
     }
 
