@@ -35,7 +35,8 @@ final class BeanPlanSettings {
             "server.tomcat.", "server.servlet.session.", "server.error.", "spring.servlet.multipart.",
             "spring.session.timeout", "spring.mail.port", "spring.mail.username", "spring.mail.password",
             "spring.mail.protocol", "spring.mail.default-encoding", "spring.mail.properties.",
-            "spring.application.", "spring.lifecycle.", "spring.aot.", "spring.context.exit", "spring.output.ansi.", "spring.config.");
+            "spring.application.", "spring.lifecycle.", "spring.aot.", "spring.context.exit", "spring.output.ansi.",
+            "spring.config.");
 
     private BeanPlanSettings() {
     }
