@@ -1,6 +1,7 @@
 package dev.rapport.cli;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 import picocli.CommandLine.Mixin;
@@ -26,7 +27,17 @@ class ServeOptions {
         if (port != null) {
             props.put("server.port", port.toString());
         }
-        ServerLauncher.start(props, true, !"off".equalsIgnoreCase(env.getOrDefault("RAPPORT_AOT", "on").strip()));
+        ServerLauncher.start(props, true, beanPlan(env));
         return 0;
+    }
+
+    /** RAPPORT_AOT: on (default) starts from the build-time bean plan when the settings allow, off never. */
+    static boolean beanPlan(Map<String, String> env) {
+        String value = env.getOrDefault("RAPPORT_AOT", "on").strip().toLowerCase(Locale.ROOT);
+        return switch (value) {
+            case "on", "" -> true;
+            case "off" -> false;
+            default -> throw new CliException("RAPPORT_AOT must be on or off, not '" + env.get("RAPPORT_AOT") + "'", 2);
+        };
     }
 }
