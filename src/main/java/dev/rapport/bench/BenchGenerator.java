@@ -363,6 +363,8 @@ public class BenchGenerator {
             columns.add(0, "id");
         }
         long nextId = firstId == null ? 0 : firstId;
+        int from = firstId == null ? 0 : 1; // where the touch's own values start in a row
+        Object[] row = new Object[columns.size()]; // reused: the writer encodes each row as it takes it
         try (JdbcBulkWriter out = new JdbcBulkWriter(dataSource, table, columns)) {
             for (int i = 0; i < clientIds.size(); i++) {
                 progress.at(table.equals("touch") ? "touches" : "raw copy", i + 1L, clientIds.size());
@@ -374,12 +376,9 @@ public class BenchGenerator {
                 clientTouches.sort(NEWEST_FIRST);
                 for (Touch t : clientTouches) {
                     if (firstId != null) {
-                        out.row(nextId++, w.team().value(), id, t.userId().value(), t.at(), t.channel().code(),
-                                t.direction().code(), t.updateRequest(), t.automated(), t.createdAt());
-                    } else {
-                        out.row(w.team().value(), id, t.userId().value(), t.at(), t.channel().code(),
-                                t.direction().code(), t.updateRequest(), t.automated(), t.createdAt());
+                        row[0] = nextId++;
                     }
+                    out.row(touchValues(row, from, w.team().value(), id, t));
                     if (days != null) {
                         days.add(t, kind);
                     }
@@ -387,6 +386,14 @@ public class BenchGenerator {
             }
             return out.rows();
         }
+    }
+
+    /** The touch's columns (team_id ... created_at) into {@code row} from index {@code from}. */
+    private static Object[] touchValues(Object[] row, int from, long team, long client, Touch t) {
+        Object[] values = {team, client, t.userId().value(), t.at(), t.channel().code(), t.direction().code(),
+            t.updateRequest(), t.automated(), t.createdAt()};
+        System.arraycopy(values, 0, row, from, values.length);
+        return row;
     }
 
     /**
