@@ -10,8 +10,11 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.SortedSet;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 
@@ -154,18 +157,20 @@ public class BenchGenerator {
         List<Long> clientIds = data.clientIds(team);
         stage.done("%,d clients (rollups folded in)", clientIds.size());
         TouchDays touchDays = new TouchDays(zone);
+        TouchFolds folds = new TouchFolds(touchDays, new TimedTouchSpans());
         long touches = bulk(List.of("touch"), stage, () -> {
             if (!data.isPostgres()) {
-                return writeTouches(world, clientIds, "touch", progress, touchDays, null);
+                return writeTouches(world, clientIds, "touch", progress, folds, null);
             }
             long firstId = data.lockForIds("touch");
-            long written = writeTouches(world, clientIds, "touch", progress, touchDays, firstId);
+            long written = writeTouches(world, clientIds, "touch", progress, folds, firstId);
             data.idsUsedUpTo("touch", firstId + Math.max(written, 1) - 1);
             return written;
         });
         double touchSeconds = stage.done("%,d touches", touches);
-        long entries = bulk(List.of("journal_entry", "journal_day"), stage, () -> writeJournal(world, progress));
-        stage.done("%,d journal entries (journal_day folded in)", entries);
+        long entries = bulk(List.of("journal_entry", "journal_day"), stage,
+                () -> writeJournal(world, folds.timed(), progress));
+        stage.done("%,d journal entries (journal_day folded in, timed touches counted)", entries);
         long promised = bulk(List.of("promise"), stage, () -> writePromises(world, clientIds));
         stage.done("%,d promises", promised);
         // fresh statistics before the queries over the bulk rows (the honeymoon job, the dashboard rebuild)
@@ -306,8 +311,10 @@ public class BenchGenerator {
             boolean inbound = r.nextInt(10) < 3;
             boolean request = inbound && r.nextInt(10) == 0;
             boolean automated = !inbound && channel == Channel.EMAIL && r.nextInt(10) == 0;
-            sink.accept(new Touch(0, null, user, at, channel, inbound ? Direction.INBOUND : Direction.OUTBOUND, null,
-                    null, null, request, automated, at));
+            // calls, video and meetings take time and are logged with it (as in the demo data); the rest not
+            Integer minutes = channel.defaultWeight() >= Channel.RICH_WEIGHT ? 5 + r.nextInt(55) : null;
+            sink.accept(new Touch(0, null, user, at, channel, inbound ? Direction.INBOUND : Direction.OUTBOUND,
+                    minutes, null, null, request, automated, at));
         }
     }
 
@@ -349,16 +356,17 @@ public class BenchGenerator {
     }
 
     /**
-     * Writes every client's touches; counts them by day for the dashboard too, unless {@code days} is null.
+     * Writes every client's touches; unless {@code folds} is null, counts them by day for the dashboard
+     * and keeps the timed ones for the day totals.
      * Clients come in id order and each one's touches newest first: the order of the timeline index
      * (client_id, at DESC, id DESC), which PostgreSQL then builds from nearly sorted rows. With
      * {@code firstId}, the rows carry ids from there on instead of the column's default.
      */
-    private long writeTouches(World w, List<Long> clientIds, String table, Progress progress, TouchDays days,
+    private long writeTouches(World w, List<Long> clientIds, String table, Progress progress, TouchFolds folds,
                               Long firstId) {
         List<Touch> clientTouches = new ArrayList<>();
         List<String> columns = new ArrayList<>(List.of("team_id", "client_id", "user_id", "at", "channel",
-                "direction", "update_request", "automated", "created_at"));
+                "direction", "minutes", "update_request", "automated", "created_at"));
         if (firstId != null) {
             columns.add(0, "id");
         }
@@ -379,8 +387,9 @@ public class BenchGenerator {
                         row[0] = nextId++;
                     }
                     out.row(touchValues(row, from, w.team().value(), id, t));
-                    if (days != null) {
-                        days.add(t, kind);
+                    if (folds != null) {
+                        folds.days().add(t, kind);
+                        folds.timed().add(t);
                     }
                 }
             }
@@ -388,19 +397,24 @@ public class BenchGenerator {
         }
     }
 
+    /** What a bulk load folds from the touches as it writes them: the dashboard's counts and the timed ones. */
+    private record TouchFolds(TouchDays days, TimedTouchSpans timed) {
+    }
+
     /** The touch's columns (team_id ... created_at) into {@code row} from index {@code from}. */
     private static Object[] touchValues(Object[] row, int from, long team, long client, Touch t) {
         Object[] values = {team, client, t.userId().value(), t.at(), t.channel().code(), t.direction().code(),
-            t.updateRequest(), t.automated(), t.createdAt()};
+            t.minutes(), t.updateRequest(), t.automated(), t.createdAt()};
         System.arraycopy(values, 0, row, from, values.length);
         return row;
     }
 
     /**
-     * Working days back from yesterday, ENTRIES_PER_DAY timed entries each, then their journal_day rows
-     * from the same seeds (one COPY at a time: a connection runs one COPY, and both are in one transaction).
+     * Working days back from yesterday, ENTRIES_PER_DAY timed entries each, then the journal_day rows of
+     * every day with entries or timed touches, tallied as the 24-hour report tallies them (one COPY at a
+     * time: a connection runs one COPY, and both are in one transaction).
      */
-    private long writeJournal(World w, Progress progress) {
+    private long writeJournal(World w, TimedTouchSpans timed, Progress progress) {
         long written;
         try (JdbcBulkWriter entries = new JdbcBulkWriter(dataSource, "journal_entry", List.of("team_id", "user_id",
                 "category", "start_at", "end_at", "local_day", "minutes", "contributes", "created_at", "updated_at"))) {
@@ -415,15 +429,24 @@ public class BenchGenerator {
         List<Category> categories = Category.defaults();
         try (JdbcBulkWriter days = new JdbcBulkWriter(dataSource, "journal_day", List.of("team_id", "user_id",
                 "local_day", "category", "category_class", "seconds", "contributes_seconds"))) {
-            forEachJournalDay(w, progress, "journal days", (user, day, dayEntries) -> {
-                DayTally tally = DayTally.of(day, w.zone(), dayEntries, List.of());
-                for (var e : tally.seconds().entrySet()) {
-                    CategoryClass cls = categories.stream().filter(c -> c.code().equals(e.getKey())).findFirst()
-                            .map(Category::categoryClass).orElse(CategoryClass.INTERNAL);
-                    days.row(w.team().value(), user.value(), day, e.getKey(), cls.code(), e.getValue(),
-                            tally.contributes().getOrDefault(e.getKey(), 0L));
+            int users = w.users().size();
+            for (int u = 0; u < users; u++) {
+                progress.at("journal days", u + 1L, users);
+                UserId user = w.users().get(u).userId();
+                Map<LocalDate, List<JournalEntry>> entriesByDay = journalDays(w, u);
+                SortedSet<LocalDate> dates = timed.days(user, w.zone());
+                dates.addAll(entriesByDay.keySet());
+                for (LocalDate day : dates) {
+                    DayTally tally = DayTally.of(day, w.zone(), entriesByDay.getOrDefault(day, List.of()),
+                            timed.overlapping(user, DayTally.window(day, w.zone())));
+                    for (var e : tally.seconds().entrySet()) {
+                        CategoryClass cls = categories.stream().filter(c -> c.code().equals(e.getKey())).findFirst()
+                                .map(Category::categoryClass).orElse(CategoryClass.INTERNAL);
+                        days.row(w.team().value(), user.value(), day, e.getKey(), cls.code(), e.getValue(),
+                                tally.contributes().getOrDefault(e.getKey(), 0L));
+                    }
                 }
-            });
+            }
         }
         return written;
     }
@@ -440,28 +463,37 @@ public class BenchGenerator {
         for (int u = 0; u < users; u++) {
             progress.at(stage, u + 1L, users);
             UserId user = w.users().get(u).userId();
-            SplittableRandom r = new SplittableRandom(w.spec().seed() * 7_919L + u);
-            long left = w.spec().journalEntries() / users + (u < w.spec().journalEntries() % users ? 1 : 0);
-            for (LocalDate day = w.today().minusDays(1); left > 0; day = day.minusDays(1)) {
-                if (day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY) {
-                    continue;
-                }
-                int n = (int) Math.min(ENTRIES_PER_DAY, left);
-                left -= n;
-                List<JournalEntry> dayEntries = new ArrayList<>();
-                LocalDateTime t = day.atTime(8, r.nextInt(30));
-                int first = r.nextInt(DAY_PLAN.length);
-                for (int k = 0; k < n; k++) {
-                    String category = DAY_PLAN[(first + k) % DAY_PLAN.length];
-                    LocalDateTime end = t.plusMinutes(20 + r.nextInt(40));
-                    TimeSpan span = new TimeSpan(t.atZone(w.zone()).toInstant(), end.atZone(w.zone()).toInstant());
-                    dayEntries.add(new JournalEntry(0, user, category, span, day, (int) (span.seconds() / 60), null,
-                            null, List.of(), category.equals(Category.CLIENT_INTERACTION), null));
-                    t = end.plusMinutes(r.nextInt(10));
-                }
-                sink.accept(user, day, dayEntries);
-            }
+            journalDays(w, u).forEach((day, entries) -> sink.accept(user, day, entries));
         }
+    }
+
+    /** The working days of the u-th user, newest first, with their generated entries. */
+    private static Map<LocalDate, List<JournalEntry>> journalDays(World w, int u) {
+        int users = w.users().size();
+        UserId user = w.users().get(u).userId();
+        Map<LocalDate, List<JournalEntry>> days = new LinkedHashMap<>();
+        SplittableRandom r = new SplittableRandom(w.spec().seed() * 7_919L + u);
+        long left = w.spec().journalEntries() / users + (u < w.spec().journalEntries() % users ? 1 : 0);
+        for (LocalDate day = w.today().minusDays(1); left > 0; day = day.minusDays(1)) {
+            if (day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY) {
+                continue;
+            }
+            int n = (int) Math.min(ENTRIES_PER_DAY, left);
+            left -= n;
+            List<JournalEntry> dayEntries = new ArrayList<>();
+            LocalDateTime t = day.atTime(8, r.nextInt(30));
+            int first = r.nextInt(DAY_PLAN.length);
+            for (int k = 0; k < n; k++) {
+                String category = DAY_PLAN[(first + k) % DAY_PLAN.length];
+                LocalDateTime end = t.plusMinutes(20 + r.nextInt(40));
+                TimeSpan span = new TimeSpan(t.atZone(w.zone()).toInstant(), end.atZone(w.zone()).toInstant());
+                dayEntries.add(new JournalEntry(0, user, category, span, day, (int) (span.seconds() / 60), null,
+                        null, List.of(), category.equals(Category.CLIENT_INTERACTION), null));
+                t = end.plusMinutes(r.nextInt(10));
+            }
+            days.put(day, dayEntries);
+        }
+        return days;
     }
 
     /** Promises on the user's own clients over the last year: due ones kept (3 in 4) or broken, the rest open. */

@@ -2,6 +2,7 @@ package dev.rapport.bench;
 
 import java.io.PrintWriter;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -12,6 +13,9 @@ import org.springframework.stereotype.Component;
 import dev.rapport.clients.Client;
 import dev.rapport.clients.ClientService;
 import dev.rapport.clients.Rollups;
+import dev.rapport.journal.ChallengeReport;
+import dev.rapport.journal.DayTally;
+import dev.rapport.journal.JournalReports;
 import dev.rapport.shared.ClientId;
 import dev.rapport.teams.AccountService;
 import dev.rapport.teams.CurrentUser;
@@ -19,8 +23,9 @@ import dev.rapport.teams.Role;
 
 /**
  * `bench generate`: a whole team from a seed (BenchGenerator), an owner to sign in with, the load's
- * rows per second next to a raw COPY of the same touches, and a check that the bulk-loaded rollups
- * equal the fold of the raw touches for a sample of clients.
+ * rows per second next to a raw COPY of the same touches, and checks that the bulk-loaded rollups
+ * equal the fold of the raw touches for a sample of clients and the day totals the tally of the raw
+ * entries and timed touches for a sample of member days.
  */
 @Component
 public class GenerateBenchmark {
@@ -28,17 +33,23 @@ public class GenerateBenchmark {
     static final int CHECK_SAMPLE = 200;
 
     private static final int RAW_COPY_RUNS = 3;
+    /** Members (evenly spread) and days back from today whose day totals are checked after generating. */
+    private static final int DAY_CHECK_MEMBERS = 20;
+    private static final int[] DAY_CHECK_DAYS_BACK = {1, 2, 3, 8, 40, 200, 400};
 
     private final BenchGenerator generator;
     private final AccountService accounts;
     private final ClientService clients;
     private final JdbcBenchData data;
+    private final JournalReports reports;
 
-    GenerateBenchmark(BenchGenerator generator, AccountService accounts, ClientService clients, JdbcBenchData data) {
+    GenerateBenchmark(BenchGenerator generator, AccountService accounts, ClientService clients, JdbcBenchData data,
+                      JournalReports reports) {
         this.generator = generator;
         this.accounts = accounts;
         this.clients = clients;
         this.data = data;
+        this.reports = reports;
     }
 
     public BenchGenerator.Generated run(BenchGenerator.Spec spec, boolean rawCopy, PrintWriter out,
@@ -88,8 +99,46 @@ public class GenerateBenchmark {
                     + "or pg_checkpoint role gives steadier figures)");
         }
         checkRollups(g, List.of(), out);
+        checkDayTotals(g, out);
         out.flush();
         return g;
+    }
+
+    /**
+     * Compares the stored day totals (journal_day, which the load folds from the entries and timed
+     * touches it writes) of sampled members and days with the 24-hour report's tally of the raw
+     * entries and touches of those days, and fails loudly on any difference.
+     */
+    int checkDayTotals(BenchGenerator.Generated g, PrintWriter out) {
+        List<String> wrong = new ArrayList<>();
+        int checked = 0;
+        int step = Math.max(1, g.users().size() / DAY_CHECK_MEMBERS);
+        for (int u = 0; u < g.users().size(); u += step) {
+            CurrentUser member = g.users().get(u);
+            for (int back : DAY_CHECK_DAYS_BACK) {
+                LocalDate day = g.today().minusDays(back);
+                DayTally raw = reports.day(member, day).tally();
+                ChallengeReport stored = reports.report(member, day, day);
+                for (ChallengeReport.Row row : stored.rows()) {
+                    double rawMinutes = raw.seconds().getOrDefault(row.category(), 0L) / 60.0;
+                    if (Math.abs(row.minutes() - rawMinutes) > 1e-9) {
+                        wrong.add(member.email() + " " + day + " " + row.category() + ": stored " + row.minutes()
+                                + " min, raw " + rawMinutes + " min");
+                    }
+                }
+                if (Math.abs(stored.loggedMinutes() - raw.loggedSeconds() / 60.0) > 1e-9) {
+                    wrong.add(member.email() + " " + day + ": stored " + stored.loggedMinutes() + " min logged, raw "
+                            + raw.loggedSeconds() / 60.0);
+                }
+                checked++;
+            }
+        }
+        if (!wrong.isEmpty()) {
+            throw new IllegalStateException("day totals differ from the raw entries and touches: " + wrong);
+        }
+        out.printf(Locale.ROOT, "Day total check: %d sampled member days, stored totals equal the tally of their raw "
+                + "entries and timed touches%n", checked);
+        return checked;
     }
 
     /**

@@ -147,7 +147,7 @@ class JdbcBenchData {
         return dropped;
     }
 
-    /** The naive way: read every raw entry of the period and tally each day in Java. */
+    /** The naive way: read every raw entry and timed touch of the period and tally each day in Java. */
     long naiveLoggedSeconds(TeamId team, UserId user, LocalDate first, LocalDate last, ZoneId zone) {
         List<JournalEntry> entries = jdbc.sql("""
                 SELECT category, start_at, end_at, local_day, minutes, contributes FROM journal_entry
@@ -159,11 +159,22 @@ class JdbcBenchData {
                         rs.getObject("local_day", LocalDate.class), rs.getInt("minutes"), null, null, List.of(),
                         rs.getBoolean("contributes"), null))
                 .list();
+        List<TimeSpan> touches = jdbc.sql("""
+                SELECT at, minutes FROM touch
+                WHERE team_id = ? AND user_id = ? AND at > ? AND at < ? AND minutes > 0 AND NOT automated
+                """).params(team.value(), user.value(), ts(DayTally.window(first, zone).start().minusSeconds(86_400)),
+                        ts(DayTally.window(last, zone).end()))
+                .query((rs, n) -> {
+                    java.time.Instant at = dev.rapport.shared.Sql.instant(rs, "at");
+                    return new TimeSpan(at, at.plusSeconds(rs.getInt("minutes") * 60L));
+                }).list();
         long total = 0;
         for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
             LocalDate d = day;
-            total += DayTally.of(day, zone, entries.stream().filter(e -> e.day().equals(d)).toList(), List.of())
-                    .loggedSeconds();
+            TimeSpan window = DayTally.window(day, zone);
+            total += DayTally.of(day, zone, entries.stream().filter(e -> e.day().equals(d)).toList(),
+                    touches.stream().filter(t -> t.start().isBefore(window.end()) && t.end().isAfter(window.start()))
+                            .toList()).loggedSeconds();
         }
         return total;
     }
@@ -249,7 +260,8 @@ class JdbcBenchData {
     void createScratchTouchTable(String name) {
         dropTable(name);
         template.execute("CREATE " + (isPostgres() ? "UNLOGGED " : "") + "TABLE " + name + " AS SELECT team_id, "
-                + "client_id, user_id, at, channel, direction, update_request, automated, created_at FROM touch "
+                + "client_id, user_id, at, channel, direction, minutes, update_request, automated, created_at "
+                + "FROM touch "
                 + "WHERE 1 = 0");
     }
 

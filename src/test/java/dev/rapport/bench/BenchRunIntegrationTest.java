@@ -54,7 +54,8 @@ class BenchRunIntegrationTest {
                 .containsPattern("Bulk load: [0-9,]+ rows in [0-9.]+ s = [0-9,]+ rows/s")
                 .containsPattern("Raw (COPY|batched INSERT) of the same [0-9,]+ touches .*: [0-9.]+ s = [0-9,]+ rows/s")
                 .containsPattern("Bulk load / raw speed: [0-9]+%")
-                .containsPattern("Rollup check: \\d+ sampled clients, stored rollups equal");
+                .containsPattern("Rollup check: \\d+ sampled clients, stored rollups equal")
+                .containsPattern("Day total check: \\d+ sampled member days, stored totals equal the tally");
         long teamId = Long.parseLong(team.group(1));
         assertConsistent(url, teamId);
 
@@ -98,6 +99,14 @@ class BenchRunIntegrationTest {
                     .isGreaterThan(100);
             assertThat(count(c, "SELECT COUNT(*) FROM touch WHERE team_id = ? AND note = 'bench: naive write'", team))
                     .isZero();
+            // calls, video and meetings carry minutes, and their time is in the day totals, also on days
+            // without journal entries
+            assertThat(count(c, "SELECT COUNT(*) FROM touch WHERE team_id = ? AND minutes > 0", team))
+                    .isGreaterThan(100);
+            assertThat(count(c, """
+                    SELECT COUNT(*) FROM journal_day d WHERE d.team_id = ? AND NOT EXISTS (SELECT 1 FROM journal_entry e
+                        WHERE e.team_id = d.team_id AND e.user_id = d.user_id AND e.local_day = d.local_day)
+                    """, team)).isGreaterThan(10);
             // the bulk load wrote its own ids (PostgreSQL): the column's next default comes after all of them
             long highest = count(c, "SELECT MAX(id) FROM touch WHERE team_id = ?", team);
             try (PreparedStatement s = c.prepareStatement("""
