@@ -432,23 +432,29 @@ public class BenchGenerator {
             int users = w.users().size();
             for (int u = 0; u < users; u++) {
                 progress.at("journal days", u + 1L, users);
-                UserId user = w.users().get(u).userId();
-                Map<LocalDate, List<JournalEntry>> entriesByDay = journalDays(w, u);
-                SortedSet<LocalDate> dates = timed.days(user, w.zone());
-                dates.addAll(entriesByDay.keySet());
-                for (LocalDate day : dates) {
-                    DayTally tally = DayTally.of(day, w.zone(), entriesByDay.getOrDefault(day, List.of()),
-                            timed.overlapping(user, DayTally.window(day, w.zone())));
-                    for (var e : tally.seconds().entrySet()) {
-                        CategoryClass cls = categories.stream().filter(c -> c.code().equals(e.getKey())).findFirst()
-                                .map(Category::categoryClass).orElse(CategoryClass.INTERNAL);
-                        days.row(w.team().value(), user.value(), day, e.getKey(), cls.code(), e.getValue(),
-                                tally.contributes().getOrDefault(e.getKey(), 0L));
-                    }
-                }
+                writeDayTotals(days, w, u, timed, categories);
             }
         }
         return written;
+    }
+
+    /** The u-th user's journal_day rows: every day with generated entries or timed touches. */
+    private static void writeDayTotals(JdbcBulkWriter out, World w, int u, TimedTouchSpans timed,
+                                       List<Category> categories) {
+        UserId user = w.users().get(u).userId();
+        Map<LocalDate, List<JournalEntry>> entriesByDay = journalDays(w, u);
+        SortedSet<LocalDate> dates = timed.days(user, w.zone());
+        dates.addAll(entriesByDay.keySet());
+        for (LocalDate day : dates) {
+            DayTally tally = DayTally.of(day, w.zone(), entriesByDay.getOrDefault(day, List.of()),
+                    timed.overlapping(user, DayTally.window(day, w.zone())));
+            for (var e : tally.seconds().entrySet()) {
+                CategoryClass cls = categories.stream().filter(c -> c.code().equals(e.getKey())).findFirst()
+                        .map(Category::categoryClass).orElse(CategoryClass.INTERNAL);
+                out.row(w.team().value(), user.value(), day, e.getKey(), cls.code(), e.getValue(),
+                        tally.contributes().getOrDefault(e.getKey(), 0L));
+            }
+        }
     }
 
     /** One user's working day of generated entries. */

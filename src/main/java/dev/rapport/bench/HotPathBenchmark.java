@@ -131,6 +131,7 @@ public class HotPathBenchmark {
             out.println("Import rate: see `rapport bench import`");
         }
         generate.checkRollups(g, List.of(written.client()), out);
+        generate.checkDayTotals(g, out);
         out.flush();
     }
 

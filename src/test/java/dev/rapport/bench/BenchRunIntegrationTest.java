@@ -79,6 +79,29 @@ class BenchRunIntegrationTest {
         }
     }
 
+    @Test
+    void aStoredDayTotalThatDiffersFromTheRawRowsFailsTheRun() throws SQLException {
+        String url = url("h2");
+        String generated = cli("bench", "generate", "--db-url", url, "--users", "2", "--clients", "40",
+                "--touches", "2000", "--journal", "100", "--promises", "1");
+        Matcher team = Pattern.compile("Team id: (\\d+)").matcher(generated);
+        assertThat(team.find()).as(generated).isTrue();
+        try (Connection c = DriverManager.getConnection(url);
+             PreparedStatement s = c.prepareStatement("UPDATE journal_day SET seconds = seconds + 60 WHERE team_id = ?")) {
+            s.setLong(1, Long.parseLong(team.group(1)));
+            assertThat(s.executeUpdate()).isPositive();
+        }
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Cli.execute(new String[] {"bench", "run", "--db-url", url, "--team", team.group(1), "--iterations",
+            "1", "--warmup", "0", "--naive-iterations", "1", "--import-contacts", "0"}, new CliContext(dir,
+                new PrintWriter(out, true), new PrintWriter(err, true), new BufferedReader(new StringReader("")),
+                Map.of()));
+        assertThat(code).isNotZero();
+        assertThat(out + "\n" + err).contains("day totals differ from the raw entries and touches")
+                .contains("stored").contains("raw");
+    }
+
     /**
      * Independently of the commands' own check: every client's rollups equal what its raw touches
      * give (rich channels aside, which depend on the team's weights), and the naive writes are gone.
