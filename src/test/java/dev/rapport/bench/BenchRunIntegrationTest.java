@@ -53,7 +53,7 @@ class BenchRunIntegrationTest {
                 .containsPattern("Counts: 4 users \\(\\+1 owner\\), [0-9,]+ clients, [0-9,]+ touches, 400 journal")
                 .containsPattern("Bulk load: [0-9,]+ rows in [0-9.]+ s = [0-9,]+ rows/s")
                 .containsPattern("Raw (COPY|batched INSERT) of the same [0-9,]+ touches .*: [0-9.]+ s = [0-9,]+ rows/s")
-                .containsPattern("Bulk load / raw speed: [0-9]+%")
+                .containsPattern("Bulk load / raw speed: [0-9]+\\.[0-9]% for the whole load, [0-9]+\\.[0-9]% for the touch")
                 .containsPattern("Rollup check: \\d+ sampled clients, stored rollups equal")
                 .containsPattern("Day total check: \\d+ sampled member days, stored totals equal the tally");
         long teamId = Long.parseLong(team.group(1));
