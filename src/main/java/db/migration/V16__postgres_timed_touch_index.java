@@ -25,7 +25,8 @@ public class V16__postgres_timed_touch_index extends BaseJavaMigration {
         }
         try (Statement s = context.getConnection().createStatement()) {
             s.execute("DROP INDEX ix_touch_user_time");
-            s.execute("CREATE INDEX ix_touch_timed ON touch (team_id, user_id, at) WHERE minutes > 0 AND NOT automated");
+            s.execute("CREATE INDEX ix_touch_timed ON touch (team_id, user_id, at) "
+                    + "WHERE minutes > 0 AND NOT automated");
         }
     }
 }

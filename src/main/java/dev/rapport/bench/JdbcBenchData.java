@@ -173,8 +173,7 @@ class JdbcBenchData {
             LocalDate d = day;
             TimeSpan window = DayTally.window(day, zone);
             total += DayTally.of(day, zone, entries.stream().filter(e -> e.day().equals(d)).toList(),
-                    touches.stream().filter(t -> t.start().isBefore(window.end()) && t.end().isAfter(window.start()))
-                            .toList()).loggedSeconds();
+                    touches.stream().filter(t -> t.overlaps(window)).toList()).loggedSeconds();
         }
         return total;
     }
@@ -261,8 +260,7 @@ class JdbcBenchData {
         dropTable(name);
         template.execute("CREATE " + (isPostgres() ? "UNLOGGED " : "") + "TABLE " + name + " AS SELECT team_id, "
                 + "client_id, user_id, at, channel, direction, minutes, update_request, automated, created_at "
-                + "FROM touch "
-                + "WHERE 1 = 0");
+                + "FROM touch WHERE 1 = 0");
     }
 
     void dropTable(String name) {

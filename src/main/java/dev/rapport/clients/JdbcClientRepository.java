@@ -593,7 +593,8 @@ class JdbcClientRepository implements ClientRepository {
     @Override
     public List<TimedTouch> timedTouches(TeamId team, UserId user, Instant from, Instant to) {
         // a touch lasts at most a day, which bounds the index range scanned
-        return jdbc.sql(TIMED_TOUCHES).params(team.value(), user.value(), ts(from.minus(java.time.Duration.ofDays(1))), ts(to))
+        return jdbc.sql(TIMED_TOUCHES)
+                .params(team.value(), user.value(), ts(from.minus(java.time.Duration.ofDays(1))), ts(to))
                 .query((rs, n) -> new TimedTouch(instant(rs, "at"), rs.getInt("minutes")))
                 .list().stream()
                 .filter(t -> t.at().plusSeconds(t.minutes() * 60L).isAfter(from))

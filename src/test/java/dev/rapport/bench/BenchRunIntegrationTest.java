@@ -53,7 +53,8 @@ class BenchRunIntegrationTest {
                 .containsPattern("Counts: 4 users \\(\\+1 owner\\), [0-9,]+ clients, [0-9,]+ touches, 400 journal")
                 .containsPattern("Bulk load: [0-9,]+ rows in [0-9.]+ s = [0-9,]+ rows/s")
                 .containsPattern("Raw (COPY|batched INSERT) of the same [0-9,]+ touches .*: [0-9.]+ s = [0-9,]+ rows/s")
-                .containsPattern("Bulk load / raw speed: [0-9]+\\.[0-9]% for the whole load, [0-9]+\\.[0-9]% for the touch")
+                .containsPattern("Bulk load / raw speed: [0-9]+\\.[0-9]% for the whole load, "
+                        + "[0-9]+\\.[0-9]% for the touch")
                 .containsPattern("Rollup check: \\d+ sampled clients, stored rollups equal")
                 .containsPattern("Day total check: \\d+ sampled member days, stored totals equal the tally");
         long teamId = Long.parseLong(team.group(1));
@@ -87,7 +88,8 @@ class BenchRunIntegrationTest {
         Matcher team = Pattern.compile("Team id: (\\d+)").matcher(generated);
         assertThat(team.find()).as(generated).isTrue();
         try (Connection c = DriverManager.getConnection(url);
-             PreparedStatement s = c.prepareStatement("UPDATE journal_day SET seconds = seconds + 60 WHERE team_id = ?")) {
+             PreparedStatement s = c.prepareStatement(
+                     "UPDATE journal_day SET seconds = seconds + 60 WHERE team_id = ?")) {
             s.setLong(1, Long.parseLong(team.group(1)));
             assertThat(s.executeUpdate()).isPositive();
         }

@@ -46,8 +46,8 @@ class PostgresQueryPlanIntegrationTest {
                 while (rs.next()) {
                     defs.append(rs.getString(1)).append('\n');
                 }
-                assertThat(defs.toString()).contains("ix_touch_timed").contains("WHERE ((minutes > 0) AND (NOT automated))")
-                        .doesNotContain("ix_touch_user_time");
+                assertThat(defs.toString()).contains("ix_touch_timed")
+                        .contains("WHERE ((minutes > 0) AND (NOT automated))").doesNotContain("ix_touch_user_time");
             }
         }
     }
