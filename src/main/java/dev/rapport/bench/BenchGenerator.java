@@ -10,6 +10,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -418,21 +419,27 @@ public class BenchGenerator {
         long written;
         try (JdbcBulkWriter entries = new JdbcBulkWriter(dataSource, "journal_entry", List.of("team_id", "user_id",
                 "category", "start_at", "end_at", "local_day", "minutes", "contributes", "created_at", "updated_at"))) {
-            forEachJournalDay(w, progress, "journal", (user, day, dayEntries) -> {
-                for (JournalEntry e : dayEntries) {
-                    entries.row(w.team().value(), user.value(), e.category(), e.span().start(), e.span().end(), day,
-                            e.minutes(), e.contributes(), e.span().start(), e.span().start());
-                }
-            });
+            int users = w.users().size();
+            for (int u = 0; u < users; u++) {
+                progress.at("journal", u + 1L, users);
+                UserId user = w.users().get(u).userId();
+                journalDays(w, u).forEach((day, dayEntries) -> {
+                    for (JournalEntry e : dayEntries) {
+                        entries.row(w.team().value(), user.value(), e.category(), e.span().start(), e.span().end(),
+                                day, e.minutes(), e.contributes(), e.span().start(), e.span().start());
+                    }
+                });
+            }
             written = entries.rows();
         }
-        List<Category> categories = Category.defaults();
+        Map<String, CategoryClass> classes = new HashMap<>();
+        Category.defaults().forEach(c -> classes.put(c.code(), c.categoryClass()));
         try (JdbcBulkWriter days = new JdbcBulkWriter(dataSource, "journal_day", List.of("team_id", "user_id",
                 "local_day", "category", "category_class", "seconds", "contributes_seconds"))) {
             int users = w.users().size();
             for (int u = 0; u < users; u++) {
                 progress.at("journal days", u + 1L, users);
-                writeDayTotals(days, w, u, timed, categories);
+                writeDayTotals(days, w, u, timed, classes);
             }
         }
         return written;
@@ -440,7 +447,7 @@ public class BenchGenerator {
 
     /** The u-th user's journal_day rows: every day with generated entries or timed touches. */
     private static void writeDayTotals(JdbcBulkWriter out, World w, int u, TimedTouchSpans timed,
-                                       List<Category> categories) {
+                                       Map<String, CategoryClass> classes) {
         UserId user = w.users().get(u).userId();
         Map<LocalDate, List<JournalEntry>> entriesByDay = journalDays(w, u);
         SortedSet<LocalDate> dates = timed.days(user, w.zone());
@@ -449,27 +456,10 @@ public class BenchGenerator {
             DayTally tally = DayTally.of(day, w.zone(), entriesByDay.getOrDefault(day, List.of()),
                     timed.overlapping(user, DayTally.window(day, w.zone())));
             for (var e : tally.seconds().entrySet()) {
-                CategoryClass cls = categories.stream().filter(c -> c.code().equals(e.getKey())).findFirst()
-                        .map(Category::categoryClass).orElse(CategoryClass.INTERNAL);
+                CategoryClass cls = classes.getOrDefault(e.getKey(), CategoryClass.INTERNAL);
                 out.row(w.team().value(), user.value(), day, e.getKey(), cls.code(), e.getValue(),
                         tally.contributes().getOrDefault(e.getKey(), 0L));
             }
-        }
-    }
-
-    /** One user's working day of generated entries. */
-    @FunctionalInterface
-    private interface JournalDaySink {
-        void accept(UserId user, LocalDate day, List<JournalEntry> entries);
-    }
-
-    /** Every user's generated working days, always the same for the same seed. */
-    private static void forEachJournalDay(World w, Progress progress, String stage, JournalDaySink sink) {
-        int users = w.users().size();
-        for (int u = 0; u < users; u++) {
-            progress.at(stage, u + 1L, users);
-            UserId user = w.users().get(u).userId();
-            journalDays(w, u).forEach((day, entries) -> sink.accept(user, day, entries));
         }
     }
 
