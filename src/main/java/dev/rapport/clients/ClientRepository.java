@@ -68,9 +68,10 @@ interface ClientRepository {
     /**
      * Locks the client's row for this transaction. Writers that insert a touch (whose foreign key
      * takes a share lock on the row) and then update the row's rollups take it first, so two of them
-     * queue instead of deadlocking. Returns the client's owner.
+     * queue instead of deadlocking. Returns the client's owner, or nothing (and locks nothing) when the
+     * team has no such client or the viewer (null: sees the whole team) may not see it.
      */
-    UserId lockClient(TeamId team, ClientId client);
+    Optional<UserId> lockClient(TeamId team, UserId viewer, ClientId client);
 
     Page<Touch> timeline(TeamId team, ClientId client, String cursor, int limit);
 

@@ -347,18 +347,20 @@ public class ClientService {
     @Transactional
     public List<Touch> recordTouches(CurrentUser user, ClientId clientId, List<NewTouch> touches) {
         user.requireWriter();
-        require(user, clientId);
         Instant now = clock.instant();
         Problems problems = new Problems();
         for (NewTouch touch : touches) {
             touch.validate(problems, now);
         }
-        problems.throwIfAny();
         if (touches.stream().anyMatch(t -> !t.automated() && t.minutes() != null && t.minutes() > 0)) {
             // the journal will recompute the user's day under this lock: take it before any other
             clients.lockMember(user.teamId(), user.userId());
         }
-        versions.changed(user.teamId(), clients.lockClient(user.teamId(), clientId));
+        // one statement checks that the caller may see the client and locks it
+        UserId owner = clients.lockClient(user.teamId(), viewer(user), clientId)
+                .orElseThrow(() -> new NotFoundException("client", clientId));
+        problems.throwIfAny();
+        versions.changed(user.teamId(), owner);
         ChannelWeights weights = clients.weights(user.teamId());
         List<Touch> recorded = touches.stream().map(touch -> {
             NewTouch t = touch.at() != null ? touch : new NewTouch(now, touch.channel(), touch.direction(),

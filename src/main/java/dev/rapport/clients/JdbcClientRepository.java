@@ -446,9 +446,11 @@ class JdbcClientRepository implements ClientRepository {
     }
 
     @Override
-    public UserId lockClient(TeamId team, ClientId client) {
-        return new UserId(jdbc.sql("SELECT owner_id FROM client WHERE team_id = ? AND id = ? FOR UPDATE")
-                .params(team.value(), client.value()).query(Long.class).single());
+    public Optional<UserId> lockClient(TeamId team, UserId viewer, ClientId client) {
+        return jdbc.sql("SELECT c.owner_id FROM client c WHERE c.team_id = :team AND c.id = :id" + visible(viewer)
+                        + " FOR UPDATE")
+                .param("team", team.value()).param("id", client.value()).param("viewer", viewerId(viewer))
+                .query(Long.class).optional().map(UserId::new);
     }
 
     @Override

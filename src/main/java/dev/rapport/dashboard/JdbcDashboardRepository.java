@@ -211,13 +211,31 @@ class JdbcDashboardRepository implements DashboardRepository {
 
     private static final String DAY_KEY = " WHERE team_id = ? AND user_id = ? AND local_day = ?";
 
-    /** Inserts the day's row with zeros unless it exists: safe when two transactions add to the same new day. */
-    private void ensureDay(TeamId team, DayKey k) {
-        jdbc.sql("""
+    /**
+     * Applies the assignments to the day's row, or inserts it with the fresh values when it does not
+     * exist. The update goes first, as a member's day usually has a row already (one statement). If
+     * another transaction inserts the same new day meanwhile, the insert waits for it and does nothing,
+     * and the update, run again, now sees that row.
+     */
+    private void writeDay(TeamId team, DayKey k, String assignments, List<?> values, long... fresh) {
+        List<Object> params = new ArrayList<Object>(values);
+        params.addAll(List.of(team.value(), k.user().value(), k.day()));
+        String update = "UPDATE user_day SET " + assignments + DAY_KEY;
+        if (jdbc.sql(update).params(params).update() > 0) {
+            return;
+        }
+        List<Object> row = new ArrayList<>(List.of(team.value(), k.user().value(), k.day()));
+        for (long v : fresh) {
+            row.add(v);
+        }
+        int inserted = jdbc.sql("""
                 INSERT INTO user_day (team_id, user_id, local_day, logged_seconds, external_seconds,
                     contributes_seconds, touches_external, touches_internal, late_external, late_internal)
-                VALUES (?, ?, ?, 0, 0, 0, 0, 0, 0, 0) ON CONFLICT DO NOTHING
-                """).params(team.value(), k.user().value(), k.day()).update();
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
+                """).params(row).update();
+        if (inserted == 0) {
+            jdbc.sql(update).params(params).update();
+        }
     }
 
     /** A row of zeros says nothing: the raw recomputation has none, so neither does the rollup. */
@@ -231,21 +249,23 @@ class JdbcDashboardRepository implements DashboardRepository {
     @Override
     public void addTouches(TeamId team, Map<DayKey, int[]> deltas) {
         deltas.forEach((k, d) -> {
-            ensureDay(team, k);
-            jdbc.sql("UPDATE user_day SET touches_external = touches_external + ?,"
-                            + " touches_internal = touches_internal + ?, late_external = late_external + ?,"
-                            + " late_internal = late_internal + ?" + DAY_KEY)
-                    .params(d[0], d[1], d[2], d[3], team.value(), k.user().value(), k.day()).update();
-            dropIfEmpty(team, k);
+            writeDay(team, k, "touches_external = touches_external + ?, touches_internal = touches_internal + ?,"
+                    + " late_external = late_external + ?, late_internal = late_internal + ?",
+                    List.of(d[0], d[1], d[2], d[3]), 0, 0, 0, d[0], d[1], d[2], d[3]);
+            // counts that only grew (a recorded touch) leave a touch on the day: nothing to drop
+            if (d[0] < 0 || d[1] < 0 || d[2] < 0 || d[3] < 0 || d[0] + d[1] == 0) {
+                dropIfEmpty(team, k);
+            }
         });
     }
 
     @Override
     public void setTime(TeamId team, DayKey k, long logged, long external, long contributes) {
-        ensureDay(team, k);
-        jdbc.sql("UPDATE user_day SET logged_seconds = ?, external_seconds = ?, contributes_seconds = ?" + DAY_KEY)
-                .params(logged, external, contributes, team.value(), k.user().value(), k.day()).update();
-        dropIfEmpty(team, k);
+        writeDay(team, k, "logged_seconds = ?, external_seconds = ?, contributes_seconds = ?",
+                List.of(logged, external, contributes), logged, external, contributes, 0, 0, 0, 0);
+        if (logged == 0 && external == 0 && contributes == 0) {
+            dropIfEmpty(team, k);
+        }
     }
 
     private static final String TOTALS = """

@@ -19,8 +19,9 @@ import dev.rapport.support.SqlLog;
 import dev.rapport.teams.Role;
 
 /**
- * No N+1: the main endpoints run the same number of SQL statements for a member with 2 clients as
- * for one with 20 (each with touches, a promise, a deal, a plan and journal time), within a budget.
+ * No N+1: the main endpoints, and recording a touch with its rollups, run the same number of SQL
+ * statements for a member with 2 clients as for one with 20 (each with touches, a promise, a deal, a
+ * plan and journal time), within a budget.
  */
 @Import(SqlLog.Config.class)
 abstract class QueryCountContract extends AppTestBase {
@@ -57,7 +58,18 @@ abstract class QueryCountContract extends AppTestBase {
         }
         out.put("/api/v1/team/dashboard (owner)", count(owner, "/api/v1/team/dashboard"));
         out.put("/api/v1/clients (owner: the whole team)", count(owner, "/api/v1/clients"));
+        out.put("POST /api/v1/clients/{id}/touches (timed)", countPost(member, "/api/v1/clients/" + client
+                + "/touches", "{'channel':'phone','minutes':5}"));
         return out;
+    }
+
+    /** A write that keeps rollups: the second of two, so the day's rows exist as they usually do. */
+    private int countPost(Api api, String path, String body) {
+        assertThat(api.post(path, json(body)).status()).as(path).isEqualTo(201);
+        sqlLog.drain();
+        Response r = api.post(path, json(body));
+        assertThat(r.status()).as(path + ": " + r.body()).isEqualTo(201);
+        return sqlLog.drain().size();
     }
 
     private int count(Api api, String path) {

@@ -70,6 +70,28 @@ abstract class ConcurrentWritesContract extends AppTestBase {
         assertThat(last).isEqualTo("2026-11-20T" + (10 + THREADS - 1) + ":" + (10 + EACH - 1) + ":00Z");
     }
 
+    /**
+     * One member's touches on several clients at once, each round on a day without a dashboard row yet:
+     * the requests race to create that row (one inserts it, the others find it and add to it), and the
+     * day counts every touch.
+     */
+    @Test
+    void concurrentTouchesOnANewDayAreAllCountedOnTheDashboard() throws Exception {
+        Session s = newTeam(Role.MEMBER);
+        List<Long> clients = new ArrayList<>();
+        for (int t = 0; t < THREADS; t++) {
+            clients.add(s.api().post("/api/v1/clients", json("{'name':'Client " + t + "','tier':'A'}")).json()
+                    .get("id").asLong());
+        }
+        List<Integer> statuses = concurrently((thread, i) -> s.api().post("/api/v1/clients/" + clients.get(thread)
+                + "/touches", json("{'channel':'email','at':'2026-11-" + (10 + i) + "T12:00:00Z'}")).status());
+        assertThat(statuses).hasSize(THREADS * EACH).containsOnly(201);
+        List<Integer> perDay = jdbc.sql("SELECT touches_external FROM user_day WHERE team_id = ? AND user_id = ?"
+                        + " ORDER BY local_day").params(s.user().teamId().value(), s.userId().value())
+                .query(Integer.class).list();
+        assertThat(perDay).hasSize(EACH).containsOnly(THREADS);
+    }
+
     /** EACH requests from each of THREADS threads, all let go at once; the statuses of all of them. */
     private static List<Integer> concurrently(java.util.function.BiFunction<Integer, Integer, Integer> request)
             throws Exception {
