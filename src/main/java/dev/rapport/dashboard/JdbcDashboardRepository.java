@@ -215,28 +215,30 @@ class JdbcDashboardRepository implements DashboardRepository {
      * Applies the assignments to the day's row, or inserts it with the fresh values when it does not
      * exist. The update goes first, as a member's day usually has a row already (one statement). If
      * another transaction inserts the same new day meanwhile, the insert waits for it and does nothing,
-     * and the update, run again, now sees that row.
+     * and the update, tried again, now sees that row (or, had that row been dropped again, the insert).
      */
     private void writeDay(TeamId team, DayKey k, String assignments, List<?> values, long... fresh) {
         List<Object> params = new ArrayList<Object>(values);
         params.addAll(List.of(team.value(), k.user().value(), k.day()));
-        String update = "UPDATE user_day SET " + assignments + DAY_KEY;
-        if (jdbc.sql(update).params(params).update() > 0) {
-            return;
-        }
         List<Object> row = new ArrayList<>(List.of(team.value(), k.user().value(), k.day()));
         for (long v : fresh) {
             row.add(v);
         }
-        int inserted = jdbc.sql("""
-                INSERT INTO user_day (team_id, user_id, local_day, logged_seconds, external_seconds,
-                    contributes_seconds, touches_external, touches_internal, late_external, late_internal)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
-                """).params(row).update();
-        if (inserted == 0) {
-            jdbc.sql(update).params(params).update();
+        for (int attempt = 0; attempt < 10; attempt++) {
+            if (jdbc.sql("UPDATE user_day SET " + assignments + DAY_KEY).params(params).update() > 0
+                    || jdbc.sql(INSERT_DAY).params(row).update() > 0) {
+                return;
+            }
         }
+        throw new IllegalStateException("the day row of user " + k.user().value() + " on " + k.day()
+                + " kept appearing and disappearing");
     }
+
+    private static final String INSERT_DAY = """
+            INSERT INTO user_day (team_id, user_id, local_day, logged_seconds, external_seconds,
+                contributes_seconds, touches_external, touches_internal, late_external, late_internal)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
+            """;
 
     /** A row of zeros says nothing: the raw recomputation has none, so neither does the rollup. */
     private void dropIfEmpty(TeamId team, DayKey k) {
