@@ -23,7 +23,8 @@ import org.springframework.core.env.ConfigurableEnvironment;
  * once; the plan is only valid while these settings read as they did then. Everything under
  * {@code spring.}, {@code management.}, {@code server.}, {@code springdoc.}, {@code debug},
  * {@code trace} and {@code rapport.jobs.} counts, except the values below that only configure beans
- * every plan has (database address, port, SMTP login, limits).
+ * every plan has (database address, port, SMTP server and login, limits). The SMTP host is one: its
+ * empty default in application.properties makes Spring Boot's mail sender part of every plan.
  */
 final class BeanPlanSettings {
     static final String RESOURCE = "META-INF/rapport/bean-plan-settings.properties";
@@ -31,7 +32,7 @@ final class BeanPlanSettings {
     private static final List<String> SHAPING = List.of("spring.", "management.", "server.", "springdoc.",
             "debug", "trace", "rapport.jobs.");
     private static final List<String> VALUES_ONLY = List.of("spring.datasource.url", "spring.datasource.username",
-            "spring.datasource.password", "spring.datasource.hikari.", "server.port", "server.address",
+            "spring.datasource.password", "spring.datasource.hikari.", "spring.mail.host", "server.port", "server.address",
             "server.tomcat.", "server.servlet.session.", "server.error.", "spring.servlet.multipart.",
             "spring.session.timeout", "spring.mail.port", "spring.mail.username", "spring.mail.password",
             "spring.mail.protocol", "spring.mail.default-encoding", "spring.mail.properties.",

@@ -29,7 +29,8 @@ import jakarta.mail.internet.MimeMultipart;
 /**
  * Renders a digest (Thymeleaf: HTML with escaped output and inline styles, which email clients
  * need and CSP does not govern, plus a plain-text part) and sends it over SMTP. Without
- * spring.mail.host Spring Boot makes no JavaMailSender: then the digest is off.
+ * spring.mail.host (empty by default, so Spring Boot's sender exists but has nowhere to send) the
+ * digest is off.
  */
 @Component
 class DigestMailer {
@@ -38,6 +39,7 @@ class DigestMailer {
     private final ObjectProvider<JavaMailSender> sender;
     private final String from;
     private final String smtp;
+    private final boolean hostSet;
     private final CalendarLinks links;
     private final Clock clock;
     private final SpringTemplateEngine templates = templateEngine();
@@ -48,12 +50,13 @@ class DigestMailer {
         this.sender = sender;
         this.from = from;
         this.smtp = host + ":" + port;
+        this.hostSet = !host.isBlank();
         this.links = links;
         this.clock = clock;
     }
 
     boolean configured() {
-        return sender.getIfAvailable() != null;
+        return hostSet && sender.getIfAvailable() != null;
     }
 
     /** Says once, at start, whether digests go out. */
@@ -82,7 +85,7 @@ class DigestMailer {
     /** Sends one digest as multipart/alternative; throws when the SMTP server did not take it. */
     void send(String to, String toName, Digest digest, boolean test) {
         JavaMailSender mail = sender.getIfAvailable();
-        if (mail == null) {
+        if (mail == null || !hostSet) {
             throw new IllegalStateException("no SMTP server configured");
         }
         Rendered r = render(digest);

@@ -13,12 +13,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /**
  * The server's start with the bean plan Spring AOT made at `mvn package` (this test runs after it, on
- * target/classes): the same beans as a start that scans and evaluates every condition, and a start
- * whose bean-shaping settings differ from the build's goes without the plan.
+ * target/classes): the same beans as a start that scans and evaluates every condition, a start whose
+ * bean-shaping settings differ from the build's goes without the plan, and an SMTP server is not one.
  */
 class BeanPlanIntegrationTest {
     @TempDir
@@ -72,11 +72,23 @@ class BeanPlanIntegrationTest {
 
     @Test
     void aBeanShapingSettingThatDiffersFromTheBuildStartsWithoutThePlan() {
-        Map<String, String> props = server("mail");
-        props.put("spring.mail.host", "localhost");
+        Map<String, String> props = server("jobs");
+        props.put("rapport.jobs.enabled", "false");
         try (ConfigurableApplicationContext context = ServerLauncher.start(props, true, true)) {
             assertThat(System.getProperty(BeanPlanCheck.AOT_ENABLED)).as("the plan was not used").isNull();
-            assertThat(context.getBeanNamesForType(JavaMailSender.class)).hasSize(1);
+            assertThat(context.containsBean("org.springframework.context.annotation.internalScheduledAnnotationProcessor"))
+                    .as("no scheduled jobs").isFalse();
+        }
+    }
+
+    @Test
+    void anSmtpServerSetOnlyAtStartKeepsThePlanAndTurnsTheDigestOn() {
+        Map<String, String> props = server("mail");
+        props.put("spring.mail.host", "smtp.example.com");
+        try (ConfigurableApplicationContext context = ServerLauncher.start(props, true, true)) {
+            assertThat(System.getProperty(BeanPlanCheck.AOT_ENABLED)).as("the plan was used").isEqualTo("true");
+            assertThat(context.getBean(JavaMailSenderImpl.class).getHost()).isEqualTo("smtp.example.com");
+            assertThat(context.getBean(dev.rapport.exchange.DigestService.class).mailConfigured()).isTrue();
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.rapport.clients;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -16,9 +17,10 @@ import org.junit.jupiter.api.Test;
 import dev.rapport.support.TestDatabases;
 
 /**
- * The partial index of timed touches (V16) only helps while the statement that reads them still
- * implies its condition (minutes > 0 AND NOT automated): rewording either side would silently turn
- * every day total into a scan of the member's touches.
+ * What PostgreSQL's own touch schema (V16, V17) promises. The partial index of timed touches only helps
+ * while the statement that reads them still implies its condition (minutes > 0 AND NOT automated):
+ * rewording either side would silently turn every day total into a scan of the member's touches. And
+ * one composite key holds a touch to its client's team.
  */
 class PostgresQueryPlanIntegrationTest {
 
@@ -46,9 +48,39 @@ class PostgresQueryPlanIntegrationTest {
                 while (rs.next()) {
                     defs.append(rs.getString(1)).append('\n');
                 }
-                assertThat(defs.toString()).contains("ix_touch_timed")
-                        .contains("WHERE ((minutes > 0) AND (NOT automated))").doesNotContain("ix_touch_user_time");
+                assertThat(defs.toString()).contains("ix_touch_timed ON public.touch USING btree (user_id, at) "
+                        + "WHERE ((minutes > 0) AND (NOT automated))").doesNotContain("ix_touch_user_time");
             }
+        }
+    }
+
+    @Test
+    void aTouchMustBelongToItsClientsTeam() throws Exception {
+        DataSource ds = TestDatabases.migrated("postgres");
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            long home = id(s, "INSERT INTO team (name, time_zone, created_at) VALUES ('Home', 'UTC', now()) RETURNING id");
+            long other = id(s, "INSERT INTO team (name, time_zone, created_at) VALUES ('Other', 'UTC', now()) RETURNING id");
+            long user = id(s, "INSERT INTO app_user (email, display_name, password_hash, created_at) "
+                    + "VALUES ('integrity-" + home + "@example.com', 'U', 'x', now()) RETURNING id");
+            long client = id(s, "INSERT INTO client (team_id, owner_id, name, name_lower, tier, status, kind, "
+                    + "created_at, updated_at) VALUES (" + home + ", " + user
+                    + ", 'C', 'c', 'A', 'active', 'external', now(), now()) RETURNING id");
+            String touch = "INSERT INTO touch (team_id, client_id, user_id, at, channel, direction, update_request, "
+                    + "automated, created_at) VALUES (%d, " + client + ", " + user
+                    + ", now(), 'phone', 'outbound', false, false, now())";
+
+            s.execute(String.format(java.util.Locale.ROOT, touch, home));
+            assertThatThrownBy(() -> s.execute(String.format(java.util.Locale.ROOT, touch, other)))
+                    .hasMessageContaining("fk_touch_client_team");
+            assertThat(id(s, "SELECT count(*) FROM pg_constraint WHERE conrelid = 'touch'::regclass AND contype = 'f'"))
+                    .as("the client/team pair and the member: the two single keys it replaced are gone").isEqualTo(2);
+        }
+    }
+
+    private static long id(Statement s, String sql) throws Exception {
+        try (ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 }
