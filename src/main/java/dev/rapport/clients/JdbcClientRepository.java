@@ -335,9 +335,15 @@ class JdbcClientRepository implements ClientRepository {
         return moved;
     }
 
-    /** A member's view: their own clients and the shared ones (no condition for the whole team). */
+    /**
+     * A member's view: their own clients and the shared ones. On PostgreSQL, ix_client_owner and the
+     * partial ix_client_shared (V18) serve the two halves.
+     */
+    static final String MEMBER_VISIBLE = " AND (c.owner_id = :viewer OR c.shared)";
+
+    /** A member's view, or no condition for the whole team. */
     private static String visible(UserId viewer) {
-        return viewer == null ? "" : " AND (c.owner_id = :viewer OR c.shared)";
+        return viewer == null ? "" : MEMBER_VISIBLE;
     }
 
     private static Long viewerId(UserId viewer) {

@@ -17,10 +17,11 @@ import org.junit.jupiter.api.Test;
 import dev.rapport.support.TestDatabases;
 
 /**
- * What PostgreSQL's own touch schema (V16, V17) promises. The partial index of timed touches only helps
+ * What PostgreSQL's own schema (V16-V18) promises. The partial index of timed touches only helps
  * while the statement that reads them still implies its condition (minutes > 0 AND NOT automated):
  * rewording either side would silently turn every day total into a scan of the member's touches. And
- * one composite key holds a touch to its client's team.
+ * one composite key holds a touch to its client's team. A member's client list is two index lookups,
+ * not a scan of the team.
  */
 class PostgresQueryPlanIntegrationTest {
 
@@ -74,6 +75,32 @@ class PostgresQueryPlanIntegrationTest {
                     .hasMessageContaining("fk_touch_client_team");
             assertThat(id(s, "SELECT count(*) FROM pg_constraint WHERE conrelid = 'touch'::regclass AND contype = 'f'"))
                     .as("the client/team pair and the member: the two single keys it replaced are gone").isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aMembersClientListReadsTheirOwnAndTheSharedClientsThroughIndexes() throws Exception {
+        DataSource ds = TestDatabases.migrated("postgres");
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            long team = id(s, "INSERT INTO team (name, time_zone, created_at) VALUES ('T', 'UTC', now()) RETURNING id");
+            s.execute("INSERT INTO app_user (email, display_name, password_hash, created_at) SELECT 'list-' || n || '-"
+                    + team + "@example.com', 'U', 'x', now() FROM generate_series(1, 50) n");
+            long viewer = id(s, "SELECT min(id) FROM app_user WHERE email LIKE 'list-%-" + team + "@example.com'");
+            s.execute("INSERT INTO client (team_id, owner_id, name, name_lower, tier, status, kind, shared, "
+                    + "created_at, updated_at) SELECT " + team + ", " + viewer + " + n % 50, 'C' || n, 'c' || n, 'A', "
+                    + "'active', 'external', n % 500 = 0, now(), now() FROM generate_series(1, 50000) n");
+            s.execute("ANALYZE client");
+            String sql = ("SELECT c.id FROM client c WHERE c.team_id = :team" + JdbcClientRepository.MEMBER_VISIBLE
+                    + " AND c.archived_at IS NULL ORDER BY COALESCE(c.last_touch_at, now()), c.id LIMIT 51")
+                    .replace(":team", Long.toString(team)).replace(":viewer", Long.toString(viewer));
+            StringBuilder plan = new StringBuilder();
+            try (ResultSet rs = s.executeQuery("EXPLAIN " + sql)) {
+                while (rs.next()) {
+                    plan.append(rs.getString(1)).append('\n');
+                }
+            }
+            assertThat(plan.toString()).as(plan.toString()).contains("ix_client_owner").contains("ix_client_shared")
+                    .doesNotContain("Seq Scan");
         }
     }
 
