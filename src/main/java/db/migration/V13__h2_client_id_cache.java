@@ -1,10 +1,5 @@
 package db.migration;
 
-import java.sql.Statement;
-
-import org.flywaydb.core.api.migration.BaseJavaMigration;
-import org.flywaydb.core.api.migration.Context;
-
 /**
  * Contact import speed on H2 (issue #8). H2 hands out a table's identity values in blocks of 32 and, at
  * the end of each block, commits the new block to its file. With WRITE_DELAY=0 each such commit writes
@@ -16,14 +11,9 @@ import org.flywaydb.core.api.migration.Context;
  * order across connections ("the oldest client wins" compares ids). There it is a no-op, so both
  * databases share one migration history.
  */
-public class V13__h2_client_id_cache extends BaseJavaMigration {
-    @Override
-    public void migrate(Context context) throws Exception {
-        if (!context.getConnection().getMetaData().getDatabaseProductName().equals("H2")) {
-            return;
-        }
-        try (Statement s = context.getConnection().createStatement()) {
-            s.execute("ALTER TABLE client ALTER COLUMN id SET CACHE 1000");
-        }
+public class V13__h2_client_id_cache extends OneDatabaseMigration {
+    public V13__h2_client_id_cache() {
+        super(H2,
+                "ALTER TABLE client ALTER COLUMN id SET CACHE 1000");
     }
 }

@@ -1,10 +1,5 @@
 package db.migration;
 
-import java.sql.Statement;
-
-import org.flywaydb.core.api.migration.BaseJavaMigration;
-import org.flywaydb.core.api.migration.Context;
-
 /**
  * ix_touch_user_time (team_id, user_id, at) serves one statement: a member's timed touches in a time
  * window (ClientRepository.timedTouches: minutes > 0 AND NOT automated), which the day totals and the
@@ -17,16 +12,10 @@ import org.flywaydb.core.api.migration.Context;
  * <p>PostgreSQL only: H2 has no partial indexes and keeps the full one. There it is a no-op, so both
  * databases share one migration history.
  */
-public class V16__postgres_timed_touch_index extends BaseJavaMigration {
-    @Override
-    public void migrate(Context context) throws Exception {
-        if (!context.getConnection().getMetaData().getDatabaseProductName().equals("PostgreSQL")) {
-            return;
-        }
-        try (Statement s = context.getConnection().createStatement()) {
-            s.execute("DROP INDEX ix_touch_user_time");
-            s.execute("CREATE INDEX ix_touch_timed ON touch (team_id, user_id, at) "
-                    + "WHERE minutes > 0 AND NOT automated");
-        }
+public class V16__postgres_timed_touch_index extends OneDatabaseMigration {
+    public V16__postgres_timed_touch_index() {
+        super(POSTGRESQL,
+                "DROP INDEX ix_touch_user_time",
+                "CREATE INDEX ix_touch_timed ON touch (team_id, user_id, at) WHERE minutes > 0 AND NOT automated");
     }
 }

@@ -1,10 +1,5 @@
 package db.migration;
 
-import java.sql.Statement;
-
-import org.flywaydb.core.api.migration.BaseJavaMigration;
-import org.flywaydb.core.api.migration.Context;
-
 /**
  * Two changes to touch on PostgreSQL, both about what a touch costs to check and index:
  * <ul>
@@ -26,20 +21,15 @@ import org.flywaydb.core.api.migration.Context;
  * foreign key's columns), whose cost the H2 restore and import figures would pay; H2 keeps the two
  * keys and its full index (V16). There it is a no-op, so both databases share one migration history.
  */
-public class V17__postgres_touch_client_team_key extends BaseJavaMigration {
-    @Override
-    public void migrate(Context context) throws Exception {
-        if (!context.getConnection().getMetaData().getDatabaseProductName().equals("PostgreSQL")) {
-            return;
-        }
-        try (Statement s = context.getConnection().createStatement()) {
-            s.execute("ALTER TABLE client ADD CONSTRAINT uq_client_id_team UNIQUE (id, team_id)");
-            s.execute("ALTER TABLE touch ADD CONSTRAINT fk_touch_client_team "
-                    + "FOREIGN KEY (client_id, team_id) REFERENCES client (id, team_id)");
-            s.execute("ALTER TABLE touch DROP CONSTRAINT touch_client_id_fkey");
-            s.execute("ALTER TABLE touch DROP CONSTRAINT touch_team_id_fkey");
-            s.execute("DROP INDEX ix_touch_timed");
-            s.execute("CREATE INDEX ix_touch_timed ON touch (user_id, at) WHERE minutes > 0 AND NOT automated");
-        }
+public class V17__postgres_touch_client_team_key extends OneDatabaseMigration {
+    public V17__postgres_touch_client_team_key() {
+        super(POSTGRESQL,
+                "ALTER TABLE client ADD CONSTRAINT uq_client_id_team UNIQUE (id, team_id)",
+                "ALTER TABLE touch ADD CONSTRAINT fk_touch_client_team "
+                        + "FOREIGN KEY (client_id, team_id) REFERENCES client (id, team_id)",
+                "ALTER TABLE touch DROP CONSTRAINT touch_client_id_fkey",
+                "ALTER TABLE touch DROP CONSTRAINT touch_team_id_fkey",
+                "DROP INDEX ix_touch_timed",
+                "CREATE INDEX ix_touch_timed ON touch (user_id, at) WHERE minutes > 0 AND NOT automated");
     }
 }

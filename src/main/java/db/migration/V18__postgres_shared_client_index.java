@@ -1,10 +1,5 @@
 package db.migration;
 
-import java.sql.Statement;
-
-import org.flywaydb.core.api.migration.BaseJavaMigration;
-import org.flywaydb.core.api.migration.Context;
-
 /**
  * A member sees their own clients and the team's shared ones: {@code owner_id = ? OR shared}. With an
  * index for the first half only, PostgreSQL read the whole team for every page of a member's client
@@ -15,14 +10,9 @@ import org.flywaydb.core.api.migration.Context;
  * <p>PostgreSQL only: H2 has no partial indexes, and a full index on shared did not help it (the
  * same page). There it is a no-op, so both databases share one migration history.
  */
-public class V18__postgres_shared_client_index extends BaseJavaMigration {
-    @Override
-    public void migrate(Context context) throws Exception {
-        if (!context.getConnection().getMetaData().getDatabaseProductName().equals("PostgreSQL")) {
-            return;
-        }
-        try (Statement s = context.getConnection().createStatement()) {
-            s.execute("CREATE INDEX ix_client_shared ON client (team_id) WHERE shared");
-        }
+public class V18__postgres_shared_client_index extends OneDatabaseMigration {
+    public V18__postgres_shared_client_index() {
+        super(POSTGRESQL,
+                "CREATE INDEX ix_client_shared ON client (team_id) WHERE shared");
     }
 }
