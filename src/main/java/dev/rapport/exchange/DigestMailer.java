@@ -84,10 +84,10 @@ class DigestMailer {
 
     /** Sends one digest as multipart/alternative; throws when the SMTP server did not take it. */
     void send(String to, String toName, Digest digest, boolean test) {
-        JavaMailSender mail = sender.getIfAvailable();
-        if (mail == null || !hostSet) {
+        if (!configured()) {
             throw new IllegalStateException("no SMTP server configured");
         }
+        JavaMailSender mail = sender.getObject();
         Rendered r = render(digest);
         MimeMessage message = mail.createMimeMessage();
         try {

@@ -35,23 +35,13 @@ class PostgresQueryPlanIntegrationTest {
                 ps.setLong(2, 2);
                 ps.setTimestamp(3, Timestamp.from(Instant.parse("2026-11-01T00:00:00Z")));
                 ps.setTimestamp(4, Timestamp.from(Instant.parse("2026-11-02T00:00:00Z")));
-                StringBuilder plan = new StringBuilder();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        plan.append(rs.getString(1)).append('\n');
-                    }
-                }
-                assertThat(plan.toString()).as(plan.toString()).contains("ix_touch_timed");
+                String plan = lines(ps.executeQuery());
+                assertThat(plan).as(plan).contains("ix_touch_timed");
             }
-            try (ResultSet rs = s.executeQuery("SELECT indexdef FROM pg_indexes WHERE tablename = 'touch' "
-                    + "AND indexname LIKE 'ix_touch_%' ORDER BY indexname")) {
-                StringBuilder defs = new StringBuilder();
-                while (rs.next()) {
-                    defs.append(rs.getString(1)).append('\n');
-                }
-                assertThat(defs.toString()).contains("ix_touch_timed ON public.touch USING btree (user_id, at) "
-                        + "WHERE ((minutes > 0) AND (NOT automated))").doesNotContain("ix_touch_user_time");
-            }
+            String defs = lines(s.executeQuery("SELECT indexdef FROM pg_indexes WHERE tablename = 'touch' "
+                    + "AND indexname LIKE 'ix_touch_%' ORDER BY indexname"));
+            assertThat(defs).contains("ix_touch_timed ON public.touch USING btree (user_id, at) "
+                    + "WHERE ((minutes > 0) AND (NOT automated))").doesNotContain("ix_touch_user_time");
         }
     }
 
@@ -93,15 +83,21 @@ class PostgresQueryPlanIntegrationTest {
             String sql = ("SELECT c.id FROM client c WHERE c.team_id = :team" + JdbcClientRepository.MEMBER_VISIBLE
                     + " AND c.archived_at IS NULL ORDER BY COALESCE(c.last_touch_at, now()), c.id LIMIT 51")
                     .replace(":team", Long.toString(team)).replace(":viewer", Long.toString(viewer));
-            StringBuilder plan = new StringBuilder();
-            try (ResultSet rs = s.executeQuery("EXPLAIN " + sql)) {
-                while (rs.next()) {
-                    plan.append(rs.getString(1)).append('\n');
-                }
-            }
-            assertThat(plan.toString()).as(plan.toString()).contains("ix_client_owner").contains("ix_client_shared")
+            String plan = lines(s.executeQuery("EXPLAIN " + sql));
+            assertThat(plan).as(plan).contains("ix_client_owner").contains("ix_client_shared")
                     .doesNotContain("Seq Scan");
         }
+    }
+
+    /** The first column of every row, one line each; closes the result. */
+    private static String lines(ResultSet result) throws Exception {
+        StringBuilder out = new StringBuilder();
+        try (ResultSet rs = result) {
+            while (rs.next()) {
+                out.append(rs.getString(1)).append('\n');
+            }
+        }
+        return out.toString();
     }
 
     private static long id(Statement s, String sql) throws Exception {
