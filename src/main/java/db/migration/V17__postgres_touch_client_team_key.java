@@ -19,7 +19,7 @@ package db.migration;
  *
  * <p>PostgreSQL only: on H2 the composite key would add a fourth index to touch (H2 indexes every
  * foreign key's columns), whose cost the H2 restore and import figures would pay; H2 keeps the two
- * keys and its full index (V16). There it is a no-op, so both databases share one migration history.
+ * keys and the full-width timed index (V1; V16 is a no-op there too).
  */
 public class V17__postgres_touch_client_team_key extends OneDatabaseMigration {
     public V17__postgres_touch_client_team_key() {
