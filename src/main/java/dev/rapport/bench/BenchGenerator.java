@@ -161,10 +161,10 @@ public class BenchGenerator {
         TouchFolds folds = new TouchFolds(touchDays, new TimedTouchSpans());
         long touches = bulk(List.of("touch"), stage, () -> {
             if (!data.isPostgres()) {
-                return writeTouches(world, clientIds, "touch", progress, folds, null);
+                return writeTouches(world, clientIds, "touch", progress, folds, null, false);
             }
             long firstId = data.lockForIds("touch");
-            long written = writeTouches(world, clientIds, "touch", progress, folds, firstId);
+            long written = writeTouches(world, clientIds, "touch", progress, folds, firstId, false);
             data.idsUsedUpTo("touch", firstId + Math.max(written, 1) - 1);
             return written;
         });
@@ -322,16 +322,17 @@ public class BenchGenerator {
     /**
      * Writes the touches of a generated team again, the same rows from the same seed, into a scratch
      * table with no index, constraint or rollup, and times it: raw COPY speed on PostgreSQL (batched
-     * inserts elsewhere), including the row generation and encoding the real load also pays.
+     * inserts elsewhere), including the row generation and encoding the real load also pays. With
+     * {@code csv}, as CSV (the common format, the issue's baseline), else as the load writes them.
      */
-    public RawCopy rawTouchCopy(Generated g, Spec spec, Progress progress) {
+    public RawCopy rawTouchCopy(Generated g, Spec spec, Progress progress, boolean csv) {
         World world = new World(spec, g.team(), g.users(), g.zone(), g.today(), clock.instant(),
                 clients.channelWeights(g.team()));
         List<Long> clientIds = data.clientIds(g.team());
         data.createScratchTouchTable(SCRATCH_TOUCH);
         try {
             long start = System.nanoTime();
-            long rows = writeTouches(world, clientIds, SCRATCH_TOUCH, progress, null, null);
+            long rows = writeTouches(world, clientIds, SCRATCH_TOUCH, progress, null, null, csv);
             return new RawCopy(rows, (System.nanoTime() - start) / 1e9);
         } finally {
             data.dropTable(SCRATCH_TOUCH);
@@ -361,10 +362,11 @@ public class BenchGenerator {
      * and keeps the timed ones for the day totals.
      * Clients come in id order and each one's touches newest first: the order of the timeline index
      * (client_id, at DESC, id DESC), which PostgreSQL then builds from nearly sorted rows. With
-     * {@code firstId}, the rows carry ids from there on instead of the column's default.
+     * {@code firstId}, the rows carry ids from there on instead of the column's default. With
+     * {@code csv}, COPY as CSV whatever the columns.
      */
     private long writeTouches(World w, List<Long> clientIds, String table, Progress progress, TouchFolds folds,
-                              Long firstId) {
+                              Long firstId, boolean csv) {
         List<Touch> clientTouches = new ArrayList<>();
         List<String> columns = new ArrayList<>(List.of("team_id", "client_id", "user_id", "at", "channel",
                 "direction", "minutes", "update_request", "automated", "created_at"));
@@ -374,7 +376,8 @@ public class BenchGenerator {
         long nextId = firstId == null ? 0 : firstId;
         int from = firstId == null ? 0 : 1; // where the touch's own values start in a row
         Object[] row = new Object[columns.size()]; // reused: the writer encodes each row as it takes it
-        try (JdbcBulkWriter out = new JdbcBulkWriter(dataSource, table, columns)) {
+        try (JdbcBulkWriter out = csv ? JdbcBulkWriter.csv(dataSource, table, columns)
+                : new JdbcBulkWriter(dataSource, table, columns)) {
             for (int i = 0; i < clientIds.size(); i++) {
                 progress.at(table.equals("touch") ? "touches" : "raw copy", i + 1L, clientIds.size());
                 long id = clientIds.get(i);

@@ -11,6 +11,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 
 import javax.sql.DataSource;
 
@@ -19,9 +20,10 @@ import org.postgresql.copy.CopyIn;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 
 /**
- * Streams rows into one table as fast as the database takes them: PostgreSQL's COPY (CSV over
- * pgjdbc's CopyManager), or batched inserts on any other database (H2). Rows are written in the
- * order given, so identity columns are assigned in that order. Not thread-safe; close it to flush.
+ * Streams rows into one table as fast as the database takes them: PostgreSQL's COPY (binary when
+ * every column is of a type {@link PgBinaryRows} writes, CSV otherwise or on request), or batched
+ * inserts on any other database (H2). Rows are written in the order given, so identity columns are
+ * assigned in that order. Not thread-safe; close it to flush.
  */
 public final class JdbcBulkWriter implements AutoCloseable {
     private static final int FLUSH_BYTES = 1 << 20;
@@ -29,6 +31,7 @@ public final class JdbcBulkWriter implements AutoCloseable {
 
     private final Connection connection;
     private final DataSource dataSource;
+    private final PgBinaryRows binary;
     private final CopyIn copy;
     private final PreparedStatement insert;
     private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(FLUSH_BYTES + 4096);
@@ -38,15 +41,28 @@ public final class JdbcBulkWriter implements AutoCloseable {
     private int batched;
 
     public JdbcBulkWriter(DataSource dataSource, String table, List<String> columns) {
+        this(dataSource, table, columns, true);
+    }
+
+    /** A writer that sends CSV on PostgreSQL whatever the column types: the common format, to compare with. */
+    public static JdbcBulkWriter csv(DataSource dataSource, String table, List<String> columns) {
+        return new JdbcBulkWriter(dataSource, table, columns, false);
+    }
+
+    private JdbcBulkWriter(DataSource dataSource, String table, List<String> columns, boolean binaryIfPossible) {
         this.dataSource = dataSource;
         this.columns = columns.size();
         this.connection = DataSourceUtils.getConnection(dataSource);
         try {
             if (connection.isWrapperFor(PGConnection.class)) {
-                copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + table + " ("
-                        + String.join(", ", columns) + ") FROM STDIN WITH (FORMAT csv)");
+                var types = binaryIfPossible ? PgBinaryRows.types(connection, table, columns)
+                        : Optional.<List<PgBinaryRows.Type>>empty();
+                binary = types.isPresent() ? new PgBinaryRows(connection, table, columns, types.get()) : null;
+                copy = binary != null ? null : connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY "
+                        + table + " (" + String.join(", ", columns) + ") FROM STDIN WITH (FORMAT csv)");
                 insert = null;
             } else {
+                binary = null;
                 copy = null;
                 insert = connection.prepareStatement("INSERT INTO " + table + " (" + String.join(", ", columns)
                         + ") VALUES (" + String.join(", ", columns.stream().map(c -> "?").toList()) + ")");
@@ -63,7 +79,9 @@ public final class JdbcBulkWriter implements AutoCloseable {
             throw new IllegalArgumentException("expected " + columns + " values, got " + values.length);
         }
         try {
-            if (copy != null) {
+            if (binary != null) {
+                binary.row(values);
+            } else if (copy != null) {
                 csv(values);
             } else {
                 for (int i = 0; i < values.length; i++) {
@@ -165,7 +183,9 @@ public final class JdbcBulkWriter implements AutoCloseable {
     @Override
     public void close() {
         try {
-            if (copy != null) {
+            if (binary != null) {
+                binary.close();
+            } else if (copy != null) {
                 flushCopy();
                 copy.endCopy();
             } else {
@@ -177,7 +197,24 @@ public final class JdbcBulkWriter implements AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException("bulk write failed", e);
         } finally {
-            DataSourceUtils.releaseConnection(connection, dataSource);
+            try {
+                cancelUnfinishedCopy();
+            } finally {
+                DataSourceUtils.releaseConnection(connection, dataSource);
+            }
+        }
+    }
+
+    /** A COPY that failed before its end would leave the connection unusable for whoever takes it next. */
+    private void cancelUnfinishedCopy() {
+        try {
+            if (binary != null) {
+                binary.cancelIfActive();
+            } else if (copy != null && copy.isActive()) {
+                copy.cancelCopy();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot cancel an unfinished COPY", e);
         }
     }
 }
