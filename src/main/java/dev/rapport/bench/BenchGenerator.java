@@ -169,8 +169,15 @@ public class BenchGenerator {
             return written;
         });
         double touchSeconds = stage.done("%,d touches", touches);
-        long entries = bulk(List.of("journal_entry", "journal_day"), stage,
-                () -> writeJournal(world, folds.timed(), progress));
+        long entries = bulk(List.of("journal_entry", "journal_day"), stage, () -> {
+            if (!data.isPostgres()) {
+                return writeJournal(world, folds.timed(), progress, null);
+            }
+            long firstId = data.lockForIds("journal_entry");
+            long written = writeJournal(world, folds.timed(), progress, firstId);
+            data.idsUsedUpTo("journal_entry", firstId + Math.max(written, 1) - 1);
+            return written;
+        });
         stage.done("%,d journal entries (journal_day folded in, timed touches counted)", entries);
         long promised = bulk(List.of("promise"), stage, () -> writePromises(world, clientIds));
         stage.done("%,d promises", promised);
@@ -416,20 +423,27 @@ public class BenchGenerator {
     /**
      * Working days back from yesterday, ENTRIES_PER_DAY timed entries each, then the journal_day rows of
      * every day with entries or timed touches, tallied as the 24-hour report tallies them (one COPY at a
-     * time: a connection runs one COPY, and both are in one transaction).
+     * time: a connection runs one COPY, and both are in one transaction). With {@code firstId}, the
+     * entries carry ids from there on (as the touches do).
      */
-    private long writeJournal(World w, TimedTouchSpans timed, Progress progress) {
+    private long writeJournal(World w, TimedTouchSpans timed, Progress progress, Long firstId) {
         long written;
-        try (JdbcBulkWriter entries = new JdbcBulkWriter(dataSource, "journal_entry", List.of("team_id", "user_id",
-                "category", "start_at", "end_at", "local_day", "minutes", "contributes", "created_at", "updated_at"))) {
+        List<String> columns = new ArrayList<>(List.of("team_id", "user_id", "category", "start_at", "end_at",
+                "local_day", "minutes", "contributes", "created_at", "updated_at"));
+        if (firstId != null) {
+            columns.add(0, "id");
+        }
+        long[] nextId = {firstId == null ? 0 : firstId};
+        try (JdbcBulkWriter entries = new JdbcBulkWriter(dataSource, "journal_entry", columns)) {
             int users = w.users().size();
             for (int u = 0; u < users; u++) {
                 progress.at("journal", u + 1L, users);
                 UserId user = w.users().get(u).userId();
                 journalDays(w, u).forEach((day, dayEntries) -> {
                     for (JournalEntry e : dayEntries) {
-                        entries.row(w.team().value(), user.value(), e.category(), e.span().start(), e.span().end(),
-                                day, e.minutes(), e.contributes(), e.span().start(), e.span().start());
+                        Object[] values = {w.team().value(), user.value(), e.category(), e.span().start(),
+                            e.span().end(), day, e.minutes(), e.contributes(), e.span().start(), e.span().start()};
+                        entries.row(firstId == null ? values : withId(nextId[0]++, values));
                     }
                 });
             }
@@ -446,6 +460,13 @@ public class BenchGenerator {
             }
         }
         return written;
+    }
+
+    private static Object[] withId(long id, Object[] values) {
+        Object[] row = new Object[values.length + 1];
+        row[0] = id;
+        System.arraycopy(values, 0, row, 1, values.length);
+        return row;
     }
 
     /** The u-th user's journal_day rows: every day with generated entries or timed touches. */

@@ -151,6 +151,24 @@ class BenchRunIntegrationTest {
                     assertThat(keys.getLong(1)).isGreaterThan(highest);
                 }
             }
+            long highestEntry = count(c, "SELECT MAX(id) FROM journal_entry WHERE team_id = ?", team);
+            try (PreparedStatement s = c.prepareStatement("""
+                    INSERT INTO journal_entry (team_id, user_id, category, local_day, minutes, contributes,
+                        created_at, updated_at)
+                    SELECT team_id, user_id, category, local_day, minutes, contributes, created_at, updated_at
+                    FROM journal_entry WHERE id = ?""", new String[] {"id"})) {
+                s.setLong(1, highestEntry);
+                assertThat(s.executeUpdate()).isOne();
+                try (ResultSet keys = s.getGeneratedKeys()) {
+                    assertThat(keys.next()).isTrue();
+                    assertThat(keys.getLong(1)).isGreaterThan(highestEntry);
+                    // the copy would double a day's time against its journal_day row: only its id mattered
+                    try (PreparedStatement d = c.prepareStatement("DELETE FROM journal_entry WHERE id = ?")) {
+                        d.setLong(1, keys.getLong(1));
+                        assertThat(d.executeUpdate()).isOne();
+                    }
+                }
+            }
         }
     }
 
