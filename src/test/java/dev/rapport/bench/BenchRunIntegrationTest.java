@@ -138,36 +138,29 @@ class BenchRunIntegrationTest {
                         WHERE e.team_id = d.team_id AND e.user_id = d.user_id AND e.local_day = d.local_day)
                     """, team)).isGreaterThan(10);
             // the bulk load wrote its own ids (PostgreSQL): the column's next default comes after all of them
-            long highest = count(c, "SELECT MAX(id) FROM touch WHERE team_id = ?", team);
-            try (PreparedStatement s = c.prepareStatement("""
-                    INSERT INTO touch (team_id, client_id, user_id, at, channel, direction, update_request, automated,
-                        created_at)
-                    SELECT team_id, client_id, user_id, at, channel, direction, update_request, automated, created_at
-                    FROM touch WHERE id = ?""", new String[] {"id"})) {
-                s.setLong(1, highest);
-                assertThat(s.executeUpdate()).isOne();
-                try (ResultSet keys = s.getGeneratedKeys()) {
-                    assertThat(keys.next()).isTrue();
-                    assertThat(keys.getLong(1)).isGreaterThan(highest);
-                }
+            copyOfNewest(c, "touch", "team_id, client_id, user_id, at, channel, direction, update_request, "
+                    + "automated, created_at", team);
+            long entry = copyOfNewest(c, "journal_entry", "team_id, user_id, category, local_day, minutes, "
+                    + "contributes, created_at, updated_at", team);
+            // the copy would double a day's time against its journal_day row: only its id mattered
+            try (PreparedStatement d = c.prepareStatement("DELETE FROM journal_entry WHERE id = ?")) {
+                d.setLong(1, entry);
+                assertThat(d.executeUpdate()).isOne();
             }
-            long highestEntry = count(c, "SELECT MAX(id) FROM journal_entry WHERE team_id = ?", team);
-            try (PreparedStatement s = c.prepareStatement("""
-                    INSERT INTO journal_entry (team_id, user_id, category, local_day, minutes, contributes,
-                        created_at, updated_at)
-                    SELECT team_id, user_id, category, local_day, minutes, contributes, created_at, updated_at
-                    FROM journal_entry WHERE id = ?""", new String[] {"id"})) {
-                s.setLong(1, highestEntry);
-                assertThat(s.executeUpdate()).isOne();
-                try (ResultSet keys = s.getGeneratedKeys()) {
-                    assertThat(keys.next()).isTrue();
-                    assertThat(keys.getLong(1)).isGreaterThan(highestEntry);
-                    // the copy would double a day's time against its journal_day row: only its id mattered
-                    try (PreparedStatement d = c.prepareStatement("DELETE FROM journal_entry WHERE id = ?")) {
-                        d.setLong(1, keys.getLong(1));
-                        assertThat(d.executeUpdate()).isOne();
-                    }
-                }
+        }
+    }
+
+    /** Copies the team's highest-id row with the default id, checks that id is higher, returns it. */
+    private static long copyOfNewest(Connection c, String table, String columns, long team) throws SQLException {
+        long highest = count(c, "SELECT MAX(id) FROM " + table + " WHERE team_id = ?", team);
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO " + table + " (" + columns + ") SELECT " + columns
+                + " FROM " + table + " WHERE id = ?", new String[] {"id"})) {
+            s.setLong(1, highest);
+            assertThat(s.executeUpdate()).as(table).isOne();
+            try (ResultSet keys = s.getGeneratedKeys()) {
+                assertThat(keys.next()).isTrue();
+                assertThat(keys.getLong(1)).as(table).isGreaterThan(highest);
+                return keys.getLong(1);
             }
         }
     }
