@@ -68,8 +68,8 @@ final class PgBinaryRows {
     static Optional<Type> type(String pgTypeName) {
         return Optional.ofNullable(switch (pgTypeName.toLowerCase(Locale.ROOT)) {
             case "int2" -> Type.INT2;
-            case "int4", "serial" -> Type.INT4;
-            case "int8", "bigserial" -> Type.INT8;
+            case "int4" -> Type.INT4;
+            case "int8" -> Type.INT8;
             case "bool" -> Type.BOOL;
             case "text", "varchar", "bpchar" -> Type.TEXT;
             case "date" -> Type.DATE;
@@ -78,6 +78,7 @@ final class PgBinaryRows {
         });
     }
 
+    /** One row; a value of the wrong kind throws, and the COPY cannot go on after it (its row is half sent). */
     void row(Object[] values) {
         out.startRow(values.length);
         for (int i = 0; i < values.length; i++) {
