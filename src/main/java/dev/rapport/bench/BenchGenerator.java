@@ -159,25 +159,11 @@ public class BenchGenerator {
         stage.done("%,d clients (rollups folded in)", clientIds.size());
         TouchDays touchDays = new TouchDays(zone);
         TouchFolds folds = new TouchFolds(touchDays, new TimedTouchSpans());
-        long touches = bulk(List.of("touch"), stage, () -> {
-            if (!data.isPostgres()) {
-                return writeTouches(world, clientIds, "touch", progress, folds, null, false);
-            }
-            long firstId = data.lockForIds("touch");
-            long written = writeTouches(world, clientIds, "touch", progress, folds, firstId, false);
-            data.idsUsedUpTo("touch", firstId + Math.max(written, 1) - 1);
-            return written;
-        });
+        long touches = bulk(List.of("touch"), stage, () -> withOwnIds("touch",
+                firstId -> writeTouches(world, clientIds, "touch", progress, folds, firstId, false)));
         double touchSeconds = stage.done("%,d touches", touches);
-        long entries = bulk(List.of("journal_entry", "journal_day"), stage, () -> {
-            if (!data.isPostgres()) {
-                return writeJournal(world, folds.timed(), progress, null);
-            }
-            long firstId = data.lockForIds("journal_entry");
-            long written = writeJournal(world, folds.timed(), progress, firstId);
-            data.idsUsedUpTo("journal_entry", firstId + Math.max(written, 1) - 1);
-            return written;
-        });
+        long entries = bulk(List.of("journal_entry", "journal_day"), stage, () -> withOwnIds("journal_entry",
+                firstId -> writeJournal(world, folds.timed(), progress, firstId)));
         stage.done("%,d journal entries (journal_day folded in, timed touches counted)", entries);
         long promised = bulk(List.of("promise"), stage, () -> writePromises(world, clientIds));
         stage.done("%,d promises", promised);
@@ -227,6 +213,21 @@ public class BenchGenerator {
                 DataSourceUtils.releaseConnection(c, dataSource);
             }
         });
+    }
+
+    /**
+     * Runs a bulk write that, on PostgreSQL, gives the table's rows their ids from the one it is handed
+     * (see {@link JdbcBenchData#lockForIds}) and moves the identity past them; elsewhere (null) the
+     * column's default assigns them. Returns the rows written.
+     */
+    private long withOwnIds(String table, java.util.function.Function<Long, Long> write) {
+        if (!data.isPostgres()) {
+            return write.apply(null);
+        }
+        long firstId = data.lockForIds(table);
+        long written = write.apply(firstId);
+        data.idsUsedUpTo(table, firstId + Math.max(written, 1) - 1);
+        return written;
     }
 
     /** A team generated earlier (its manager and members), to measure again without generating. */
