@@ -13,6 +13,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Types;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,6 +21,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -36,6 +38,7 @@ import dev.rapport.exchange.ArchiveManifest.ColumnRef;
 import dev.rapport.exchange.ArchiveManifest.FileEntry;
 import dev.rapport.exchange.ArchiveSchema.Column;
 import dev.rapport.exchange.ArchiveSchema.Planned;
+import dev.rapport.shared.PgBinaryRows;
 import dev.rapport.shared.PostgresBulkLoad;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -412,12 +415,16 @@ final class JdbcArchiveImport {
                 throw unreadable(f, parsed + 1, e); // the exact row, not the last batch's
             }
         });
-             Sink sink = postgres ? new CopySink(c, f.table(), columns)
+             Sink sink = postgres ? copySink(f.table(), columns)
                      : new BatchSink(c, f.table(), columns, inSteps ? H2_COMMIT : 0)) {
             Object[][] batch;
             while ((batch = parsing.next()) != null) {
                 for (Object[] row : batch) {
-                    sink.add(row);
+                    try {
+                        sink.add(row);
+                    } catch (IllegalArgumentException e) {
+                        throw new ArchiveException(f.path() + " row " + (rows + 1) + ": " + e.getMessage(), e);
+                    }
                     rows++;
                 }
             }
@@ -458,7 +465,7 @@ final class JdbcArchiveImport {
             seen[i] = true;
             JsonToken value = p.nextToken();
             try {
-                row[i] = value == JsonToken.VALUE_NULL ? null : columns.get(i).type().parse(p);
+                row[i] = value == JsonToken.VALUE_NULL ? null : inRange(columns.get(i), columns.get(i).type().parse(p));
             } catch (ArchiveType.BadValue | DateTimeParseException | IllegalArgumentException e) {
                 throw new ArchiveException(where + ", " + name + ": " + e.getMessage(), e);
             }
@@ -469,6 +476,20 @@ final class JdbcArchiveImport {
             }
         }
         return row;
+    }
+
+    /** A whole number that the column's own width holds (an archive's integers are 64-bit). */
+    private static Object inRange(Column column, Object value) {
+        long max = switch (column.jdbcType()) {
+            case Types.TINYINT -> Byte.MAX_VALUE;
+            case Types.SMALLINT -> Short.MAX_VALUE;
+            case Types.INTEGER -> Integer.MAX_VALUE;
+            default -> Long.MAX_VALUE;
+        };
+        if (value instanceof Long n && (n > max || n < -max - 1)) {
+            throw new IllegalArgumentException(n + " is out of range for " + column.typeName());
+        }
+        return value;
     }
 
     /** Moves each identity past the largest restored id, so new rows never collide with restored ones. */
@@ -636,6 +657,43 @@ final class JdbcArchiveImport {
                 if (pending > 0) {
                     ps.executeBatch();
                 }
+            }
+        }
+    }
+
+    /** Binary COPY where every column's type has a binary encoding here (the big tables), else CSV. */
+    private Sink copySink(String table, List<Column> columns) throws SQLException {
+        List<String> names = columns.stream().map(col -> quote(col.name())).toList();
+        Optional<PgBinaryRows> binary = PgBinaryRows.open(c, quote(table), names);
+        return binary.isPresent() ? new BinarySink(binary.get()) : new CopySink(c, table, columns);
+    }
+
+    /** Rows in PostgreSQL's binary COPY format: no text to write here, none for the server to parse. */
+    private static final class BinarySink implements Sink {
+        private final PgBinaryRows rows;
+        private boolean halfSent;
+
+        BinarySink(PgBinaryRows rows) {
+            this.rows = rows;
+        }
+
+        @Override
+        public void add(Object[] row) throws SQLException {
+            try {
+                rows.row(row);
+            } catch (IllegalArgumentException e) {
+                halfSent = true;
+                throw e;
+            }
+        }
+
+        /** Ends the COPY (PostgreSQL reports refused rows here), or cancels one whose last row is half sent. */
+        @Override
+        public void close() throws SQLException {
+            if (halfSent) {
+                rows.cancelIfActive();
+            } else {
+                rows.close();
             }
         }
     }

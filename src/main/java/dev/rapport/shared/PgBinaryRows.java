@@ -6,6 +6,7 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,29 +16,29 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyOutputStream;
 
 import de.bytefish.pgbulkinsert.pgsql.PgBinaryWriter;
-import de.bytefish.pgbulkinsert.pgsql.handlers.LocalDateValueHandler;
 import de.bytefish.pgbulkinsert.pgsql.handlers.StringValueHandler;
 
 /**
  * Rows in PostgreSQL's binary COPY format (pgbulkinsert writes the frames): the server stores the
  * values as sent instead of parsing text, which halved its time for ten million touches (13.5 s
  * to 7.0 s from a file). Each column's encoding follows its type in the table, so a value of the
- * wrong Java type fails with the column's name instead of storing something else.
+ * wrong Java type fails with the column's name instead of storing something else. The bulk writer
+ * and the archive import (restores) send their rows through it.
  */
-final class PgBinaryRows {
+public final class PgBinaryRows {
     /** 2000-01-01T00:00:00Z, where PostgreSQL's binary timestamps count from. */
     private static final long PG_EPOCH_SECOND = 946_684_800L;
+    private static final long PG_EPOCH_DAY = 10_957L;
     private static final int BUFFER_BYTES = 1 << 20;
 
     /** The column types this encoder writes; a table with any other makes {@link #types} empty. */
-    enum Type { INT2, INT4, INT8, BOOL, TEXT, DATE, TIMESTAMPTZ }
+    enum Type { INT2, INT4, INT8, FLOAT8, BOOL, TEXT, DATE, TIMESTAMPTZ }
 
     private final PGCopyOutputStream copy;
     private final PgBinaryWriter out;
     private final List<String> columns;
     private final List<Type> types;
     private final StringValueHandler text = new StringValueHandler();
-    private final LocalDateValueHandler date = new LocalDateValueHandler();
 
     PgBinaryRows(Connection connection, String table, List<String> columns, List<Type> types) throws SQLException {
         this.columns = columns;
@@ -46,6 +47,17 @@ final class PgBinaryRows {
         this.copy = new PGCopyOutputStream(pg, "COPY " + table + " (" + String.join(", ", columns)
                 + ") FROM STDIN WITH (FORMAT binary)", BUFFER_BYTES);
         this.out = new PgBinaryWriter(copy, BUFFER_BYTES);
+    }
+
+    /**
+     * A binary COPY into these columns (names as SQL, quoted where needed), or empty when a column
+     * is of a type this encoder does not write (then send CSV).
+     */
+    public static Optional<PgBinaryRows> open(Connection connection, String table, List<String> columns)
+            throws SQLException {
+        Optional<List<Type>> types = types(connection, table, columns);
+        return types.isEmpty() ? Optional.empty()
+                : Optional.of(new PgBinaryRows(connection, table, columns, types.get()));
     }
 
     /** The columns' types as this encoder knows them, or empty if one is of a type it does not write. */
@@ -65,11 +77,16 @@ final class PgBinaryRows {
         }
     }
 
+    /**
+     * A column's type by the name the driver reports. pgjdbc names an integer column whose default
+     * is a sequence (serial, or an identity) "serial" or "bigserial": the same integers on the wire.
+     */
     static Optional<Type> type(String pgTypeName) {
         return Optional.ofNullable(switch (pgTypeName.toLowerCase(Locale.ROOT)) {
-            case "int2" -> Type.INT2;
-            case "int4" -> Type.INT4;
-            case "int8" -> Type.INT8;
+            case "int2", "smallserial" -> Type.INT2;
+            case "int4", "serial" -> Type.INT4;
+            case "int8", "bigserial" -> Type.INT8;
+            case "float8" -> Type.FLOAT8;
             case "bool" -> Type.BOOL;
             case "text", "varchar", "bpchar" -> Type.TEXT;
             case "date" -> Type.DATE;
@@ -78,21 +95,34 @@ final class PgBinaryRows {
         });
     }
 
-    /** One row; a value of the wrong kind throws, and the COPY cannot go on after it (its row is half sent). */
-    void row(Object[] values) {
-        out.startRow(values.length);
-        for (int i = 0; i < values.length; i++) {
-            Object v = values[i];
-            if (v == null) {
-                out.writeNull();
-                continue;
+    /**
+     * One row. A value of the wrong kind, or out of the column's range, throws IllegalArgumentException
+     * naming the column, and the COPY cannot go on after it (its row is half sent): cancel it. A
+     * server that already refused the COPY (a constraint) throws its SQLException here or at close.
+     */
+    public void row(Object[] values) throws SQLException {
+        try {
+            out.startRow(values.length);
+            for (int i = 0; i < values.length; i++) {
+                value(i, values[i]);
             }
-            try {
-                write(types.get(i), v);
-            } catch (ClassCastException | ArithmeticException e) {
-                throw new IllegalArgumentException("column " + columns.get(i) + " (" + types.get(i) + ") cannot take "
-                        + v.getClass().getSimpleName() + " " + v, e);
-            }
+        } catch (IllegalArgumentException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw serverRefusal(e);
+        }
+    }
+
+    private void value(int i, Object v) {
+        if (v == null) {
+            out.writeNull();
+            return;
+        }
+        try {
+            write(types.get(i), v);
+        } catch (ClassCastException | ArithmeticException e) {
+            throw new IllegalArgumentException("column " + columns.get(i) + " (" + types.get(i) + ") cannot take "
+                    + v.getClass().getSimpleName() + " " + v, e);
         }
     }
 
@@ -101,11 +131,17 @@ final class PgBinaryRows {
             case INT2 -> out.writeShort(fits(integral(v), Short.MIN_VALUE, Short.MAX_VALUE));
             case INT4 -> out.writeInt(fits(integral(v), Integer.MIN_VALUE, Integer.MAX_VALUE));
             case INT8 -> out.writeLong(integral(v));
+            case FLOAT8 -> out.writeDouble((Double) v);
             case BOOL -> out.writeBoolean((Boolean) v);
             case TEXT -> out.write(text, (String) v);
-            case DATE -> out.write(date, (LocalDate) v);
-            case TIMESTAMPTZ -> out.writeLong(micros((Instant) v));
+            case DATE -> out.writeInt(days((LocalDate) v));
+            case TIMESTAMPTZ -> out.writeLong(micros(v instanceof OffsetDateTime o ? o.toInstant() : (Instant) v));
         }
+    }
+
+    /** Days since 2000, exactly: a date beyond an int's range is refused, never wrapped round. */
+    static int days(LocalDate d) {
+        return Math.toIntExact(Math.subtractExact(d.toEpochDay(), PG_EPOCH_DAY));
     }
 
     /** A whole number's value; a fraction (Double, BigDecimal) is refused rather than cut. */
@@ -130,11 +166,26 @@ final class PgBinaryRows {
     }
 
     /** Ends the COPY (the trailer, then the server's count); rows are committed with the transaction. */
-    void close() {
-        out.close();
+    public void close() throws SQLException {
+        try {
+            out.close();
+        } catch (RuntimeException e) {
+            throw serverRefusal(e);
+        }
     }
 
-    void cancelIfActive() throws SQLException {
+    /** The server's own words (pgbulkinsert wraps them in its exception, pgjdbc's stream in an IOException). */
+    private static SQLException serverRefusal(RuntimeException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                return sql;
+            }
+        }
+        throw e;
+    }
+
+    /** Ends a COPY that did not finish without writing anything, so the connection can roll back. */
+    public void cancelIfActive() throws SQLException {
         if (copy.isActive()) {
             copy.cancelCopy();
         }

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -358,6 +359,26 @@ abstract class ArchiveContract extends AppTestBase {
         clients.set(0, clients.get(0).replaceFirst("\"created_at\":\"[^\"]+\"", "\"created_at\":\"yesterday\""));
         ArchiveZips.replaceFile(badValue, "client", (String.join("\n", clients) + "\n").getBytes(StandardCharsets.UTF_8));
         assertRefusedAndNothingWritten(badValue, "data/client.jsonl row 1, created_at");
+
+        // a whole number wider than its INT column: refused while parsing, on both databases alike
+        Map<String, byte[]> tooWide = ArchiveZips.read(dir.resolve("a.zip"));
+        List<String> cadences = new ArrayList<>(ArchiveZips.lines(tooWide.get("data/tier_cadence.jsonl")));
+        cadences.set(0, cadences.get(0).replaceFirst("\"ideal_days\":\\d+", "\"ideal_days\":3000000000"));
+        ArchiveZips.replaceFile(tooWide, "tier_cadence",
+                (String.join("\n", cadences) + "\n").getBytes(StandardCharsets.UTF_8));
+        assertRefusedAndNothingWritten(tooWide, "data/tier_cadence.jsonl row 1, ideal_days: 3000000000 is out of range");
+
+        // a value the table's own check refuses, late in the biggest file (PostgreSQL: in the binary COPY)
+        Map<String, byte[]> refused = ArchiveZips.read(dir.resolve("a.zip"));
+        List<String> late = new ArrayList<>(ArchiveZips.lines(refused.get("data/touch.jsonl")));
+        late.set(late.size() - 1, late.get(late.size() - 1).replaceFirst("\"minutes\":(\\d+|null)", "\"minutes\":-5"));
+        ArchiveZips.replaceFile(refused, "touch", (String.join("\n", late) + "\n").getBytes(StandardCharsets.UTF_8));
+        Path refusedZip = Files.createTempFile(dir, "check", ".zip");
+        ArchiveZips.write(refusedZip, refused);
+        assertThatThrownBy(() -> on(emptyTarget()).importArchive(refusedZip)).isInstanceOf(ArchiveException.class)
+                .hasMessageContaining("rolled back: nothing was written")
+                .satisfies(e -> assertThat(e.getMessage().toLowerCase(Locale.ROOT)).contains("ck_touch_minutes"));
+        assertThat(teamDataRows(emptyTarget())).as("rows written").isZero();
 
         // broken JSON past the first batches (parsed on another thread): refused, naming its row
         Map<String, byte[]> badJson = ArchiveZips.read(dir.resolve("a.zip"));

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,7 +25,7 @@ import dev.rapport.support.TestDatabases;
 /** On PostgreSQL the binary COPY stores exactly what the CSV COPY stores, and refuses what it cannot. */
 class JdbcBulkWriterIntegrationTest {
     private static final List<String> COLUMNS = List.of("k", "small", "mid", "big", "flag", "name", "code", "day",
-            "at");
+            "at", "ratio");
     private static DataSource db;
 
     @BeforeAll
@@ -36,25 +37,28 @@ class JdbcBulkWriterIntegrationTest {
     void tables() throws SQLException {
         for (String table : List.of("probe_binary", "probe_csv")) {
             sql("CREATE TABLE " + table + " (k int4 PRIMARY KEY, small int2, mid int4, big int8, flag boolean, "
-                    + "name text, code varchar(20), day date, at timestamptz)");
+                    + "name text, code varchar(20), day date, at timestamptz, "
+                    + "ratio float8)");
         }
     }
 
     @AfterEach
     void drop() throws SQLException {
-        sql("DROP TABLE IF EXISTS probe_binary, probe_csv, probe_numeric");
+        sql("DROP TABLE IF EXISTS probe_binary, probe_csv, probe_numeric, probe_serial");
     }
 
     @Test
     void binaryRowsReadBackAsTheCsvOnes() throws SQLException {
         List<Object[]> rows = List.of(
                 new Object[] {1, (short) -7, Integer.MIN_VALUE, Long.MAX_VALUE, true, "Ünïcødé \"quoted\", comma",
-                    "a\nb", LocalDate.of(2000, 1, 1), Instant.parse("2026-12-05T13:00:00.000001500Z")},
+                    "a\nb", LocalDate.of(2000, 1, 1), Instant.parse("2026-12-05T13:00:00.000001500Z"), 0.1},
                 new Object[] {2, 7, 0, -1L, false, "", "", LocalDate.of(1999, 12, 31),
-                    Instant.parse("1960-02-29T23:59:59.999999600Z")},
-                new Object[] {3, null, null, null, null, null, null, null, null},
+                    Instant.parse("1960-02-29T23:59:59.999999600Z"), -1.0E-300},
+                new Object[] {3, null, null, null, null, null, null, null, null, null},
                 new Object[] {4, 1, 2, 3, true, "back\\slash", "x", LocalDate.of(2026, 12, 5),
-                    Instant.parse("2026-12-05T13:00:00.000002500Z")});
+                    Instant.parse("2026-12-05T13:00:00.000002500Z"), Double.NaN},
+                new Object[] {5, 1, 2, 3, true, "offset", "x", LocalDate.of(1066, 10, 14),
+                    OffsetDateTime.parse("2026-12-05T14:00:00+01:00"), Double.NEGATIVE_INFINITY});
         try (JdbcBulkWriter binary = new JdbcBulkWriter(db, "probe_binary", COLUMNS);
              JdbcBulkWriter csv = JdbcBulkWriter.csv(db, "probe_csv", COLUMNS)) {
             rows.forEach(r -> {
@@ -63,19 +67,54 @@ class JdbcBulkWriterIntegrationTest {
             });
         }
         List<String> stored = read("probe_binary");
-        assertThat(stored).hasSize(4).isEqualTo(read("probe_csv"));
+        assertThat(stored).hasSize(5).isEqualTo(read("probe_csv"));
         assertThat(stored.get(0)).contains("2026-12-05 13:00:00.000002+00", "Ünïcødé \"quoted\", comma");
-        assertThat(stored.get(2)).isEqualTo("3|null|null|null|null|null|null|null|null");
+        assertThat(stored.get(2)).isEqualTo("3|null|null|null|null|null|null|null|null|null");
+        assertThat(stored.get(4)).isEqualTo("5|1|2|3|t|offset|x|1066-10-14|2026-12-05 13:00:00+00|-Infinity");
     }
 
     @Test
     void aValueOfTheWrongKindNamesItsColumn() {
-        assertThatThrownBy(() -> write(new Object[] {1, 1, (long) Integer.MAX_VALUE + 1, 1L, true, "", "", null, null}))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("column mid");
-        assertThatThrownBy(() -> write(new Object[] {1, 1, 1, 1.5, true, "", "", null, null}))
+        assertThatThrownBy(() -> write(new Object[] {1, 1, (long) Integer.MAX_VALUE + 1, 1L, true, "", "", null, null,
+            null})).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("column mid");
+        assertThatThrownBy(() -> write(new Object[] {1, 1, 1, 1.5, true, "", "", null, null, null}))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("column big");
-        assertThatThrownBy(() -> write(new Object[] {1, 1, 1, 1L, true, "", "", "2026-12-05", null}))
+        assertThatThrownBy(() -> write(new Object[] {1, 1, 1, 1L, true, "", "", "2026-12-05", null, null}))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("column day");
+        // beyond an int's days since 2000: refused, not wrapped round to another date
+        assertThatThrownBy(() -> write(new Object[] {1, 1, 1, 1L, true, "", "", LocalDate.MAX, null, null}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("column day");
+        assertThatThrownBy(() -> write(new Object[] {1, 1, 1, 1L, true, "", "", null, null, 1}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("column ratio");
+    }
+
+    /** pgjdbc calls an integer key with a sequence "bigserial" (also an identity): still written in binary. */
+    @Test
+    void keysWithASequenceOrIdentityAreWrittenInBinary() throws SQLException {
+        sql("CREATE TABLE probe_serial (id bigserial PRIMARY KEY, n serial, s smallserial, "
+                + "i int8 GENERATED BY DEFAULT AS IDENTITY, name text)");
+        List<String> columns = List.of("id", "n", "s", "i", "name");
+        try (Connection c = db.getConnection()) {
+            assertThat(PgBinaryRows.types(c, "probe_serial", columns)).contains(List.of(PgBinaryRows.Type.INT8,
+                    PgBinaryRows.Type.INT4, PgBinaryRows.Type.INT2, PgBinaryRows.Type.INT8, PgBinaryRows.Type.TEXT));
+        }
+        try (JdbcBulkWriter w = new JdbcBulkWriter(db, "probe_serial", columns)) {
+            w.row(7L, 8, 9, 10L, "own ids");
+        }
+        assertThat(read("probe_serial")).containsExactly("7|8|9|10|own ids");
+    }
+
+    @Test
+    void theServersRefusalComesInItsOwnWords() throws SQLException {
+        Object[] row = {1, null, null, null, null, null, null, null, null, null};
+        assertThatThrownBy(() -> {
+            try (JdbcBulkWriter w = new JdbcBulkWriter(db, "probe_binary", COLUMNS)) {
+                w.row(row.clone());
+                w.row(row.clone());
+            }
+        }).isInstanceOf(IllegalStateException.class).cause().isInstanceOf(SQLException.class)
+                .hasMessageContaining("duplicate key value violates unique constraint");
+        assertThat(read("probe_binary")).isEmpty();
     }
 
     @Test
@@ -97,7 +136,7 @@ class JdbcBulkWriterIntegrationTest {
         List<String> rows = new ArrayList<>();
         try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
             s.execute("SET TIME ZONE 'UTC'");
-            ResultSet rs = s.executeQuery("SELECT * FROM " + table + " ORDER BY k");
+            ResultSet rs = s.executeQuery("SELECT * FROM " + table + " ORDER BY 1");
             int n = rs.getMetaData().getColumnCount();
             while (rs.next()) {
                 List<String> values = new ArrayList<>();
