@@ -83,9 +83,13 @@ interface ClientRepository {
     /** Real touches with a duration recorded by the user that overlap [from, to). */
     List<TimedTouch> timedTouches(TeamId team, UserId user, Instant from, Instant to);
 
-    /** Streams clients signed in [signedFrom, signedTo] with their real touches in [from, to), by client. */
-    void signedClientTouches(TeamId team, java.time.LocalDate signedFrom, java.time.LocalDate signedTo, Instant from,
-                             Instant to, java.util.function.Consumer<SignedTouch> sink);
+    /**
+     * Streams clients signed in [signedFrom, signedTo] (only these clients, unless null) with their real
+     * touches in [from, to), by client.
+     */
+    void signedClientTouches(TeamId team, java.time.LocalDate signedFrom, java.time.LocalDate signedTo,
+                             java.util.Collection<ClientId> only, Instant from, Instant to,
+                             java.util.function.Consumer<SignedTouch> sink);
 
     /** Real touches of a client since an instant, oldest first. */
     List<Touch> touchesSince(TeamId team, ClientId client, Instant since);

@@ -122,6 +122,11 @@ public class ClientService {
         versions.changed(user.teamId(), found.values().stream().map(c -> c.details().ownerId()).distinct().toList());
         versions.clientsChanged(user.teamId(), changes.keySet());
         events.publishEvent(new ClientsSaved(user.teamId(), List.copyOf(changes.keySet())));
+        List<ClientId> resigned = changes.entrySet().stream().filter(e -> !java.util.Objects.equals(
+                found.get(e.getKey()).details().signedOn(), e.getValue().signedOn())).map(Map.Entry::getKey).toList();
+        if (!resigned.isEmpty()) {
+            events.publishEvent(new SigningDatesChanged(user.teamId(), resigned));
+        }
     }
 
     /** After a write that grew the client tables a lot (a big import), outside its transaction. */
@@ -167,6 +172,9 @@ public class ClientService {
         }
         recordDepth(user, id, before.details(), details.depthCurrent(), details.depthTarget(), null);
         events.publishEvent(new ClientSaved(user.teamId(), id));
+        if (!java.util.Objects.equals(before.details().signedOn(), details.signedOn())) {
+            events.publishEvent(new SigningDatesChanged(user.teamId(), List.of(id)));
+        }
         return get(user, id);
     }
 
@@ -404,8 +412,9 @@ public class ClientService {
 
     /** Streams touches of clients signed in a date range (for the nightly honeymoon job). */
     public void signedClientTouches(TeamId team, java.time.LocalDate signedFrom, java.time.LocalDate signedTo,
-                                    Instant from, Instant to, java.util.function.Consumer<SignedTouch> sink) {
-        clients.signedClientTouches(team, signedFrom, signedTo, from, to, sink);
+                                    java.util.Collection<ClientId> only, Instant from, Instant to,
+                                    java.util.function.Consumer<SignedTouch> sink) {
+        clients.signedClientTouches(team, signedFrom, signedTo, only, from, to, sink);
     }
 
     /** Real touches of a client since an instant, oldest first (plan adherence). */

@@ -610,20 +610,28 @@ class JdbcClientRepository implements ClientRepository {
     }
 
     @Override
-    public void signedClientTouches(TeamId team, LocalDate signedFrom, LocalDate signedTo, Instant from, Instant to,
+    public void signedClientTouches(TeamId team, LocalDate signedFrom, LocalDate signedTo,
+                                    java.util.Collection<ClientId> only, Instant from, Instant to,
                                     java.util.function.Consumer<SignedTouch> sink) {
-        jdbc.sql("""
+        if (only != null && only.isEmpty()) {
+            return;
+        }
+        var sql = jdbc.sql("""
                 SELECT c.id, c.signed_on, t.at, t.channel FROM client c
                 LEFT JOIN touch t ON t.client_id = c.id AND NOT t.automated
-                                  AND t.at >= ? AND t.at < ?
-                WHERE c.team_id = ? AND c.signed_on BETWEEN ? AND ? AND c.archived_at IS NULL
-                ORDER BY c.id
-                """).params(ts(from), ts(to), team.value(), signedFrom, signedTo)
-                .query(rs -> {
-                    String channel = rs.getString("channel");
-                    sink.accept(new SignedTouch(new ClientId(rs.getLong("id")), rs.getObject("signed_on", LocalDate.class),
-                            instant(rs, "at"), channel == null ? null : Channel.fromCode(channel).orElse(null)));
-                });
+                                  AND t.at >= :from AND t.at < :to
+                WHERE c.team_id = :team AND c.signed_on BETWEEN :signedFrom AND :signedTo AND c.archived_at IS NULL
+                """ + (only == null ? "" : " AND c.id IN (:ids)") + " ORDER BY c.id")
+                .param("from", ts(from)).param("to", ts(to)).param("team", team.value())
+                .param("signedFrom", signedFrom).param("signedTo", signedTo);
+        if (only != null) {
+            sql = sql.param("ids", only.stream().map(ClientId::value).toList());
+        }
+        sql.query(rs -> {
+            String channel = rs.getString("channel");
+            sink.accept(new SignedTouch(new ClientId(rs.getLong("id")), rs.getObject("signed_on", LocalDate.class),
+                    instant(rs, "at"), channel == null ? null : Channel.fromCode(channel).orElse(null)));
+        });
     }
 
     @Override

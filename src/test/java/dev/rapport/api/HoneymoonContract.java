@@ -69,4 +69,38 @@ abstract class HoneymoonContract extends AppTestBase {
         assertThat(api.get("/api/v1/reports/honeymoon?team=true").json().size()).isEqualTo(1);
         assertThat(newTeam(Role.OWNER).api().get("/api/v1/reports/honeymoon?team=true").json().isEmpty()).isTrue();
     }
+
+    /** A flag belongs to the signing date it was computed from: a new date is evaluated at once. */
+    @Test
+    void changingTheSigningDateEvaluatesTheFlagAgainAtOnce() {
+        var owner = newTeam(Role.OWNER);
+        Api api = owner.api();
+        clock.set(Instant.parse("2026-09-01T09:00:00Z"));
+        long ada = api.post("/api/v1/clients", json("{'name':'Ada','tier':'B','signedOn':'2026-11-23'}")).json()
+                .get("id").asLong();
+        clock.set(Instant.parse("2027-02-05T09:00:00Z")); // S + 74
+        Instant now = clock.instant();
+        for (int d = 150; d > 74; d -= 6) {
+            api.post("/api/v1/clients/" + ada + "/touches", json("{'channel':'phone','at':'" + daysAgo(now, d) + "'}"));
+        }
+        job.run();
+        assertThat(api.get("/api/v1/reports/honeymoon").json().size()).isEqualTo(1);
+
+        // no signing date any more: the flag goes with it, in the queue, on the client and in the report
+        assertThat(api.put("/api/v1/clients/" + ada, json("{'name':'Ada','tier':'B','signedOn':null}")).status())
+                .isEqualTo(200);
+        assertThat(api.get("/api/v1/clients/" + ada).json().get("honeymoonDrop").isNull()).isTrue();
+        assertThat(api.get("/api/v1/reports/honeymoon").json().isEmpty()).isTrue();
+        assertThat(api.get("/api/v1/queue").json().get("entries").toString()).doesNotContain("honeymoon");
+
+        // signed again on the old date: flagged again without waiting for the night
+        api.put("/api/v1/clients/" + ada, json("{'name':'Ada','tier':'B','signedOn':'2026-11-23'}"));
+        assertThat(api.get("/api/v1/reports/honeymoon").json().size()).isEqualTo(1);
+        assertThat(api.get("/api/v1/queue").json().get("entries").toString()).contains("honeymoon");
+
+        // signed too recently for an after window (S + 16): nothing to flag yet
+        api.put("/api/v1/clients/" + ada, json("{'name':'Ada','tier':'B','signedOn':'2027-01-20'}"));
+        assertThat(api.get("/api/v1/clients/" + ada).json().get("honeymoonDrop").isNull()).isTrue();
+        assertThat(api.get("/api/v1/reports/honeymoon").json().isEmpty()).isTrue();
+    }
 }
