@@ -244,15 +244,19 @@ public class AttentionService {
     }
 
     /**
-     * Where each client stands on its cadence today in the user's zone, whoever owns it; unlike
-     * the queue, snoozes are ignored (a snooze hides an entry, it does not change the cadence).
+     * Where each client stands on its cadence today in the user's zone, whoever owns it, as its
+     * owner's queue words it (an active listing of the owner's tightens it); unlike the queue,
+     * snoozes are ignored (a snooze hides an entry, it does not change the cadence).
      */
     public Map<ClientId, CadenceStatus> cadenceStatus(CurrentUser user, List<Client> clients) {
         LocalDate today = user.today(clock);
         AttentionPolicy policy = policy(user.teamId());
+        Map<ClientId, java.util.Set<dev.rapport.shared.UserId>> listings = clients.isEmpty() ? Map.of()
+                : deals.activeListingsOf(user.teamId(), clients.stream().map(Client::id).toList());
         Map<ClientId, CadenceStatus> out = new LinkedHashMap<>();
         for (Client c : clients) {
-            ClientState state = new ClientState(c.cadenceFacts(), false, null);
+            boolean listed = listings.getOrDefault(c.id(), java.util.Set.of()).contains(c.details().ownerId());
+            ClientState state = new ClientState(c.cadenceFacts(), listed, null);
             CadenceStatus status = AttentionEngine.evaluate(state, policy, today, user.zone())
                     .map(e -> new CadenceStatus(e.dueOn(), e.overdueDays(), e.reasons()))
                     .orElseGet(() -> new CadenceStatus(AttentionEngine.dueOn(state, policy, user.zone()), 0,

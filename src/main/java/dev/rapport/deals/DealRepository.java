@@ -25,6 +25,6 @@ interface DealRepository {
     /** The user's open deals and those closed since the given instant (for the queue). */
     List<Deal> recent(TeamId team, UserId user, Instant closedSince);
 
-    /** Open deals of the team (with milestones), or of one client when client is not null. */
-    List<Deal> open(TeamId team, ClientId client);
+    /** Open deals (with milestones) of these clients, or of the whole team when null. */
+    List<Deal> open(TeamId team, java.util.Collection<ClientId> clients);
 }

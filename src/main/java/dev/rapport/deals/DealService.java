@@ -162,8 +162,13 @@ public class DealService {
      * listing (the queue counts a listing for the deal's own user). One client, or the whole team when null.
      */
     public Map<ClientId, java.util.Set<UserId>> activeListings(TeamId team, ClientId client) {
+        return activeListingsOf(team, client == null ? null : List.of(client));
+    }
+
+    /** The same for these clients only (a page of them), or the whole team when null. */
+    public Map<ClientId, java.util.Set<UserId>> activeListingsOf(TeamId team, java.util.Collection<ClientId> clients) {
         Map<ClientId, java.util.Set<UserId>> result = new LinkedHashMap<>();
-        for (Deal d : repo.open(team, client)) {
+        for (Deal d : repo.open(team, clients)) {
             if (d.activeListing()) {
                 result.computeIfAbsent(d.clientId(), k -> new java.util.HashSet<>()).add(d.userId());
             }

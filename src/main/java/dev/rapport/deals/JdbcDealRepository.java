@@ -124,11 +124,14 @@ class JdbcDealRepository implements DealRepository {
     }
 
     @Override
-    public List<Deal> open(TeamId team, ClientId client) {
+    public List<Deal> open(TeamId team, java.util.Collection<ClientId> clients) {
+        if (clients != null && clients.isEmpty()) {
+            return List.of();
+        }
         return withMilestones(team, jdbc.sql("SELECT " + COLUMNS + " FROM deal WHERE team_id = :team AND status = 'open'"
-                        + (client == null ? "" : " AND client_id = :client"))
-                .params(client == null ? Map.of("team", team.value())
-                        : Map.of("team", team.value(), "client", client.value()))
+                        + (clients == null ? "" : " AND client_id IN (:clients)"))
+                .params(clients == null ? Map.of("team", team.value())
+                        : Map.of("team", team.value(), "clients", clients.stream().map(ClientId::value).toList()))
                 .query(JdbcDealRepository::deal).list());
     }
 

@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import dev.rapport.support.Api;
+import dev.rapport.support.WebClient;
 import dev.rapport.support.Api.Response;
 import dev.rapport.support.AppTestBase;
 import dev.rapport.teams.Role;
@@ -32,7 +33,8 @@ abstract class DealContract extends AppTestBase {
 
     @Test
     void completedMilestonesAskForAClientUpdateAndAListingForcesWeeklyContact() {
-        Api api = newTeam(Role.MEMBER).api();
+        Session member = newTeam(Role.MEMBER);
+        Api api = member.api();
         long seller = api.post("/api/v1/clients", json("{'name':'Sam Seller','tier':'C'}")).json().get("id").asLong();
         api.post("/api/v1/clients/" + seller + "/touches", json("{'channel':'phone'}"));
         Response deal = api.post("/api/v1/clients/" + seller + "/deals", json("{'title':'Elm St 4','amount':450000}"));
@@ -60,6 +62,12 @@ abstract class DealContract extends AppTestBase {
         // tier C allows 90 days, but an active listing allows at most 7
         clock.advance(Duration.ofDays(8));
         assertThat(reasons(api, seller)).containsExactly("overdue");
+        // the client's page and the client list word it as the queue does
+        WebClient browser = new WebClient(baseUrl());
+        assertThat(browser.signIn(member.email(), "correct horse battery").location()).isEqualTo("/");
+        String overdue = "8 days since last touch, an active listing allows at most 7 days — 1 day overdue";
+        assertThat(browser.get("/clients/" + seller).body()).contains(overdue);
+        assertThat(browser.get("/clients").body()).contains("<span class=\"badge badge-overdue\">Overdue 1 day</span>");
 
         clock.advance(Duration.ofDays(7));
         JsonNode pipeline = api.get("/api/v1/deals/pipeline").json();
