@@ -18,6 +18,7 @@ import dev.rapport.plans.Plan;
 import dev.rapport.plans.PlanService;
 import dev.rapport.plans.Sustainability;
 import dev.rapport.shared.ClientId;
+import dev.rapport.shared.InvalidInputException;
 import dev.rapport.teams.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -102,7 +103,10 @@ class PlanController {
     @PutMapping("/plans/{id}/active")
     @Operation(summary = "Pause or resume a plan")
     PlanDto setActive(CurrentUser user, @PathVariable long id, @RequestBody ActiveRequest request) {
-        return PlanDto.of(plans.setActive(user, id, !Boolean.FALSE.equals(request.active())));
+        if (request.active() == null) {
+            throw new InvalidInputException("active", "must be true or false");
+        }
+        return PlanDto.of(plans.setActive(user, id, request.active()));
     }
 
     @GetMapping("/plans/{id}/adherence")

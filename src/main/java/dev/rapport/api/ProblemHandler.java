@@ -126,8 +126,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(pd);
             }
             if (t instanceof StreamConstraintsException limit) {
+                // the limit in words, without the parser's own class and method names
+                String what = limit.getOriginalMessage().replaceAll(", from `[^`]*`\\)", ")");
                 return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST,
-                        "the JSON exceeds a parser limit: " + limit.getOriginalMessage()));
+                        "the JSON exceeds a parser limit: " + what));
             }
         }
         Throwable cause = ex.getCause();
@@ -155,6 +157,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             String reason = bind instanceof UnrecognizedPropertyException ? "is not a known field"
                     : "has the wrong type or format";
             return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).body(validation(List.of(new FieldProblem(field, reason))));
+        }
+        if (cause instanceof JacksonException) {
+            // well-formed JSON of another shape (an object where a list goes, a list inside a list of texts)
+            return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).body(validation(List.of(new FieldProblem(
+                    "body", "has a value of the wrong type or shape for this request (see /api/openapi.json)"))));
         }
         return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST,
                 "the request body is missing or is not JSON"));

@@ -358,6 +358,7 @@ public class AttentionService {
         new Problems()
                 .check(until != null, "until", "must be a date")
                 .check(until == null || until.isAfter(today), "until", "must be after today (" + today + ")")
+                .checkDate(until, "until")
                 .check(reason != null && !reason.isBlank(), "reason", "must not be empty")
                 .check(reason == null || reason.length() <= 500, "reason", "must be at most 500 characters")
                 .throwIfAny();

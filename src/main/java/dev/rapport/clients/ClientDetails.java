@@ -46,6 +46,7 @@ public record ClientDetails(
 
     /** Checks every field and reports all problems at once. */
     void validate(Problems problems) {
+        problems.checkDate(signedOn, "signedOn");
         problems.check(name != null && !name.isEmpty(), "name", "must not be empty")
                 .check(name == null || name.length() <= 200, "name", "must be at most 200 characters")
                 .check(organisation == null || organisation.length() <= 200, "organisation",

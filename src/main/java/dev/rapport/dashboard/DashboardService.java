@@ -212,7 +212,10 @@ public class DashboardService {
         if (!viewer.role().seesTeam() && !member.equals(viewer.userId())) {
             throw new AccessDeniedException("only managers and owners see other members' clients");
         }
-        int size = limit <= 0 ? 50 : Math.min(limit, MAX_PAGE);
+        if (limit < 1 || limit > MAX_PAGE) {
+            throw new dev.rapport.shared.InvalidInputException("limit", "must be 1 to " + MAX_PAGE);
+        }
+        int size = limit;
         Page<CadenceRow> page = repo.overdue(viewer.teamId(), member, kind, today(viewer.teamId()), cursor, size);
         List<ClientId> ids = page.items().stream().map(CadenceRow::id).toList();
         Map<ClientId, Client> byId = clients.getAll(viewer, ids);

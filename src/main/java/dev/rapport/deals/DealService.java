@@ -28,6 +28,8 @@ import dev.rapport.teams.TeamCreated;
 public class DealService {
     /** Milestones completed this long ago no longer ask for a client update. */
     static final Duration UPDATE_WINDOW = Duration.ofDays(60);
+    /** The amount column's limit (NUMERIC(15, 2)): refused as input, not as a database error. */
+    static final BigDecimal MAX_AMOUNT = new BigDecimal("9999999999999.99");
 
     private final DealRepository repo;
     private final ClientService clients;
@@ -78,6 +80,10 @@ public class DealService {
                 .check(title != null && !title.isBlank() && title.length() <= 200, "title", "must be 1 to 200 characters")
                 .check(template != null, "templateId", "no such template in your team")
                 .check(amount == null || amount.signum() >= 0, "amount", "must not be negative")
+                .check(amount == null || amount.compareTo(MAX_AMOUNT) <= 0, "amount",
+                        "must be at most " + MAX_AMOUNT.toPlainString())
+                .check(amount == null || amount.stripTrailingZeros().scale() <= 2, "amount",
+                        "must have at most 2 decimals")
                 .throwIfAny();
         Instant now = clock.instant();
         List<Deal.Milestone> milestones = new ArrayList<>();

@@ -73,7 +73,7 @@ public class JournalReports {
     }
 
     public DayView day(CurrentUser user, LocalDate date) {
-        LocalDate day = date != null ? date : user.today(journal.clock());
+        LocalDate day = date != null ? Problems.requirePlausible(date, "date") : user.today(journal.clock());
         TimeSpan window = DayTally.window(day, user.zone());
         List<JournalEntry> entries = repo.entries(user.teamId(), user.userId(), window, day, day);
         List<TimeSpan> touches = touches(user, window);

@@ -253,6 +253,9 @@ public class JournalService {
             problems.add(at + (span != null ? "start" : "day"), "must not be more than " + MAX_FUTURE_DAYS
                     + " days in the future");
         }
+        if (day != null && day.isBefore(Problems.EARLIEST)) {
+            problems.checkDate(day, at + (span != null ? "start" : "day"));
+        }
         if (category.isEmpty() || day == null || minutes <= 0) {
             return null;
         }

@@ -53,7 +53,8 @@ public class PlanService {
         Problems problems = new Problems()
                 .check(name != null && !name.isBlank() && name.length() <= 200, "name", "must be 1 to 200 characters")
                 .check(activities != null && !activities.isEmpty() && activities.size() <= 50, "activities",
-                        "must list 1 to 50 recurring activities");
+                        "must list 1 to 50 recurring activities")
+                .checkDate(startsOn, "startsOn");
         List<String> goals = objectives == null ? List.of()
                 : objectives.stream().filter(o -> o != null && !o.isBlank()).map(String::strip).toList();
         for (int i = 0; i < goals.size(); i++) {

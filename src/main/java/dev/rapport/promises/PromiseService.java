@@ -44,6 +44,8 @@ public class PromiseService {
                 .check(text != null && !text.isBlank(), "text", "must say what you promised")
                 .check(text == null || text.strip().length() <= 1000, "text", "must be at most 1000 characters")
                 .check(dueOn != null, "dueOn", "must be a date")
+                .checkDate(dueOn, "dueOn")
+                .checkDate(madeOn, "madeOn")
                 .check(!made.isAfter(today), "madeOn", "must not be in the future")
                 .check(dueOn == null || !dueOn.isBefore(made), "dueOn", "must not be before madeOn (" + made + ")")
                 .throwIfAny();
@@ -86,7 +88,7 @@ public class PromiseService {
     @Transactional
     public Promise renegotiate(CurrentUser user, long id, LocalDate dueOn, String reason) {
         user.requireWriter();
-        Promise moved = get(user, id).renegotiate(dueOn, reason, user.today(clock));
+        Promise moved = get(user, id).renegotiate(Problems.requirePlausible(dueOn, "dueOn"), reason, user.today(clock));
         save(user, moved);
         return moved;
     }

@@ -1,5 +1,6 @@
 package dev.rapport.shared;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,6 +13,27 @@ public final class Problems {
             problems.add(new FieldProblem(field, reason));
         }
         return this;
+    }
+
+    /**
+     * Business dates live between 1900 and 2999: ISO parsing accepts years up to ±999,999,999, which
+     * a database stores (or not) but date arithmetic on a page then overflows. Null passes.
+     */
+    public static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
+    public static final LocalDate LATEST = LocalDate.of(2999, 12, 31);
+
+    public Problems checkDate(LocalDate date, String field) {
+        return check(plausible(date), field, "must be a date from " + EARLIEST + " to " + LATEST);
+    }
+
+    public static boolean plausible(LocalDate date) {
+        return date == null || !date.isBefore(EARLIEST) && !date.isAfter(LATEST);
+    }
+
+    /** Throws the field problem at once for an implausible date (see {@link #checkDate}). */
+    public static LocalDate requirePlausible(LocalDate date, String field) {
+        new Problems().checkDate(date, field).throwIfAny();
+        return date;
     }
 
     public Problems add(String field, String reason) {

@@ -40,7 +40,10 @@ public class AuditLog {
     /** The team's log, newest first; owners only. */
     public Page<AuditEvent> page(CurrentUser user, String cursor, int limit) {
         user.requireOwnerRole();
-        int size = Math.max(1, Math.min(limit, 200));
+        if (limit < 1 || limit > 200) {
+            throw new dev.rapport.shared.InvalidInputException("limit", "must be 1 to 200");
+        }
+        int size = limit;
         Long before = cursor == null || cursor.isBlank() ? null : Cursor.decodeId(cursor);
         List<AuditEvent> rows = repository.page(user.teamId(), before, size);
         boolean more = rows.size() > size;

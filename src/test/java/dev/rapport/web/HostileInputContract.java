@@ -656,6 +656,40 @@ abstract class HostileInputContract extends MailAppTestBase {
         assertThat(failures).isEmpty();
     }
 
+    /** Well-formed input that no business holds: refused naming the field, never stored to break a page later. */
+    @Test
+    void implausibleDatesAmountsAndShapesAreRefusedNamingTheField() throws Exception {
+        Hostile h = hostile();
+        Api api = h.me.api();
+        String clients = "/api/v1/clients/" + h.client;
+        Map<String, Response> refused = new LinkedHashMap<>();
+        refused.put("dueOn", api.post(clients + "/promises", json("{'text':'someday','dueOn':'+999999999-12-31'}")));
+        refused.put("madeOn", api.post(clients + "/promises",
+                json("{'text':'long ago','dueOn':'2026-12-01','madeOn':'0000-01-01'}")));
+        refused.put("signedOn", api.put(clients, json("{'name':'x','tier':'A','signedOn':'+10000-01-01'}")));
+        refused.put("until", api.post("/api/v1/queue/" + h.client + "/snooze",
+                json("{'until':'+999999999-12-31','reason':'later'}")));
+        refused.put("date", api.get("/api/v1/journal/day?date=-999999999-01-01"));
+        refused.put("amount", api.post(clients + "/deals", json("{'title':'Big','amount':10000000000000}")));
+        refused.put("amount ", api.post(clients + "/deals", json("{'title':'Odd','amount':1.239}")));
+        refused.put("active", api.put("/api/v1/plans/" + h.plan + "/active", "{}"));
+        refused.put("limit", api.get("/api/v1/team/audit?limit=0"));
+        refused.put("limit ", api.get("/api/v1/team/members/" + h.me.userId().value() + "/overdue?limit=-1"));
+        refused.put("body", api.post("/api/v1/clients", json("{'name':'Nested','tier':'A','tags':[['a']]}")));
+        for (Map.Entry<String, Response> e : refused.entrySet()) {
+            Response r = e.getValue();
+            assertThat(r.status()).as(e.getKey() + ": " + r.body()).isBetween(400, 422);
+            assertThat(r.body()).as(e.getKey()).contains("\"" + e.getKey().strip() + "\"");
+        }
+        assertThat(api.get("/api/v1/plans/" + h.plan).json().get("active").asBoolean()).isTrue();
+        Response longNumber = api.put("/api/v1/me/digest", "{\"hour\":" + "1".repeat(1001) + "}");
+        assertThat(longNumber.status()).isEqualTo(400);
+        assertThat(longNumber.body()).contains("exceeds the maximum allowed (1000)").doesNotContain("StreamReadConstraints");
+        // the pages that once broke on a stored far-future date
+        assertThat(h.browser.get("/clients/" + h.client).status()).isEqualTo(200);
+        assertThat(h.browser.get("/promises").status()).isEqualTo(200);
+    }
+
     /** Random tokens in a page (the CSRF token) may spell "SQL" by chance: they are not an error's words. */
     private static final Pattern TOKEN = Pattern.compile("\"[A-Za-z0-9_\\-]{40,}\"");
 
