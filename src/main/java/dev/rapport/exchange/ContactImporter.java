@@ -137,6 +137,7 @@ final class ContactImporter {
         Map<String, List<ClientId>> byEmail = clients.idsByEmail(user, emails);
         Map<String, List<ClientId>> byPhone = clients.idsByPhoneDigits(user, phones);
         Set<ClientId> ids = new HashSet<>(byExt.values());
+        ext.stream().map(ContactImporter::ownId).filter(java.util.Objects::nonNull).forEach(ids::add);
         byEmail.values().forEach(ids::addAll);
         byPhone.values().forEach(ids::addAll);
         Map<ClientId, Client> loaded = clients.getAll(user, ids);
@@ -224,7 +225,43 @@ final class ContactImporter {
             reject(r.line(), problems.stream().map(p -> explain(p, details)).toList());
             return null;
         }
-        return new Candidate(r, details);
+        return new Candidate(r.externalId() == null && !matchable(details) ? r.withExternalId(contentKey(details)) : r,
+                details);
+    }
+
+    /** An email or a phone long enough to match a client on the next import. */
+    private static boolean matchable(ClientDetails d) {
+        return !d.emails().isEmpty()
+                || d.phones().stream().anyMatch(p -> PhoneNumbers.digits(p).length() >= PhoneNumbers.MIN_MATCH_DIGITS);
+    }
+
+    /**
+     * A record with neither an id, an email nor a usable phone is known by its content, so importing
+     * the same file again finds the client it made instead of making another.
+     */
+    static String contentKey(ClientDetails d) {
+        String content = String.join("\u001f", String.valueOf(d.name()), String.valueOf(d.organisation()),
+                String.join("\u001e", d.phones()), String.join("\u001e", d.addresses()),
+                String.join("\u001e", d.tags()), String.valueOf(d.notes()), d.tier(), d.status().code());
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(content.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return "content:" + java.util.HexFormat.of().formatHex(hash);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
+    }
+
+    /** The client id in Rapport's own export (vCard UID, or the id column of its CSV), else null. */
+    static ClientId ownId(String externalId) {
+        if (externalId == null || !externalId.startsWith(VCardClientWriter.UID_PREFIX)) {
+            return null;
+        }
+        try {
+            return new ClientId(Long.parseLong(externalId.substring(VCardClientWriter.UID_PREFIX.length())));
+        } catch (IllegalArgumentException e) {
+            return null; // not a number, or not a valid id: an id from elsewhere
+        }
     }
 
     private void reject(long line, List<FieldProblem> problems) {
@@ -267,6 +304,10 @@ final class ContactImporter {
             Target t = seen.get("x:" + ext);
             if (t != null) {
                 return new Match(t, "externalId");
+            }
+            ClientId own = ownId(ext); // a client of this team exported earlier: the very same client
+            if (own != null && loaded.containsKey(own)) {
+                return new Match(Target.of(own), "externalId");
             }
             ClientId id = byExt.get(ext);
             if (id != null && loaded.containsKey(id)) {

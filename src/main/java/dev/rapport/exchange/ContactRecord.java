@@ -33,6 +33,12 @@ record ContactRecord(long line, String externalId, String name, String organisat
                 false, List.of(new FieldProblem(field, reason)));
     }
 
+    /** The same record known by another external id. */
+    ContactRecord withExternalId(String id) {
+        return new ContactRecord(line, id, name, organisation, emails, phones, addresses, tags, notes, tier, status,
+                hadPhoto, problems);
+    }
+
     boolean valid() {
         return problems.isEmpty();
     }

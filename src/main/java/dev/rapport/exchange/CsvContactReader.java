@@ -38,6 +38,8 @@ final class CsvContactReader implements ContactSource {
     private final CloseableIterator<CsvRecord> records;
     private final CsvColumns columns;
     private CsvRecord pending;
+    /** The header is exactly Rapport's export header. */
+    private final boolean ownExport;
 
     CsvContactReader(BufferedReader reader, char delimiter, ColumnMapping mapping) {
         this.csv = CsvReader.builder().fieldSeparator(delimiter).skipEmptyLines(true)
@@ -48,7 +50,10 @@ final class CsvContactReader implements ContactSource {
             throw new InvalidInputException("file", "is empty (no header row)");
         }
         CsvRecord header = parse(records::next);
-        this.columns = CsvColumns.of(header.getFields().stream().map(CsvContactReader::clean).toList(), mapping);
+        List<String> names = header.getFields().stream().map(CsvContactReader::clean).toList();
+        this.columns = CsvColumns.of(names, mapping);
+        this.ownExport = names.equals(CsvClientWriter.HEADER);
+
     }
 
     /** Picks the separator from the header line: the most frequent of , ; and tab outside quotes. */
@@ -132,7 +137,8 @@ final class CsvContactReader implements ContactSource {
                 case NOTES -> b.notes.add(value);
                 case TIER -> b.tier = value;
                 case STATUS -> b.status = value.strip().toLowerCase(Locale.ROOT);
-                case ID -> b.externalId = "csv:" + value.strip();
+                // in Rapport's own export the id is the client's: the same form as the vCard's UID
+                case ID -> b.externalId = (ownExport ? VCardClientWriter.UID_PREFIX : "csv:") + value.strip();
                 case IGNORE -> {
                 }
                 default -> throw new IllegalStateException("unhandled column target " + column.target());

@@ -254,6 +254,27 @@ abstract class ImportContract extends AppTestBase {
         assertThat(clientsOf(s)).isEqualTo(2);
     }
 
+    /** Clients with neither email nor phone: known by their id in our exports, by their content elsewhere. */
+    @Test
+    void recordsWithoutEmailOrPhoneAreNotDuplicatedByImportingAgain() {
+        var s = newTeam(Role.MEMBER);
+        s.api().post("/api/v1/clients", json("{'name':'Roundtrip Zed','organisation':'Zed BV'}"));
+        s.api().post("/api/v1/clients", json("{'name':'Short Phone','phones':['12345']}"));
+        for (String export : List.of("/api/v1/exports/clients.csv", "/api/v1/exports/clients.vcf")) {
+            byte[] file = s.api().get(export).body().getBytes(StandardCharsets.UTF_8);
+            JsonNode again = upload(s, export.substring(export.lastIndexOf('/') + 1), file, Map.of()).json();
+            assertThat(again.get("unchanged").asLong()).as(export).isEqualTo(2);
+            assertThat(again.get("created").asLong()).as(export).isZero();
+        }
+        byte[] plain = "Name,E-mail Address,Phone\nNameOnly Person,,\nShortPhone Person,,12345\n"
+                .getBytes(StandardCharsets.UTF_8);
+        assertThat(upload(s, "b.csv", plain, Map.of()).json().get("created").asLong()).isEqualTo(2);
+        JsonNode second = upload(s, "b.csv", plain, Map.of()).json();
+        assertThat(second.get("created").asLong()).isZero();
+        assertThat(second.get("unchanged").asLong()).isEqualTo(2);
+        assertThat(clientsOf(s)).isEqualTo(4);
+    }
+
     @Test
     void vCardExportIsVersion4AndReadsBack() {
         var s = newTeam(Role.MEMBER);
