@@ -69,6 +69,9 @@ class ClientPage {
         var status = attention.cadenceStatus(user, List.of(client)).get(client.id());
         model.addAttribute("client", ClientView.of(client, names, status, user.today(clock), user.zone()));
         addGiveTo(user, client, model);
+        model.addAttribute("honeymoon", attention.honeymoonDrop(user, client.id())
+                .map(r -> String.format(java.util.Locale.ROOT, "Honeymoon drop: %.1f weighted touches a month "
+                        + "before signing, %.1f after", r.before(), r.after())).orElse(null));
         model.addAttribute("snooze", attention.activeSnooze(user, client)
                 .map(z -> new SnoozeView(Formats.day(z.until()), z.reason())).orElse(null));
         Page<Touch> timeline = clients.timeline(user, client.id(), Forms.blankToNull(cursor), TIMELINE_PAGE);

@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import dev.rapport.attention.HoneymoonJob;
 import dev.rapport.support.Api;
 import dev.rapport.support.AppTestBase;
+import dev.rapport.support.WebClient;
 import dev.rapport.teams.Role;
 import tools.jackson.databind.JsonNode;
 
@@ -53,6 +54,12 @@ abstract class HoneymoonContract extends AppTestBase {
 
         assertThat(api.get("/api/v1/clients/" + ada).json().get("honeymoonDrop").get("afterPerMonth").asDouble())
                 .isLessThan(2.0);
+        // and on the client's page
+        WebClient browser = new WebClient(baseUrl());
+        assertThat(browser.signIn(owner.email(), "correct horse battery").location()).isEqualTo("/");
+        assertThat(browser.get("/clients/" + ada).body()).contains("Honeymoon drop: 13.0 weighted touches a month "
+                + "before signing, 0.7 after");
+        assertThat(browser.get("/clients/" + bob).body()).doesNotContain("Honeymoon drop:");
         assertThat(api.get("/api/v1/clients/" + bob).json().get("honeymoonDrop").isNull()).isTrue();
         JsonNode entry = api.get("/api/v1/queue").json().get("entries").get(0);
         assertThat(entry.get("clientId").asLong()).isEqualTo(ada);
