@@ -18,7 +18,7 @@ interface InvitationRepository {
     List<Invitation> list(TeamId team);
 
     /** Marks it accepted only if still pending at {@code now}: single use even under races. */
-    boolean accept(long id, UserId user, Instant now);
+    boolean accept(TeamId team, long id, UserId user, Instant now);
 
     boolean revoke(TeamId team, long id, Instant now);
 }

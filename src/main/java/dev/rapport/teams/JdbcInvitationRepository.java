@@ -61,11 +61,11 @@ class JdbcInvitationRepository implements InvitationRepository {
     }
 
     @Override
-    public boolean accept(long id, UserId user, Instant now) {
+    public boolean accept(TeamId team, long id, UserId user, Instant now) {
         return jdbc.sql("""
                 UPDATE invitation SET accepted_at = ?, accepted_by = ?
-                WHERE id = ? AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > ?
-                """).params(ts(now), user.value(), id, ts(now)).update() == 1;
+                WHERE team_id = ? AND id = ? AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > ?
+                """).params(ts(now), user.value(), team.value(), id, ts(now)).update() == 1;
     }
 
     @Override

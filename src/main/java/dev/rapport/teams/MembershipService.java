@@ -129,14 +129,14 @@ public class MembershipService {
         AccountService.checkPassword(problems, "password", password).throwIfAny();
         UserId user = accountService.createUser(invitation.teamId(), invitation.email(), name, password,
                 invitation.role());
-        if (!invitations.accept(invitation.id(), user, clock.instant())) {
+        if (!invitations.accept(invitation.teamId(), invitation.id(), user, clock.instant())) {
             throw new InvitationGoneException(Invitation.State.ACCEPTED, "this invitation was already used");
         }
         return audited(invitation, user);
     }
 
     private CurrentUser join(Invitation invitation, UserId user, String email) {
-        if (!invitations.accept(invitation.id(), user, clock.instant())) {
+        if (!invitations.accept(invitation.teamId(), invitation.id(), user, clock.instant())) {
             throw new InvitationGoneException(Invitation.State.ACCEPTED, "this invitation was already used");
         }
         accounts.addMember(invitation.teamId(), user, invitation.role(), clock.instant());
