@@ -69,7 +69,8 @@ class AccountController {
 
     @GetMapping("/me/teams")
     @Operation(summary = "The teams you belong to",
-            description = "A token acts in one team; get a token for another team with POST /api/v1/tokens {teamId}.")
+            description = "A token acts in one team; get a token for another team by signing in: "
+                    + "POST /api/v1/auth/tokens {teamId}.")
     List<TeamDto> teams(CurrentUser user) {
         return accounts.teams(user.userId()).stream().map(t -> new TeamDto(t.teamId().value(), t.name(),
                 t.role().code(), t.teamId().equals(user.teamId()))).toList();

@@ -24,6 +24,7 @@ import dev.rapport.teams.SignInService;
 import dev.rapport.teams.TokenScope;
 import jakarta.servlet.http.HttpServletRequest;
 import dev.rapport.teams.ApiToken;
+import dev.rapport.teams.BearerToken;
 import dev.rapport.teams.CurrentUser;
 import dev.rapport.teams.IssuedToken;
 import io.swagger.v3.oas.annotations.Operation;
@@ -66,7 +67,10 @@ class AuthController {
         }
     }
 
-    /** scope: read or read_write (default); expiresAt optional; teamId: another of your teams (default: this one). */
+    /**
+     * scope: read or read_write (default); expiresAt: no later than the calling token's own, and
+     * required when it has one; teamId: the calling token's team only (the default).
+     */
     record NewTokenRequest(String name, String scope, Instant expiresAt, Long teamId) {
     }
 
@@ -131,8 +135,11 @@ class AuthController {
 
     @OwnAccount("own tokens; a read-only token mints only read-only ones")
     @PostMapping("/tokens")
-    @Operation(summary = "Create another API token")
+    @Operation(summary = "Create another API token",
+            description = "The new token stays within the calling one: its team, no later expiry, and read-only "
+                    + "if the caller is. For a token in another team, sign in with POST /api/v1/auth/tokens {teamId}.")
     ResponseEntity<TokenDto> newToken(CurrentUser user, @RequestBody NewTokenRequest request) {
+        BearerToken.current().ifPresent(caller -> caller.checkMints(request.teamId(), request.expiresAt()));
         return ResponseEntity.status(HttpStatus.CREATED).body(TokenDto.of(accounts.issueToken(
                 inTeam(user, request.teamId()), request.name(), scope(request.scope()), request.expiresAt())));
     }

@@ -28,8 +28,8 @@ interface AccountRepository {
     /** The user behind a live token (not revoked, not expired, still a member), with the token's scope. */
     Optional<TokenOwner> findByToken(String tokenHash, Instant now);
 
-    /** lastUsedAt: as recorded, to the minute (null: never used). */
-    record TokenOwner(Account account, TokenScope scope, Instant lastUsedAt) {
+    /** lastUsedAt: as recorded, to the minute (null: never used); expiresAt null: never expires. */
+    record TokenOwner(Account account, TokenScope scope, Instant lastUsedAt, Instant expiresAt) {
     }
 
     long createToken(TeamId team, UserId user, String name, String tokenHash, TokenScope scope, Instant expiresAt,

@@ -139,7 +139,7 @@ public class AccountService {
     }
 
     /** The user behind a live token, fresh on every request: removals and role changes apply at once. */
-    public Optional<CurrentUser> resolveToken(String token) {
+    public Optional<BearerToken> resolveToken(String token) {
         if (token == null || !token.startsWith(TOKEN_PREFIX)) {
             return Optional.empty();
         }
@@ -150,7 +150,7 @@ public class AccountService {
         // at most one write a minute per token: a busy client must not turn every read into a write
         owner.filter(t -> t.lastUsedAt() == null || t.lastUsedAt().isBefore(usedSince))
                 .ifPresent(t -> touchToken(t.account().teamId(), hash, now, usedSince));
-        return owner.map(t -> t.account().toCurrentUser(t.scope() == TokenScope.READ));
+        return owner.map(t -> new BearerToken(t.account().toCurrentUser(t.scope() == TokenScope.READ), t.expiresAt()));
     }
 
     /** Bookkeeping only: a database busy with another writer (an import on H2) must not refuse the request. */

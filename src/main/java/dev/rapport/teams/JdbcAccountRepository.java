@@ -80,12 +80,13 @@ class JdbcAccountRepository implements AccountRepository {
 
     @Override
     public Optional<TokenOwner> findByToken(String tokenHash, Instant now) {
-        return jdbc.sql(ACCOUNT_SELECT.replace("m.team_id,", "m.team_id, k.scope, k.last_used_at,") + """
+        return jdbc.sql(ACCOUNT_SELECT.replace("m.team_id,", "m.team_id, k.scope, k.last_used_at, k.expires_at,") + """
                  JOIN api_token k ON k.user_id = u.id AND k.team_id = m.team_id
                  WHERE k.token_hash = ? AND k.revoked_at IS NULL AND (k.expires_at IS NULL OR k.expires_at > ?)
                 """).params(tokenHash, ts(now))
                 .query((rs, n) -> new TokenOwner(account(rs, n),
-                        TokenScope.fromCode(rs.getString("scope")).orElse(TokenScope.READ), instant(rs, "last_used_at")))
+                        TokenScope.fromCode(rs.getString("scope")).orElse(TokenScope.READ), instant(rs, "last_used_at"),
+                        instant(rs, "expires_at")))
                 .optional();
     }
 

@@ -28,10 +28,13 @@ class TokenAuthenticationFilter extends OncePerRequestFilter {
         String header = request.getHeader("Authorization");
         if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             String token = header.substring(7).strip();
-            accounts.resolveToken(token).ifPresent(user -> {
+            accounts.resolveToken(token).ifPresent(bearer -> {
                 request.setAttribute(ApiRateLimit.TOKEN_KEY, Secrets.sha256(token));
+                CurrentUser user = bearer.user();
                 var auth = new UsernamePasswordAuthenticationToken(user, null,
                         List.of(new SimpleGrantedAuthority("ROLE_" + user.role().name())));
+                // what the token may mint depends on the token itself (BearerToken.checkMints)
+                auth.setDetails(bearer);
                 SecurityContextHolder.getContext().setAuthentication(auth);
             });
         }

@@ -518,6 +518,48 @@ abstract class ApiAuthorizationContract extends AppTestBase {
     }
 
     @Test
+    void aTokenMintsNoTokenThatOutlivesItOrActsInAnotherTeam() {
+        var alice = newTeam(Role.OWNER);
+        var other = newTeam(Role.OWNER);
+        String invitation = other.api().post("/api/v1/team/invitations", json("{'email':'" + alice.email()
+                + "','role':'member'}")).json().get("token").asString();
+        assertThat(alice.api().post("/api/v1/invitations/" + invitation + "/accept", null).status()).isEqualTo(200);
+        long ownTeam = alice.user().teamId().value();
+        long otherTeam = other.user().teamId().value();
+        String expiry = clock.instant().plus(Duration.ofHours(1)).toString();
+        String later = clock.instant().plus(Duration.ofHours(2)).toString();
+        Api shortLived = new Api(baseUrl(), alice.api().post("/api/v1/tokens",
+                json("{'name':'short','expiresAt':'" + expiry + "'}")).json().get("token").asString());
+        assertThat(shortLived.get("/api/v1/me").status()).isEqualTo(200);
+
+        var before = DatabaseSnapshot.take(jdbc);
+        assertRefused(shortLived.post("/api/v1/tokens", json("{'name':'forever','scope':'read_write'}")),
+                "expiresAt");
+        assertRefused(shortLived.post("/api/v1/tokens", json("{'name':'longer','expiresAt':'" + later + "'}")),
+                "expiresAt");
+        assertRefused(shortLived.post("/api/v1/tokens", json("{'name':'there','expiresAt':'" + expiry
+                + "','teamId':" + otherTeam + "}")), "teamId");
+        assertRefused(alice.api().post("/api/v1/tokens", json("{'name':'there','teamId':" + otherTeam + "}")),
+                "teamId");
+        assertThat(DatabaseSnapshot.differences(before, DatabaseSnapshot.take(jdbc))).as("nothing minted").isEmpty();
+
+        assertThat(shortLived.post("/api/v1/tokens", json("{'name':'as long','expiresAt':'" + expiry
+                + "','teamId':" + ownTeam + "}")).status()).as("within the token's own limits").isEqualTo(201);
+        assertThat(alice.api().post("/api/v1/tokens", json("{'name':'forever'}")).status())
+                .as("a token without expiry mints one without").isEqualTo(201);
+        Response signedIn = new Api(baseUrl(), null).post("/api/v1/auth/tokens", json("{'email':'" + alice.email()
+                + "','password':'correct horse battery','teamId':" + otherTeam + "}"));
+        assertThat(signedIn.status()).as("a password sign-in picks any of one's teams").isEqualTo(201);
+        Api inOther = new Api(baseUrl(), signedIn.json().get("token").asString());
+        assertThat(inOther.get("/api/v1/me").json().get("teamId").asLong()).isEqualTo(otherTeam);
+    }
+
+    private static void assertRefused(Response r, String field) {
+        assertThat(r.status()).as(r.body()).isEqualTo(422);
+        assertThat(r.json().get("errors").get(0).get("field").asString()).isEqualTo(field);
+    }
+
+    @Test
     void aRemovedMemberIsRefusedOnTheNextRequestWithTheirOldToken() {
         var owner = newTeam(Role.OWNER);
         var member = newMember(owner.user().teamId(), Role.MEMBER);
