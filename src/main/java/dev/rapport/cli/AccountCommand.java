@@ -80,19 +80,26 @@ class AccountCommand {
         }
     }
 
-    @Command(name = "switch", description = "Act in another of your teams (saves a token for that team).")
+    @Command(name = "switch", description = "Act in another of your teams: asks your password and saves a token "
+            + "for that team.")
     static class Switch implements Callable<Integer> {
         private final CliContext ctx;
 
         @Parameters(index = "0", description = "team id or exact name (see `rapport account teams`)")
         String team;
 
+        @Option(names = "--stdin", description = "read the password from standard input")
+        boolean stdin;
+
+        @Option(names = "--code", description = "the 6-digit code of your authenticator app, if two-factor is on")
+        String code;
+
         Switch(CliContext ctx) {
             this.ctx = ctx;
         }
 
         @Override
-        public Integer call() {
+        public Integer call() throws IOException {
             ApiClient api = ApiClient.from(ctx);
             JsonNode chosen = null;
             for (JsonNode t : api.get("/api/v1/me/teams", Map.of())) {
@@ -103,11 +110,21 @@ class AccountCommand {
             if (chosen == null) {
                 throw new CliException("you are not a member of a team '" + team + "'");
             }
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("name", "cli (" + Output.text(chosen, "name") + ")");
-            body.put("teamId", chosen.get("id").asLong());
-            String token = Output.text(api.post("/api/v1/tokens", body), "token");
+            // a token only mints tokens for its own team: another team takes a password sign-in
             CliConfig old = CliConfig.load(ctx);
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("email", Output.text(api.get("/api/v1/me", Map.of()), "email"));
+            body.put("password", new Secrets(ctx, stdin).ask("Password"));
+            body.put("code", code);
+            body.put("tokenName", "cli (" + Output.text(chosen, "name") + ")");
+            body.put("teamId", chosen.get("id").asLong());
+            String token;
+            try {
+                token = Output.text(new ApiClient(old.url(), null).post("/api/v1/auth/tokens", body), "token");
+            } catch (CliException e) {
+                throw new CliException(e.getMessage().contains("not signed in") ? "invalid password or code"
+                        : e.getMessage());
+            }
             JsonNode me = new ApiClient(old.url(), token).get("/api/v1/me", Map.of());
             new CliConfig(old.url(), token, Output.text(me, "timeZone")).save(ctx);
             ctx.out().println("Now acting in " + Output.text(chosen, "name") + " as " + Output.text(chosen, "role")

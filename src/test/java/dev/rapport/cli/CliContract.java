@@ -65,6 +65,27 @@ abstract class CliContract extends AppTestBase {
     }
 
     @Test
+    void switchingTeamsSignsInAgainWithThePassword() {
+        Session owner = newTeam(Role.OWNER);
+        Session other = newTeam(Role.OWNER);
+        String invitation = other.api().post("/api/v1/team/invitations", Api.json("{'email':'" + owner.email()
+                + "','role':'member'}")).json().get("token").asString();
+        assertThat(owner.api().post("/api/v1/invitations/" + invitation + "/accept", null).status()).isEqualTo(200);
+        assertThat(withInput("correct horse battery\n", "login", baseUrl(), "--email", owner.email(),
+                "--password-stdin").code()).isZero();
+        String otherTeam = Long.toString(other.user().teamId().value());
+
+        Run wrong = withInput("nope nope nope\n", "account", "switch", otherTeam, "--stdin");
+        assertThat(wrong.code()).isEqualTo(1);
+        assertThat(wrong.err()).contains("invalid password or code");
+        Run switched = withInput("correct horse battery\n", "account", "switch", otherTeam, "--stdin");
+        assertThat(switched.code()).as(switched.err()).isZero();
+        assertThat(switched.out()).contains("as member");
+        assertThat(rapport("account", "teams").out().lines().filter(l -> l.startsWith("*")))
+                .singleElement().asString().contains(otherTeam);
+    }
+
+    @Test
     void ownersManageMembersTokensAndReadTheAuditLog() {
         Session owner = newTeam(Role.OWNER);
         Session colleague = newMember(owner.user().teamId(), Role.MEMBER);
