@@ -15,9 +15,9 @@ import ezvcard.property.Address;
 import ezvcard.property.Uid;
 
 /**
- * Clients as vCard 4.0 (UTF-8): FN, ORG, EMAIL, TEL, ADR (the address text as street and label),
- * CATEGORIES from tags, NOTE, a stable UID per client, REV, and the tier and status as X-RAPPORT-*
- * properties that Rapport's import reads back.
+ * Clients as vCard 4.0 (UTF-8): FN, ORG, EMAIL, TEL, ADR (the address text as street, and as a label
+ * made safe for a parameter), CATEGORIES from tags, NOTE, a stable UID per client, REV, and the tier
+ * and status as X-RAPPORT-* properties that Rapport's import reads back.
  */
 final class VCardClientWriter implements ClientRowWriter {
     static final String UID_PREFIX = "urn:rapport:client:";
@@ -45,7 +45,7 @@ final class VCardClientWriter implements ClientRowWriter {
         for (String a : d.addresses()) {
             Address address = new Address();
             address.setStreetAddress(a);
-            address.setLabel(a);
+            address.setLabel(label(a));
             card.addAddress(address);
         }
         if (!d.tags().isEmpty()) {
@@ -59,6 +59,14 @@ final class VCardClientWriter implements ClientRowWriter {
         card.addExtendedProperty(VCardContactReader.TIER, d.tier());
         card.addExtendedProperty(VCardContactReader.STATUS, d.status().code());
         vcards.write(card);
+    }
+
+    /**
+     * The address as a LABEL parameter: a parameter value cannot hold a double quote, CR or LF, and
+     * ez-vcard throws on them mid-export. The ADR value keeps the address exactly.
+     */
+    static String label(String address) {
+        return address.replace('"', '\'').replaceAll("\r\n|[\r\n]", " ");
     }
 
     @Override

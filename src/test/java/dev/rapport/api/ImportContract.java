@@ -24,6 +24,9 @@ import dev.rapport.support.Api.Response;
 import dev.rapport.support.AppTestBase;
 import dev.rapport.support.Multipart;
 import dev.rapport.teams.Role;
+import ezvcard.Ezvcard;
+import ezvcard.VCard;
+import ezvcard.property.Address;
 import tools.jackson.databind.JsonNode;
 
 /** Contact import and client export through the REST API; runs once per database. */
@@ -292,6 +295,35 @@ abstract class ImportContract extends AppTestBase {
         assertThat(strings(juergen.get("addresses"))).containsExactly("Hauptstraße 5, Berlin, 10115, Deutschland");
         assertThat(juergen.get("notes").asString()).isEqualTo(
                 "Kunde seit 2019. Bevorzugt E-Mail; Gespräche bitte vormittags.");
+    }
+
+    @Test
+    void anAddressWithAQuoteAndALineBreakExportsEveryCardAndReadsBack() {
+        var s = newTeam(Role.MEMBER);
+        String odd = "Rue du \"Port\" 4\r\nBâtiment B\nLyon";
+        for (String name : List.of("Anna Before", "Odd Address", "Zoe After")) {
+            Response r = s.api().post("/api/v1/clients", Api.JSON.writeValueAsString(Map.of("name", name,
+                    "addresses", List.of(name.equals("Odd Address") ? odd : "Main Street 1"))));
+            assertThat(r.status()).as(r.body()).isEqualTo(201);
+        }
+        Response vcf = s.api().get("/api/v1/exports/clients.vcf");
+        assertThat(vcf.status()).isEqualTo(200);
+        List<VCard> cards = Ezvcard.parse(vcf.body()).all();
+        assertThat(cards).extracting(c -> c.getFormattedName().getValue())
+                .containsExactlyInAnyOrder("Anna Before", "Odd Address", "Zoe After");
+        assertThat(vcf.body()).endsWith("END:VCARD\r\n");
+        Address adr = cards.stream().filter(c -> c.getFormattedName().getValue()
+                .equals("Odd Address")).findFirst().orElseThrow().getAddresses().get(0);
+        assertThat(adr.getStreetAddress()).as("the ADR value keeps the address")
+                .isEqualTo(odd.replace("\r\n", "\n"));
+        assertThat(adr.getLabel()).isEqualTo("Rue du 'Port' 4 Bâtiment B Lyon");
+
+        var other = newTeam(Role.MEMBER);
+        JsonNode r = upload(other, "clients.vcf", vcf.body().getBytes(StandardCharsets.UTF_8), Map.of()).json();
+        assertThat(r.get("created").asLong()).isEqualTo(3);
+        assertThat(strings(client(other, "Odd Address").get("addresses"))).as("the importer joins the lines")
+                .containsExactly("Rue du \"Port\" 4, Bâtiment B, Lyon");
+        assertThat(strings(client(other, "Zoe After").get("addresses"))).containsExactly("Main Street 1");
     }
 
     @Test
