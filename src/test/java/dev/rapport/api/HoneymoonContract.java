@@ -25,24 +25,38 @@ abstract class HoneymoonContract extends AppTestBase {
         return now.minus(Duration.ofDays(days)).toString();
     }
 
+    /** Tier B clients created on 2026-09-01 and signed on 2026-11-23 (S); the clock then stands at S + 74. */
+    private long[] signed(Api api, String... names) {
+        clock.set(Instant.parse("2026-09-01T09:00:00Z"));
+        long[] ids = new long[names.length];
+        for (int i = 0; i < names.length; i++) {
+            ids[i] = api.post("/api/v1/clients", json("{'name':'" + names[i] + "','tier':'B','signedOn':'2026-11-23'}"))
+                    .json().get("id").asLong();
+        }
+        clock.set(Instant.parse("2027-02-05T09:00:00Z"));
+        return ids;
+    }
+
+    /** A phone call every 6 days from {@code from} days ago to after {@code to} days ago, for each client. */
+    private static void calls(Api api, Instant now, int from, int to, long... clients) {
+        for (int d = from; d > to; d -= 6) {
+            for (long client : clients) {
+                api.post("/api/v1/clients/" + client + "/touches", json("{'channel':'phone','at':'" + daysAgo(now, d)
+                        + "'}"));
+            }
+        }
+    }
+
     @Test
     void aDropAfterSigningIsStoredFlaggedInTheQueueAndReported() {
         var owner = newTeam(Role.OWNER);
         Api api = owner.api();
-        clock.set(Instant.parse("2026-09-01T09:00:00Z"));
-        long ada = api.post("/api/v1/clients", json("{'name':'Ada','tier':'B','signedOn':'2026-11-23'}")).json()
-                .get("id").asLong();
-        long bob = api.post("/api/v1/clients", json("{'name':'Bob','tier':'B','signedOn':'2026-11-23'}")).json()
-                .get("id").asLong();
-        clock.set(Instant.parse("2027-02-05T09:00:00Z")); // S + 74
+        long[] ids = signed(api, "Ada", "Bob");
+        long ada = ids[0];
+        long bob = ids[1];
         Instant now = clock.instant();
-        for (int d = 150; d > 74; d -= 6) {
-            api.post("/api/v1/clients/" + ada + "/touches", json("{'channel':'phone','at':'" + daysAgo(now, d) + "'}"));
-            api.post("/api/v1/clients/" + bob + "/touches", json("{'channel':'phone','at':'" + daysAgo(now, d) + "'}"));
-        }
-        for (int d = 40; d > 0; d -= 6) {
-            api.post("/api/v1/clients/" + bob + "/touches", json("{'channel':'phone','at':'" + daysAgo(now, d) + "'}"));
-        }
+        calls(api, now, 150, 74, ada, bob);
+        calls(api, now, 40, 0, bob);
         api.post("/api/v1/clients/" + ada + "/touches", json("{'channel':'email','at':'" + daysAgo(now, 30) + "'}"));
 
         assertThat(job.run()).isGreaterThanOrEqualTo(2);
@@ -80,16 +94,9 @@ abstract class HoneymoonContract extends AppTestBase {
     /** A flag belongs to the signing date it was computed from: a new date is evaluated at once. */
     @Test
     void changingTheSigningDateEvaluatesTheFlagAgainAtOnce() {
-        var owner = newTeam(Role.OWNER);
-        Api api = owner.api();
-        clock.set(Instant.parse("2026-09-01T09:00:00Z"));
-        long ada = api.post("/api/v1/clients", json("{'name':'Ada','tier':'B','signedOn':'2026-11-23'}")).json()
-                .get("id").asLong();
-        clock.set(Instant.parse("2027-02-05T09:00:00Z")); // S + 74
-        Instant now = clock.instant();
-        for (int d = 150; d > 74; d -= 6) {
-            api.post("/api/v1/clients/" + ada + "/touches", json("{'channel':'phone','at':'" + daysAgo(now, d) + "'}"));
-        }
+        Api api = newTeam(Role.OWNER).api();
+        long ada = signed(api, "Ada")[0];
+        calls(api, clock.instant(), 150, 74, ada);
         job.run();
         assertThat(api.get("/api/v1/reports/honeymoon").json().size()).isEqualTo(1);
 

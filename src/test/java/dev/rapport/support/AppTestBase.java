@@ -57,6 +57,16 @@ public abstract class AppTestBase {
         return new Session(new Api(baseUrl(), token), user, email, id);
     }
 
+    /** Another team's owner, who invited {@code user} as a member; the user has accepted. */
+    protected Session joinedSecondTeam(Session user) {
+        Session other = newTeam(Role.OWNER);
+        String invitation = other.api().post("/api/v1/team/invitations", Api.json("{'email':'" + user.email()
+                + "','role':'member'}")).json().get("token").asString();
+        org.assertj.core.api.Assertions.assertThat(user.api().post("/api/v1/invitations/" + invitation + "/accept",
+                null).status()).isEqualTo(200);
+        return other;
+    }
+
     public record Session(Api api, CurrentUser user, String email, UserId userId) {
     }
 }
