@@ -681,19 +681,24 @@ final class JdbcArchiveImport {
         public void add(Object[] row) throws SQLException {
             try {
                 rows.row(row);
-            } catch (IllegalArgumentException e) {
-                halfSent = true;
+            } catch (IllegalArgumentException | SQLException e) {
+                halfSent = true; // a refused value, or a server that already refused the COPY
                 throw e;
             }
         }
 
-        /** Ends the COPY (PostgreSQL reports refused rows here), or cancels one whose last row is half sent. */
+        /**
+         * Ends the COPY (PostgreSQL reports refused rows here); one that failed, or whose end failed, is
+         * cancelled so the connection can roll back.
+         */
         @Override
         public void close() throws SQLException {
-            if (halfSent) {
+            try {
+                if (!halfSent) {
+                    rows.close();
+                }
+            } finally {
                 rows.cancelIfActive();
-            } else {
-                rows.close();
             }
         }
     }
