@@ -59,9 +59,9 @@ class DealController {
     record DealDto(long id, long clientId, String title, BigDecimal amount, String status, String stage,
                    boolean activeListing, boolean stale, List<MilestoneDto> milestones, Instant lastProgressAt,
                    Instant createdAt, Instant closedAt) {
-        static DealDto of(Deal d, Instant now) {
+        static DealDto of(Deal d, Instant now, java.time.ZoneId zone) {
             return new DealDto(d.id(), d.clientId().value(), d.title(), d.amount(), d.status().code(),
-                    d.stage().map(Deal.Milestone::name).orElse(null), d.activeListing(), d.stale(now),
+                    d.stage().map(Deal.Milestone::name).orElse(null), d.activeListing(), d.stale(now, zone),
                     d.milestones().stream().map(m -> new MilestoneDto(m.position(), m.name(), m.completedAt()))
                             .toList(), d.lastProgressAt(), d.createdAt(), d.closedAt());
         }
@@ -85,7 +85,7 @@ class DealController {
     @Operation(summary = "Start a deal for a client", description = "templateId defaults to the home sale.")
     ResponseEntity<DealDto> create(CurrentUser user, @PathVariable long clientId, @RequestBody DealRequest request) {
         return ResponseEntity.status(HttpStatus.CREATED).body(DealDto.of(deals.create(user, new ClientId(clientId),
-                request.title(), request.templateId(), request.amount()), clock.instant()));
+                request.title(), request.templateId(), request.amount()), clock.instant(), user.zone()));
     }
 
     @GetMapping("/deals")
@@ -96,13 +96,13 @@ class DealController {
                 .orElseThrow(() -> new InvalidInputException("status", "must be open, won or lost"));
         Instant now = clock.instant();
         return deals.list(user, clientId == null ? null : new ClientId(clientId), st).stream()
-                .map(d -> DealDto.of(d, now)).toList();
+                .map(d -> DealDto.of(d, now, user.zone())).toList();
     }
 
     @GetMapping("/deals/{id}")
     @Operation(summary = "Read one of your deals")
     DealDto get(CurrentUser user, @PathVariable long id) {
-        return DealDto.of(deals.get(user, id), clock.instant());
+        return DealDto.of(deals.get(user, id), clock.instant(), user.zone());
     }
 
     @PostMapping("/deals/{id}/complete")
@@ -110,13 +110,13 @@ class DealController {
             description = "The client then needs an update: it shows in the queue until an outbound touch follows. "
                     + "409 when it is already completed; the last milestone closes the deal as won.")
     DealDto complete(CurrentUser user, @PathVariable long id, @RequestBody CompleteRequest request) {
-        return DealDto.of(deals.complete(user, id, request.milestone()), clock.instant());
+        return DealDto.of(deals.complete(user, id, request.milestone()), clock.instant(), user.zone());
     }
 
     @PostMapping("/deals/{id}/lose")
     @Operation(summary = "Close a deal as lost")
     DealDto lose(CurrentUser user, @PathVariable long id) {
-        return DealDto.of(deals.lose(user, id), clock.instant());
+        return DealDto.of(deals.lose(user, id), clock.instant(), user.zone());
     }
 
     @GetMapping("/deals/pipeline")

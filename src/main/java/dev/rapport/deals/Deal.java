@@ -1,7 +1,6 @@
 package dev.rapport.deals;
 
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,8 +16,8 @@ public record Deal(long id, ClientId clientId, UserId userId, long templateId, S
                    DealStatus status, Integer listingFrom, List<Milestone> milestones, Instant lastProgressAt,
                    Instant closedAt, Instant createdAt) {
 
-    /** No progress for this long makes an open deal stale. */
-    public static final Duration STALE_AFTER = Duration.ofDays(14);
+    /** No progress for this many of the user's calendar days makes an open deal stale. */
+    public static final int STALE_DAYS = 14;
 
     public record Milestone(int position, String name, Instant completedAt) {
         public boolean done() {
@@ -85,7 +84,14 @@ public record Deal(long id, ClientId clientId, UserId userId, long templateId, S
                 && !milestones.get(milestones.size() - 1).done();
     }
 
-    public boolean stale(Instant now) {
-        return status == DealStatus.OPEN && !now.isBefore(lastProgressAt.plus(STALE_AFTER));
+    /** Open, and 14 or more calendar days (in the user's zone) since the last milestone or the creation. */
+    public boolean stale(Instant now, java.time.ZoneId zone) {
+        return status == DealStatus.OPEN && daysBetween(lastProgressAt, now, zone) >= STALE_DAYS;
+    }
+
+    /** Calendar days from one instant's date to another's in the zone (PRODUCT.md counts dates, not hours). */
+    public static long daysBetween(Instant from, Instant to, java.time.ZoneId zone) {
+        return Math.max(0, java.time.temporal.ChronoUnit.DAYS.between(from.atZone(zone).toLocalDate(),
+                to.atZone(zone).toLocalDate()));
     }
 }

@@ -151,8 +151,8 @@ public class DealService {
         return byStage.entrySet().stream().map(e -> new Stage(e.getKey(), e.getValue().size(),
                 e.getValue().stream().map(d -> d.amount() == null ? BigDecimal.ZERO : d.amount())
                         .reduce(BigDecimal.ZERO, BigDecimal::add),
-                e.getValue().stream().mapToLong(d -> Duration.between(d.createdAt(), now).toDays()).max().orElse(0),
-                (int) e.getValue().stream().filter(d -> d.stale(now)).count())).toList();
+                e.getValue().stream().mapToLong(d -> Deal.daysBetween(d.createdAt(), now, user.zone())).max().orElse(0),
+                (int) e.getValue().stream().filter(d -> d.stale(now, user.zone())).count())).toList();
     }
 
     /** What the attention queue needs per client: an active listing, and milestones completed recently. */

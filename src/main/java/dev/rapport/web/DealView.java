@@ -23,16 +23,13 @@ record DealView(long id, long clientId, String client, String title, String valu
                         .toLocalDate()))).toList();
         List<MilestoneView> open = d.status() != DealStatus.OPEN ? List.of() : d.milestones().stream()
                 .filter(m -> !m.done()).map(m -> new MilestoneView(m.position(), m.name(), null)).toList();
-        long started = days(d.createdAt(), now);
+        long started = Deal.daysBetween(d.createdAt(), now, zone);
         return new DealView(d.id(), d.clientId().value(), clientName.apply(d.clientId()), d.title(),
                 Formats.amount(d.amount()), d.status().code(), Formats.label(d.status().code()),
                 d.status() == DealStatus.OPEN, d.stage().map(Deal.Milestone::name).orElse("not started"),
-                d.activeListing(), d.stale(now), Formats.ago(started), Formats.ago(days(d.lastProgressAt(), now)),
+                d.activeListing(), d.stale(now, zone), Formats.ago(started), Formats.ago(Deal.daysBetween(d.lastProgressAt(), now, zone)),
                 completed.size(), d.milestones().size(), completed, open.isEmpty() ? null : open.get(0),
                 open.size() <= 1 ? List.of() : open.subList(1, open.size()));
     }
 
-    private static long days(Instant from, Instant to) {
-        return Math.max(0, java.time.Duration.between(from, to).toDays());
-    }
 }

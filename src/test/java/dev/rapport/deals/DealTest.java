@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -51,10 +53,16 @@ class DealTest {
     @Test
     void staleAfterFourteenDaysWithoutProgress() {
         Deal d = homeSale();
-        assertThat(d.stale(T0.plus(Duration.ofDays(13)))).isFalse();
-        assertThat(d.stale(T0.plus(Duration.ofDays(14)))).isTrue();
-        assertThat(d.complete(0, T0.plus(Duration.ofDays(10))).stale(T0.plus(Duration.ofDays(14)))).isFalse();
-        assertThat(d.lose(T0).stale(T0.plus(Duration.ofDays(30)))).isFalse();
+        ZoneId utc = ZoneOffset.UTC;
+        assertThat(d.stale(T0.plus(Duration.ofDays(13)), utc)).isFalse();
+        assertThat(d.stale(T0.plus(Duration.ofDays(14)), utc)).isTrue();
+        assertThat(d.complete(0, T0.plus(Duration.ofDays(10))).stale(T0.plus(Duration.ofDays(14)), utc)).isFalse();
+        assertThat(d.lose(T0).stale(T0.plus(Duration.ofDays(30)), utc)).isFalse();
+        // calendar days in the user's zone, not 14 × 24 hours: a milestone at 23:00 is stale 14 dates later at 08:00
+        Deal lateEvening = homeSale().complete(0, Instant.parse("2026-11-01T22:00:00Z"));
+        ZoneId amsterdam = ZoneId.of("Europe/Amsterdam");
+        assertThat(lateEvening.stale(Instant.parse("2026-11-15T07:00:00Z"), amsterdam)).isTrue();
+        assertThat(lateEvening.stale(Instant.parse("2026-11-14T22:59:00Z"), amsterdam)).isFalse();
     }
 
     @Test
