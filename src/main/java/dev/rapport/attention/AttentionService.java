@@ -252,7 +252,7 @@ public class AttentionService {
         LocalDate today = user.today(clock);
         AttentionPolicy policy = policy(user.teamId());
         Map<ClientId, java.util.Set<dev.rapport.shared.UserId>> listings = clients.isEmpty() ? Map.of()
-                : deals.activeListingsOf(user.teamId(), clients.stream().map(Client::id).toList());
+                : deals.activeListings(user.teamId(), clients.stream().map(Client::id).toList());
         Map<ClientId, CadenceStatus> out = new LinkedHashMap<>();
         for (Client c : clients) {
             boolean listed = listings.getOrDefault(c.id(), java.util.Set.of()).contains(c.details().ownerId());

@@ -122,10 +122,15 @@ public class ClientService {
         versions.changed(user.teamId(), found.values().stream().map(c -> c.details().ownerId()).distinct().toList());
         versions.clientsChanged(user.teamId(), changes.keySet());
         events.publishEvent(new ClientsSaved(user.teamId(), List.copyOf(changes.keySet())));
-        List<ClientId> resigned = changes.entrySet().stream().filter(e -> !java.util.Objects.equals(
-                found.get(e.getKey()).details().signedOn(), e.getValue().signedOn())).map(Map.Entry::getKey).toList();
-        if (!resigned.isEmpty()) {
-            events.publishEvent(new SigningDatesChanged(user.teamId(), resigned));
+        publishSigningChanges(user.teamId(), found, changes);
+    }
+
+    /** Clients whose signing date a write set, changed or removed: what derives from it is stale. */
+    private void publishSigningChanges(TeamId team, Map<ClientId, Client> before, Map<ClientId, ClientDetails> after) {
+        List<ClientId> changed = after.entrySet().stream().filter(e -> !java.util.Objects.equals(
+                before.get(e.getKey()).details().signedOn(), e.getValue().signedOn())).map(Map.Entry::getKey).toList();
+        if (!changed.isEmpty()) {
+            events.publishEvent(new SigningDatesChanged(team, changed));
         }
     }
 
@@ -172,9 +177,7 @@ public class ClientService {
         }
         recordDepth(user, id, before.details(), details.depthCurrent(), details.depthTarget(), null);
         events.publishEvent(new ClientSaved(user.teamId(), id));
-        if (!java.util.Objects.equals(before.details().signedOn(), details.signedOn())) {
-            events.publishEvent(new SigningDatesChanged(user.teamId(), List.of(id)));
-        }
+        publishSigningChanges(user.teamId(), Map.of(id, before), Map.of(id, details));
         return get(user, id);
     }
 

@@ -119,7 +119,7 @@ class DashboardRollups {
         repo.cadences(team, clients).forEach(r -> before.put(r.id(), r.kind()));
         AttentionPolicy policy = policy(team);
         ZoneId zone = repo.teamZone(team);
-        Map<ClientId, Set<UserId>> listings = deals.activeListings(team, clients.size() == 1 ? clients.get(0) : null);
+        Map<ClientId, Set<UserId>> listings = deals.activeListings(team, clients.size() == 1 ? clients : null);
         List<CadenceRow> rows = new ArrayList<>();
         for (CadenceInput in : repo.cadenceInputs(team, clients)) {
             rows.add(row(in, policy, listings.getOrDefault(in.id(), Set.of()).contains(in.owner()), zone));
@@ -147,7 +147,7 @@ class DashboardRollups {
     private Optional<CadenceInput> refresh(TeamId team, ClientId client, ZoneId zone) {
         Optional<CadenceInput> input = repo.lockCadenceInput(team, client);
         input.ifPresent(in -> {
-            Set<UserId> listers = deals.activeListings(team, client).getOrDefault(client, Set.of());
+            Set<UserId> listers = deals.activeListings(team, List.of(client)).getOrDefault(client, Set.of());
             repo.saveCadence(team, row(in, policy(team), listers.contains(in.owner()), zone));
         });
         return input;

@@ -165,14 +165,10 @@ public class DealService {
 
     /**
      * Who holds an active listing on which client: client -> users whose open deal is an active
-     * listing (the queue counts a listing for the deal's own user). One client, or the whole team when null.
+     * listing (the queue counts a listing for the deal's own user). These clients (a page, one), or the
+     * whole team when null.
      */
-    public Map<ClientId, java.util.Set<UserId>> activeListings(TeamId team, ClientId client) {
-        return activeListingsOf(team, client == null ? null : List.of(client));
-    }
-
-    /** The same for these clients only (a page of them), or the whole team when null. */
-    public Map<ClientId, java.util.Set<UserId>> activeListingsOf(TeamId team, java.util.Collection<ClientId> clients) {
+    public Map<ClientId, java.util.Set<UserId>> activeListings(TeamId team, java.util.Collection<ClientId> clients) {
         Map<ClientId, java.util.Set<UserId>> result = new LinkedHashMap<>();
         for (Deal d : repo.open(team, clients)) {
             if (d.activeListing()) {

@@ -243,13 +243,7 @@ final class ContactImporter {
         String content = String.join("\u001f", String.valueOf(d.name()), String.valueOf(d.organisation()),
                 String.join("\u001e", d.phones()), String.join("\u001e", d.addresses()),
                 String.join("\u001e", d.tags()), String.valueOf(d.notes()), d.tier(), d.status().code());
-        try {
-            byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(content.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return "content:" + java.util.HexFormat.of().formatHex(hash);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java has SHA-256", e);
-        }
+        return "content:" + dev.rapport.teams.Secrets.sha256(content);
     }
 
     /** The client id in Rapport's own export (vCard UID, or the id column of its CSV), else null. */
