@@ -58,11 +58,31 @@ class DashboardController {
         }
     }
 
+    record ServedDto(int updateRequests, int clientsServed) {
+    }
+
+    @Schema(description = "The late rate of a calendar month (yyyy-MM; every month the period touches, whole): inbound "
+            + "update requests / clients served (with a real touch by the member that month), in percent (null when "
+            + "none was served; above 100 when clients asked more than once). The team's are the members' sums.")
+    record LateRateDto(String month, int updateRequests, int clientsServed, Double rate, ServedDto external,
+                       ServedDto internal) {
+        static LateRateDto of(Dashboard.LateRate r) {
+            return new LateRateDto(r.month().toString(), r.updateRequests(), r.served(), round(r.rate()),
+                    new ServedDto(r.lateExternal(), r.servedExternal()),
+                    new ServedDto(r.lateInternal(), r.servedInternal()));
+        }
+
+        static List<LateRateDto> of(List<Dashboard.LateRate> rates) {
+            return rates.stream().map(LateRateDto::of).toList();
+        }
+    }
+
     record MemberDto(long userId, String name, String email, String role, FiguresDto figures, String capacitySource,
-                     String overdueUrl) {
+                     List<LateRateDto> lateRates, String overdueUrl) {
         static MemberDto of(Dashboard.MemberRow m) {
             return new MemberDto(m.userId().value(), m.name(), m.email(), m.role().code(), FiguresDto.of(m.figures()),
-                    m.capacitySource(), "/api/v1/team/members/" + m.userId().value() + "/overdue");
+                    m.capacitySource(), LateRateDto.of(m.lateRates()),
+                    "/api/v1/team/members/" + m.userId().value() + "/overdue");
         }
     }
 
@@ -85,11 +105,11 @@ class DashboardController {
     @Schema(description = "wholeTeam is false for members and viewers: they see their own row, and the totals and "
             + "trend are theirs")
     record DashboardDto(LocalDate from, LocalDate to, LocalDate today, boolean wholeTeam, List<MemberDto> members,
-                        FiguresDto team, List<WeekDto> weeks) {
+                        FiguresDto team, List<LateRateDto> teamLateRates, List<WeekDto> weeks) {
         static DashboardDto of(Dashboard d) {
             return new DashboardDto(d.from(), d.to(), d.today(), d.wholeTeam(),
                     d.members().stream().map(MemberDto::of).toList(), FiguresDto.of(d.team()),
-                    d.weeks().stream().map(WeekDto::of).toList());
+                    LateRateDto.of(d.teamLateRates()), d.weeks().stream().map(WeekDto::of).toList());
         }
     }
 
@@ -106,7 +126,8 @@ class DashboardController {
     @Operation(summary = "The manager dashboard",
             description = "Per member over a period of local days in the team's time zone: logged time, customer-facing "
                     + "share, share that contributes to customer needs, touches and late signals, promises kept and "
-                    + "broken; as of today: clients overdue and due, honeymoon flags and plan sustainability. External "
+                    + "broken; as of today: clients overdue and due, honeymoon flags and plan sustainability; the late "
+                    + "rate of each calendar month the period touches. External "
                     + "and internal customers apart; team totals and the trend by ISO week. Period: from+to (at most "
                     + "366 days), or period=day|week|month around date (default: this month). Owners and managers see "
                     + "every member; members and viewers their own row.")

@@ -174,12 +174,12 @@ public class BenchGenerator {
         stage.done("%,d key-account plans and listings (through the services)", planned);
         int evaluated = honeymoon.run();
         stage.done("honeymoon job (%,d clients evaluated)", evaluated);
-        bulk(List.of("user_day", "client_cadence"), stage, () -> {
+        bulk(List.of("user_day", "user_month", "client_cadence"), stage, () -> {
             dashboard.rebuild(team, touchDays);
             return null;
         });
         stage.done("dashboard rollups rebuilt (touches counted while writing them)");
-        data.analyze(List.of("user_day", "client_cadence", "honeymoon"));
+        data.analyze(List.of("user_day", "user_month", "client_cadence", "honeymoon"));
         stage.done("statistics refreshed again (rollups)");
         return new Generated(team, zone, today, users.get(0), users, clientIds.size(), touches, entries, promised,
                 touchSeconds);
@@ -391,6 +391,7 @@ public class BenchGenerator {
                 long id = clientIds.get(i);
                 GenClient c = client(w, i);
                 ClientKind kind = ClientKind.fromCode(c.kind()).orElseThrow();
+                ClientId clientId = new ClientId(id);
                 clientTouches.clear();
                 forEachTouch(w, c, clientTouches::add);
                 clientTouches.sort(NEWEST_FIRST);
@@ -400,7 +401,7 @@ public class BenchGenerator {
                     }
                     out.row(touchValues(row, from, w.team().value(), id, t));
                     if (folds != null) {
-                        folds.days().add(t, kind);
+                        folds.days().add(clientId, t, kind);
                         folds.timed().add(t);
                     }
                 }

@@ -47,6 +47,12 @@ final class CrashChecks {
                     UNION ALL SELECT user_id, -1 FROM touch WHERE team_id = ? AND automated = FALSE
                     AND direction = 'inbound' AND update_request = TRUE) x
                     GROUP BY user_id HAVING SUM(n) <> 0) y"""},
+            new String[] {"user_month late signals", """
+                    SELECT COUNT(*) FROM (SELECT user_id FROM (
+                    SELECT user_id, late_external + late_internal AS n FROM user_month WHERE team_id = ?
+                    UNION ALL SELECT user_id, -1 FROM touch WHERE team_id = ? AND automated = FALSE
+                    AND direction = 'inbound' AND update_request = TRUE) x
+                    GROUP BY user_id HAVING SUM(n) <> 0) y"""},
             // touch minutes go to client_interaction too: every other category is its entries alone
             new String[] {"journal_day seconds", """
                     SELECT COUNT(*) FROM (SELECT user_id, local_day, category FROM (

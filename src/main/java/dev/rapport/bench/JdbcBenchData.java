@@ -225,7 +225,7 @@ class JdbcBenchData {
     /** Fresh planner statistics (and, on PostgreSQL, visibility maps for index-only scans) after a bulk load. */
     void analyze() {
         analyze(List.of("app_user", "membership", "client", "touch", "journal_entry", "journal_day", "promise",
-                "honeymoon", "user_day", "client_cadence", "account_plan", "plan_activity", "deal"));
+                "honeymoon", "user_day", "user_month", "client_cadence", "account_plan", "plan_activity", "deal"));
     }
 
     /** Fresh planner statistics (and, on PostgreSQL, the visibility map) for these tables. */

@@ -1,6 +1,7 @@
 package dev.rapport.dashboard;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 
 import dev.rapport.shared.UserId;
@@ -9,15 +10,46 @@ import dev.rapport.teams.Role;
 /**
  * The manager dashboard over a period of local days: per member and for the team, time shares,
  * touches and late signals in the period, clients due and overdue today, honeymoon flags, the
- * promise kept rate and plan sustainability; external and internal customers apart; and the team's
- * trend by ISO week. wholeTeam is false when the viewer (a member or viewer) sees only their own row.
+ * promise kept rate and plan sustainability; the late rate of each calendar month the period touches;
+ * external and internal customers apart; and the team's trend by ISO week. wholeTeam is false when the viewer (a member or viewer) sees only their own row.
  */
 public record Dashboard(LocalDate from, LocalDate to, LocalDate today, boolean wholeTeam, List<MemberRow> members,
-                        Figures team, List<Week> weeks) {
+                        Figures team, List<LateRate> teamLateRates, List<Week> weeks) {
 
     public Dashboard {
         members = List.copyOf(members);
+        teamLateRates = List.copyOf(teamLateRates);
         weeks = List.copyOf(weeks);
+    }
+
+    /**
+     * The late rate of one calendar month (PRODUCT.md): inbound update requests / clients served (with a
+     * real touch that month), for a member, or for the team as the members' sums (a client two members
+     * served counts for each). External and internal customers apart; the rate counts both.
+     */
+    public record LateRate(YearMonth month, int servedExternal, int servedInternal, int lateExternal,
+                           int lateInternal) {
+        static LateRate none(YearMonth month) {
+            return new LateRate(month, 0, 0, 0, 0);
+        }
+
+        public int served() {
+            return servedExternal + servedInternal;
+        }
+
+        public int updateRequests() {
+            return lateExternal + lateInternal;
+        }
+
+        /** Update requests per client served, in percent (above 100 when clients asked more than once); null when none served. */
+        public Double rate() {
+            return served() == 0 ? null : 100.0 * updateRequests() / served();
+        }
+
+        LateRate plus(LateRate o) {
+            return new LateRate(month, servedExternal + o.servedExternal, servedInternal + o.servedInternal,
+                    lateExternal + o.lateExternal, lateInternal + o.lateInternal);
+        }
     }
 
     /** What happened with clients of one kind: touches and late signals in the period, standing today. */
@@ -74,9 +106,15 @@ public record Dashboard(LocalDate from, LocalDate to, LocalDate today, boolean w
         }
     }
 
-    /** capacitySource: measured (journal, last 8 weeks), declared, or none. */
+    /**
+     * capacitySource: measured (journal, last 8 weeks), declared, or none. lateRates: each calendar
+     * month the period touches, whole (the rate is a month's).
+     */
     public record MemberRow(UserId userId, String name, String email, Role role, Figures figures,
-                            String capacitySource) {
+                            String capacitySource, List<LateRate> lateRates) {
+        public MemberRow {
+            lateRates = List.copyOf(lateRates);
+        }
     }
 
     /** Touches and late signals with clients of one kind. */

@@ -28,8 +28,8 @@ interface DashboardRepository {
                       LocalDate overdueAfter) {
     }
 
-    /** A real (not automated) touch as the touch rollup counts it. */
-    record RealTouch(UserId user, Instant at, boolean lateSignal, ClientKind kind) {
+    /** A real (not automated) touch as the touch rollups count it. */
+    record RealTouch(ClientId client, UserId user, Instant at, boolean lateSignal, ClientKind kind) {
     }
 
     record DayKey(UserId user, LocalDate day) {
@@ -58,6 +58,20 @@ interface DashboardRepository {
         }
     }
 
+    /** A user and the first day of a calendar month (the team's). */
+    record MonthKey(UserId user, LocalDate month) {
+        /** As DayKey's: a team's sequential user ids and nearby months must not share a few hashes. */
+        @Override
+        public int hashCode() {
+            return Long.hashCode(user.value() * 0x9E3779B97F4A7C15L + month.toEpochDay());
+        }
+    }
+
+    /** A user_month row: clients served (with a real touch by the user) and late signals, by client kind. */
+    record MonthTotals(UserId user, LocalDate month, int servedExternal, int servedInternal, int lateExternal,
+                       int lateInternal) {
+    }
+
     record CadenceCount(UserId owner, ClientKind kind, int overdue, int dueOrOverdue) {
     }
 
@@ -66,8 +80,12 @@ interface DashboardRepository {
 
     ZoneId teamZone(TeamId team);
 
-    /** Reads the client's cadence inputs and locks its row until the transaction ends. */
-    Optional<CadenceInput> lockCadenceInput(TeamId team, ClientId client);
+    /** A client's cadence inputs, read under its row lock, with its team's zone. */
+    record LockedInput(CadenceInput input, ZoneId teamZone) {
+    }
+
+    /** Reads the client's cadence inputs (and the team's zone) and locks its row until the transaction ends. */
+    Optional<LockedInput> lockCadenceInput(TeamId team, ClientId client);
 
     void forEachCadenceInput(TeamId team, Consumer<CadenceInput> sink);
 
@@ -91,6 +109,23 @@ interface DashboardRepository {
 
     /** Adds (or with negative numbers, takes away) touches and late signals: {touchesExt, touchesInt, lateExt, lateInt}. */
     void addTouches(TeamId team, Map<DayKey, int[]> deltas);
+
+    /** Adds (or takes away) clients served and late signals: {servedExt, servedInt, lateExt, lateInt}. */
+    void addMonths(TeamId team, Map<MonthKey, int[]> deltas);
+
+    /** The client's real touches by the user in [from, to). */
+    int realTouchCount(TeamId team, ClientId client, UserId user, Instant from, Instant to);
+
+    /** Every user_month row of the team, by user and month. */
+    List<MonthTotals> userMonths(TeamId team);
+
+    /** The user_month rows of the months from..to (first days); one member's when only is not null. */
+    List<MonthTotals> userMonths(TeamId team, UserId only, LocalDate fromMonth, LocalDate toMonth);
+
+    void replaceUserMonths(TeamId team, List<MonthTotals> rows);
+
+    /** Teams with touches counted by day and no month rows (from before the late rate's rollup). */
+    List<TeamId> teamsNeedingMonths();
 
     /** Sets a day's time totals (as journal_day has them). */
     void setTime(TeamId team, DayKey day, long loggedSeconds, long externalSeconds, long contributesSeconds);

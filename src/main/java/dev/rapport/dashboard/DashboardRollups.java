@@ -1,5 +1,6 @@
 package dev.rapport.dashboard;
 
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,6 +31,9 @@ import dev.rapport.dashboard.DashboardRepository.CadenceRow;
 import dev.rapport.dashboard.DashboardRepository.RealTouch;
 import dev.rapport.dashboard.DashboardRepository.DayKey;
 import dev.rapport.dashboard.DashboardRepository.DayTotals;
+import dev.rapport.dashboard.DashboardRepository.LockedInput;
+import dev.rapport.dashboard.DashboardRepository.MonthKey;
+import dev.rapport.dashboard.DashboardRepository.MonthTotals;
 import dev.rapport.deals.DealChanged;
 import dev.rapport.deals.DealService;
 import dev.rapport.journal.JournalDayTallied;
@@ -39,8 +43,8 @@ import dev.rapport.shared.UserId;
 
 /**
  * Keeps the dashboard's rollups on write, in the writing transaction (the events are published
- * inside it): per user and day the logged time, touches and late signals, and every client's
- * cadence dates. The
+ * inside it): per user and day the logged time, touches and late signals, per user and month the
+ * clients served and late signals (the late rate), and every client's cadence dates. The
  * same rules also recompute everything from the raw tables (rebuild, and the tests' reference).
  */
 @Component
@@ -57,18 +61,34 @@ class DashboardRollups {
 
     @EventListener
     void touchesStored(TouchesStored event) {
-        ZoneId zone = repo.teamZone(event.teamId());
-        Optional<CadenceInput> input = refresh(event.teamId(), event.clientId(), zone);
-        if (input.isEmpty()) {
+        Optional<LockedInput> locked = refresh(event.teamId(), event.clientId());
+        if (locked.isEmpty()) {
             return;
         }
+        ZoneId zone = locked.get().teamZone();
         Map<DayKey, int[]> deltas = new HashMap<>();
+        Map<MonthKey, int[]> months = new HashMap<>();
+        Map<MonthKey, Integer> stored = new HashMap<>();
+        ClientKind kind = locked.get().input().kind();
         for (Touch t : event.touches()) {
             if (!t.automated()) {
-                add(deltas, new RealTouch(t.userId(), t.at(), t.lateSignal(), input.get().kind()), zone, 1);
+                RealTouch real = new RealTouch(event.clientId(), t.userId(), t.at(), t.lateSignal(), kind);
+                add(deltas, real, zone, 1);
+                addLate(months, real, zone, 1);
+                stored.merge(monthKey(real, zone), 1, Integer::sum);
             }
         }
         repo.addTouches(event.teamId(), deltas);
+        // the client is served in a month when these are the user's only real touches with it there; the
+        // client's row lock (taken above) keeps a concurrent first touch from counting it twice
+        stored.forEach((k, n) -> {
+            LocalDate next = k.month().plusMonths(1);
+            if (repo.realTouchCount(event.teamId(), event.clientId(), k.user(), k.month().atStartOfDay(zone)
+                    .toInstant(), next.atStartOfDay(zone).toInstant()) == n) {
+                months.computeIfAbsent(k, x -> new int[4])[kind == ClientKind.INTERNAL ? 1 : 0]++;
+            }
+        });
+        repo.addMonths(event.teamId(), months);
     }
 
     @EventListener
@@ -135,7 +155,7 @@ class DashboardRollups {
 
     @EventListener
     void dealChanged(DealChanged event) {
-        refresh(event.teamId(), event.clientId(), repo.teamZone(event.teamId()));
+        refresh(event.teamId(), event.clientId());
     }
 
     @EventListener
@@ -144,24 +164,49 @@ class DashboardRollups {
     }
 
     /** Recomputes one client's cadence dates, holding its row lock so concurrent writers queue up. */
-    private Optional<CadenceInput> refresh(TeamId team, ClientId client, ZoneId zone) {
-        Optional<CadenceInput> input = repo.lockCadenceInput(team, client);
-        input.ifPresent(in -> {
+    private Optional<LockedInput> refresh(TeamId team, ClientId client) {
+        Optional<LockedInput> locked = repo.lockCadenceInput(team, client);
+        locked.ifPresent(l -> {
             Set<UserId> listers = deals.activeListings(team, List.of(client)).getOrDefault(client, Set.of());
-            repo.saveCadence(team, row(in, policy(team), listers.contains(in.owner()), zone));
+            CadenceInput in = l.input();
+            repo.saveCadence(team, row(in, policy(team), listers.contains(in.owner()), l.teamZone()));
         });
-        return input;
+        return locked;
     }
 
-    /** The client's touches were counted under its old kind: move them to the new one. */
+    /** The client's touches (and months served) were counted under its old kind: move them to the new one. */
     private void moveKind(TeamId team, ClientId client, ClientKind old) {
         ZoneId zone = repo.teamZone(team);
         Map<DayKey, int[]> deltas = new HashMap<>();
+        Map<MonthKey, int[]> months = new HashMap<>();
+        Set<MonthKey> served = new java.util.HashSet<>();
         for (RealTouch t : repo.realTouches(team, client)) {
+            RealTouch before = new RealTouch(t.client(), t.user(), t.at(), t.lateSignal(), old);
             add(deltas, t, zone, 1);
-            add(deltas, new RealTouch(t.user(), t.at(), t.lateSignal(), old), zone, -1);
+            add(deltas, before, zone, -1);
+            addLate(months, t, zone, 1);
+            addLate(months, before, zone, -1);
+            MonthKey k = monthKey(t, zone);
+            if (served.add(k)) {
+                int[] m = months.computeIfAbsent(k, x -> new int[4]);
+                m[t.kind() == ClientKind.INTERNAL ? 1 : 0]++;
+                m[old == ClientKind.INTERNAL ? 1 : 0]--;
+            }
         }
         repo.addTouches(team, deltas);
+        repo.addMonths(team, months);
+    }
+
+    static MonthKey monthKey(RealTouch t, ZoneId zone) {
+        return new MonthKey(t.user(), t.at().atZone(zone).toLocalDate().withDayOfMonth(1));
+    }
+
+    /** Counts a late signal into {servedExt, servedInt, lateExt, lateInt} of its month. */
+    private static void addLate(Map<MonthKey, int[]> months, RealTouch t, ZoneId zone, int sign) {
+        if (t.lateSignal()) {
+            months.computeIfAbsent(monthKey(t, zone), k -> new int[4])[t.kind() == ClientKind.INTERNAL ? 3 : 2]
+                    += sign;
+        }
     }
 
     /** Counts a touch into {touchesExternal, touchesInternal, lateExternal, lateInternal} of its day. */
@@ -199,7 +244,22 @@ class DashboardRollups {
 
     /** user_day as journal_day and the raw touches say it should be (no empty rows), by user and day. */
     List<DayTotals> rawUserDays(TeamId team) {
-        return userDays(team, rawTouchDays(team));
+        return userDays(team, rawTouchDays(team).counts());
+    }
+
+    /** user_month as the raw touches say it should be, by user and month. */
+    List<MonthTotals> rawUserMonths(TeamId team) {
+        TouchDays touches = rawTouchDays(team);
+        return userMonths(touches.months(touches.counts()));
+    }
+
+    private static List<MonthTotals> userMonths(Map<MonthKey, int[]> months) {
+        return months.entrySet().stream()
+                .map(e -> new MonthTotals(e.getKey().user(), e.getKey().month(), e.getValue()[0], e.getValue()[1],
+                        e.getValue()[2], e.getValue()[3]))
+                .sorted(java.util.Comparator.comparingLong((MonthTotals m) -> m.user().value())
+                        .thenComparing(MonthTotals::month))
+                .toList();
     }
 
     private TouchDays rawTouchDays(TeamId team) {
@@ -209,11 +269,11 @@ class DashboardRollups {
     }
 
     /** user_day from journal_day and touches already counted by day. */
-    private List<DayTotals> userDays(TeamId team, TouchDays touches) {
+    private List<DayTotals> userDays(TeamId team, Map<DayKey, int[]> touchCounts) {
         Map<DayKey, DayTotals> days = new java.util.TreeMap<>(java.util.Comparator
                 .comparingLong((DayKey k) -> k.user().value()).thenComparing(DayKey::day));
         repo.forEachJournalDay(team, d -> days.put(new DayKey(d.user(), d.day()), d));
-        touches.counts().forEach((k, c) -> {
+        touchCounts.forEach((k, c) -> {
             DayTotals time = days.getOrDefault(k, new DayTotals(k.user(), k.day(), 0, 0, 0, 0, 0, 0, 0));
             days.put(k, new DayTotals(k.user(), k.day(), time.loggedSeconds(), time.externalSeconds(),
                     time.contributesSeconds(), c[0], c[1], c[2], c[3]));
@@ -223,7 +283,7 @@ class DashboardRollups {
                 || d.lateExternal() != 0 || d.lateInternal() != 0).toList();
     }
 
-    /** Replaces both rollups of a team with the raw recomputation (existing data, bulk loads, imports). */
+    /** Replaces the rollups of a team with the raw recomputation (existing data, bulk loads, imports). */
     void rebuild(TeamId team) {
         rebuild(team, rawTouchDays(team));
     }
@@ -235,6 +295,8 @@ class DashboardRollups {
                     + repo.teamZone(team));
         }
         repo.replaceCadences(team, rawCadences(team));
-        repo.replaceUserDays(team, userDays(team, touches));
+        Map<DayKey, int[]> counts = touches.counts();
+        repo.replaceUserDays(team, userDays(team, counts));
+        repo.replaceUserMonths(team, userMonths(touches.months(counts)));
     }
 }

@@ -3,6 +3,7 @@ package dev.rapport.dashboard;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -22,6 +23,7 @@ import dev.rapport.clients.ClientService;
 import dev.rapport.dashboard.Dashboard.Activity;
 import dev.rapport.dashboard.Dashboard.ClientFigures;
 import dev.rapport.dashboard.Dashboard.Figures;
+import dev.rapport.dashboard.Dashboard.LateRate;
 import dev.rapport.dashboard.Dashboard.MemberRow;
 import dev.rapport.dashboard.Dashboard.Week;
 import dev.rapport.dashboard.DashboardRepository.CadenceRow;
@@ -41,8 +43,8 @@ import dev.rapport.teams.Member;
 /**
  * The manager dashboard (issue #7). Owners and managers see every member; members and viewers see
  * their own row only (and the totals and trend are then theirs). Every figure comes from rollups
- * kept on write and from a fixed number of grouped queries, whatever the team's size: journal_day
- * (time), touch_day (touches, late signals), client_cadence (due and overdue today), the stored
+ * kept on write and from a fixed number of grouped queries, whatever the team's size: user_day
+ * (time, touches, late signals), user_month (the late rate), client_cadence (due and overdue today), the stored
  * honeymoon flags, promises by due date, and the plans' load in one batch.
  */
 @Service
@@ -117,6 +119,17 @@ public class DashboardService {
         Map<UserId, PlanService.Load> loads = wholeTeam ? plans.teamLoads(team, measured)
                 : Map.of(viewer.userId(), load(plans.sustainability(viewer)));
 
+        List<YearMonth> months = new ArrayList<>();
+        for (YearMonth m = YearMonth.from(from); !m.isAfter(YearMonth.from(to)); m = m.plusMonths(1)) {
+            months.add(m);
+        }
+        Map<UserId, Map<YearMonth, LateRate>> late = new HashMap<>();
+        repo.userMonths(team, only, from.withDayOfMonth(1), to.withDayOfMonth(1)).forEach(m -> late
+                .computeIfAbsent(m.user(), k -> new HashMap<>()).put(YearMonth.from(m.month()), new LateRate(
+                        YearMonth.from(m.month()), m.servedExternal(), m.servedInternal(), m.lateExternal(),
+                        m.lateInternal())));
+        List<LateRate> teamLate = months.stream().map(LateRate::none).toList();
+
         List<MemberRow> rows = new ArrayList<>();
         Figures total = Figures.NONE;
         for (Member m : accounts.members(team)) {
@@ -131,11 +144,19 @@ public class DashboardService {
                     figures(t.touchesExternal(), t.lateExternal(), a.get(ClientKind.EXTERNAL)),
                     figures(t.touchesInternal(), t.lateInternal(), a.get(ClientKind.INTERNAL)), p[0], p[1],
                     load == null ? 0 : load.requiredHours(), load == null ? 0 : load.capacityHours());
+            Map<YearMonth, LateRate> mine = late.getOrDefault(m.userId(), Map.of());
+            List<LateRate> rates = months.stream().map(month -> mine.getOrDefault(month, LateRate.none(month)))
+                    .toList();
             rows.add(new MemberRow(m.userId(), m.displayName(), m.email(), m.role(), f,
-                    load == null ? "none" : load.capacitySource()));
+                    load == null ? "none" : load.capacitySource(), rates));
             total = total.plus(f);
+            List<LateRate> sums = new ArrayList<>();
+            for (int i = 0; i < months.size(); i++) {
+                sums.add(teamLate.get(i).plus(rates.get(i)));
+            }
+            teamLate = sums;
         }
-        return new Dashboard(from, to, today, wholeTeam, rows, total, weeks(team, only, from, to));
+        return new Dashboard(from, to, today, wholeTeam, rows, total, teamLate, weeks(team, only, from, to));
     }
 
     /**

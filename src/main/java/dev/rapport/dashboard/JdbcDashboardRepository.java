@@ -68,9 +68,12 @@ class JdbcDashboardRepository implements DashboardRepository {
     }
 
     @Override
-    public Optional<CadenceInput> lockCadenceInput(TeamId team, ClientId client) {
-        return jdbc.sql("SELECT " + INPUT_COLUMNS + " FROM client WHERE id = ? AND team_id = ? FOR UPDATE")
-                .params(client.value(), team.value()).query(JdbcDashboardRepository::input).optional();
+    public Optional<LockedInput> lockCadenceInput(TeamId team, ClientId client) {
+        // the team's zone in the same statement; FOR UPDATE locks the client row only, not the team's
+        return jdbc.sql("SELECT " + INPUT_COLUMNS + ", (SELECT t.time_zone FROM team t WHERE t.id = client.team_id)"
+                        + " AS team_zone FROM client WHERE id = ? AND team_id = ? FOR UPDATE")
+                .params(client.value(), team.value())
+                .query((rs, n) -> new LockedInput(input(rs, n), ZoneId.of(rs.getString("team_zone")))).optional();
     }
 
     @Override
@@ -224,14 +227,18 @@ class JdbcDashboardRepository implements DashboardRepository {
         for (long v : fresh) {
             row.add(v);
         }
+        upsert("UPDATE user_day SET " + assignments + DAY_KEY, params, INSERT_DAY, row,
+                "the day row of user " + k.user().value() + " on " + k.day());
+    }
+
+    /** {@link #writeDay}'s rule for any rollup row: update, else insert if missing, again if that raced. */
+    private void upsert(String update, List<Object> updateParams, String insert, List<Object> row, String what) {
         for (int attempt = 0; attempt < 10; attempt++) {
-            if (jdbc.sql("UPDATE user_day SET " + assignments + DAY_KEY).params(params).update() > 0
-                    || jdbc.sql(INSERT_DAY).params(row).update() > 0) {
+            if (jdbc.sql(update).params(updateParams).update() > 0 || jdbc.sql(insert).params(row).update() > 0) {
                 return;
             }
         }
-        throw new IllegalStateException("the day row of user " + k.user().value() + " on " + k.day()
-                + " kept appearing and disappearing");
+        throw new IllegalStateException(what + " kept appearing and disappearing");
     }
 
     private static final String INSERT_DAY = """
@@ -267,6 +274,82 @@ class JdbcDashboardRepository implements DashboardRepository {
                 List.of(logged, external, contributes), logged, external, contributes, 0, 0, 0, 0);
         if (logged == 0 && external == 0 && contributes == 0) {
             dropIfEmpty(team, k);
+        }
+    }
+
+    private static final String MONTH_KEY = " WHERE team_id = ? AND user_id = ? AND month_start = ?";
+    private static final String INSERT_MONTH = """
+            INSERT INTO user_month (team_id, user_id, month_start, served_external, served_internal, late_external,
+                late_internal) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
+            """;
+
+    @Override
+    public void addMonths(TeamId team, Map<MonthKey, int[]> deltas) {
+        deltas.forEach((k, d) -> {
+            if (d[0] == 0 && d[1] == 0 && d[2] == 0 && d[3] == 0) {
+                return;
+            }
+            List<Object> key = List.of(team.value(), k.user().value(), k.month());
+            List<Object> params = new ArrayList<>(List.of(d[0], d[1], d[2], d[3]));
+            params.addAll(key);
+            List<Object> row = new ArrayList<>(key);
+            row.addAll(List.of(d[0], d[1], d[2], d[3]));
+            upsert("UPDATE user_month SET served_external = served_external + ?, served_internal = served_internal + ?,"
+                    + " late_external = late_external + ?, late_internal = late_internal + ?" + MONTH_KEY, params,
+                    INSERT_MONTH, row, "the month row of user " + k.user().value() + " in " + k.month());
+            if (d[0] < 0 || d[1] < 0 || d[2] < 0 || d[3] < 0) {
+                jdbc.sql("DELETE FROM user_month" + MONTH_KEY + " AND served_external = 0 AND served_internal = 0"
+                        + " AND late_external = 0 AND late_internal = 0").params(key).update();
+            }
+        });
+    }
+
+    @Override
+    public int realTouchCount(TeamId team, ClientId client, UserId user, java.time.Instant from,
+                              java.time.Instant to) {
+        // ix_touch_timeline (client_id, at): one client's month
+        return jdbc.sql("""
+                SELECT COUNT(*) FROM touch WHERE client_id = ? AND team_id = ? AND user_id = ? AND at >= ? AND at < ?
+                AND NOT automated
+                """).params(client.value(), team.value(), user.value(), Sql.ts(from), Sql.ts(to))
+                .query(Integer.class).single();
+    }
+
+    private static MonthTotals monthTotals(ResultSet rs, int n) throws SQLException {
+        return new MonthTotals(new UserId(rs.getLong("user_id")), rs.getObject("month_start", LocalDate.class),
+                rs.getInt("served_external"), rs.getInt("served_internal"), rs.getInt("late_external"),
+                rs.getInt("late_internal"));
+    }
+
+    private static final String MONTH_COLUMNS = """
+            user_id, month_start, served_external, served_internal, late_external, late_internal
+            """;
+
+    @Override
+    public List<MonthTotals> userMonths(TeamId team) {
+        return jdbc.sql("SELECT " + MONTH_COLUMNS + " FROM user_month WHERE team_id = ? ORDER BY user_id, month_start")
+                .param(team.value()).query(JdbcDashboardRepository::monthTotals).list();
+    }
+
+    @Override
+    public List<MonthTotals> userMonths(TeamId team, UserId only, LocalDate fromMonth, LocalDate toMonth) {
+        return jdbc.sql("SELECT " + MONTH_COLUMNS + " FROM user_month WHERE team_id = :team"
+                        + " AND month_start BETWEEN :from AND :to" + (only == null ? "" : " AND user_id = :user"))
+                .param("team", team.value()).param("from", fromMonth).param("to", toMonth)
+                .param("user", only == null ? null : only.value())
+                .query(JdbcDashboardRepository::monthTotals).list();
+    }
+
+    /** A rebuild: every user-month of the team (COPY on PostgreSQL) in the caller's transaction. */
+    @Override
+    public void replaceUserMonths(TeamId team, List<MonthTotals> rows) {
+        jdbc.sql("DELETE FROM user_month WHERE team_id = ?").param(team.value()).update();
+        try (JdbcBulkWriter out = new JdbcBulkWriter(dataSource, "user_month", List.of("team_id", "user_id",
+                "month_start", "served_external", "served_internal", "late_external", "late_internal"))) {
+            for (MonthTotals r : rows) {
+                out.row(team.value(), r.user().value(), r.month(), r.servedExternal(), r.servedInternal(),
+                        r.lateExternal(), r.lateInternal());
+            }
         }
     }
 
@@ -319,7 +402,7 @@ class JdbcDashboardRepository implements DashboardRepository {
     }
 
     private static final String REAL_TOUCHES = """
-            SELECT t.user_id, t.at, t.direction, t.update_request, c.kind FROM touch t
+            SELECT t.client_id, t.user_id, t.at, t.direction, t.update_request, c.kind FROM touch t
             JOIN client c ON c.id = t.client_id
             WHERE t.team_id = ? AND NOT t.automated
             """;
@@ -340,7 +423,8 @@ class JdbcDashboardRepository implements DashboardRepository {
     private static RealTouch realTouch(ResultSet rs, int n) throws SQLException {
         // the same rule as Touch.lateSignal(): an inbound "any update?" that is not automated
         boolean late = rs.getBoolean("update_request") && "inbound".equals(rs.getString("direction"));
-        return new RealTouch(new UserId(rs.getLong("user_id")), instant(rs, "at"), late, kind(rs.getString("kind")));
+        return new RealTouch(new ClientId(rs.getLong("client_id")), new UserId(rs.getLong("user_id")),
+                instant(rs, "at"), late, kind(rs.getString("kind")));
     }
 
     @Override
@@ -354,6 +438,17 @@ class JdbcDashboardRepository implements DashboardRepository {
                    OR (d.client_kind <> c.kind AND c.kind IN ('external', 'internal'))
                    OR d.archived <> (c.archived_at IS NOT NULL)
                 """).query((rs, n) -> new TeamId(rs.getLong("team_id"))).list();
+    }
+
+    @Override
+    public List<TeamId> teamsNeedingMonths() {
+        // touches counted by day but no month at all: a team from before V19
+        return jdbc.sql("""
+                SELECT t.id FROM team t
+                WHERE EXISTS (SELECT 1 FROM user_day d WHERE d.team_id = t.id
+                              AND (d.touches_external > 0 OR d.touches_internal > 0))
+                  AND NOT EXISTS (SELECT 1 FROM user_month m WHERE m.team_id = t.id)
+                """).query((rs, n) -> new TeamId(rs.getLong("id"))).list();
     }
 
     // ---- reads ------------------------------------------------------------------------------------

@@ -12,8 +12,9 @@ import dev.rapport.shared.TeamId;
 /**
  * Fills the dashboard's rollups once for teams whose clients predate them (the V9 migration cannot
  * turn instants into local dates portably), that were bulk-loaded without them, or whose rows an
- * earlier version left behind the clients (imports and transfers did not keep them). Idempotent: a
- * team whose clients all have matching cadence rows is left alone.
+ * earlier version left behind the clients (imports and transfers did not keep them), or that have
+ * touches but no late-rate months (from before V19). Idempotent: a team whose clients all have
+ * matching cadence rows and whose touches have months is left alone.
  */
 @Component
 class RollupBackfill {
@@ -31,7 +32,9 @@ class RollupBackfill {
 
     @EventListener(ApplicationReadyEvent.class)
     void backfill() {
-        for (TeamId team : repo.teamsNeedingCadences()) {
+        java.util.Set<TeamId> teams = new java.util.LinkedHashSet<>(repo.teamsNeedingCadences());
+        teams.addAll(repo.teamsNeedingMonths());
+        for (TeamId team : teams) {
             try {
                 tx.executeWithoutResult(s -> rollups.rebuild(team));
                 log.info("Dashboard rollups built for team {}", team.value());

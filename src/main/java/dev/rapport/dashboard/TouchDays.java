@@ -4,14 +4,18 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.zone.ZoneRules;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import dev.rapport.clients.ClientKind;
 import dev.rapport.clients.Touch;
 import dev.rapport.dashboard.DashboardRepository.DayKey;
+import dev.rapport.dashboard.DashboardRepository.MonthKey;
 import dev.rapport.dashboard.DashboardRepository.RealTouch;
+import dev.rapport.shared.ClientId;
 import dev.rapport.shared.UserId;
 
 /**
@@ -24,6 +28,9 @@ import dev.rapport.shared.UserId;
  * a map entry per user and day, so a count is an array slot near the last one, not a cache miss.
  * A day that would stretch a user's array beyond {@link #MAX_SPAN_DAYS} (a touch dated decades
  * away) is counted in a map instead, so odd dates cannot make the arrays large.
+ *
+ * <p>The clients each user served per month (the late rate's denominator, user_month) are counted as
+ * well: each client remembers the (user, month) pairs it has been touched in, a few longs per client.
  */
 public final class TouchDays {
     private static final int SLOTS = 4; // touchesExternal, touchesInternal, lateExternal, lateInternal
@@ -36,6 +43,15 @@ public final class TouchDays {
     private final Map<DayKey, int[]> outliers = new HashMap<>();
     private UserId lastUser;
     private Days lastDays;
+    /** Per client, the (user, month) pairs seen: {@link #served}'s keys, packed. */
+    private final Map<ClientId, ClientMonths> clients = new HashMap<>();
+    private ClientId lastClient;
+    private ClientMonths lastMonths;
+    /** Users numbered densely, so that a (user, month) pair packs into one long. */
+    private final Map<UserId, Integer> userNumbers = new HashMap<>();
+    private final List<UserId> usersByNumber = new ArrayList<>();
+    /** Clients served by (user number, month) packed: {external, internal}. */
+    private final Map<Long, int[]> served = new HashMap<>();
 
     /** Counts into the days of this zone: the team's. */
     public TouchDays(ZoneId zone) {
@@ -45,25 +61,32 @@ public final class TouchDays {
 
     /** Counts a touch on a client of this kind; an automated touch does not count. */
     public void add(Touch touch, ClientKind kind) {
+        add(touch.clientId(), touch, kind);
+    }
+
+    /** {@link #add(Touch, ClientKind)} for a touch of this client (a bulk writer's touches need not carry it). */
+    public void add(ClientId client, Touch touch, ClientKind kind) {
         if (!touch.automated()) {
-            count(touch.userId(), touch.at(), touch.lateSignal(), kind);
+            count(java.util.Objects.requireNonNull(client, "client"), touch.userId(), touch.at(), touch.lateSignal(),
+                    kind);
         }
     }
 
     void add(RealTouch touch) {
-        count(touch.user(), touch.at(), touch.lateSignal(), touch.kind());
+        count(touch.client(), touch.user(), touch.at(), touch.lateSignal(), touch.kind());
     }
 
-    private void count(UserId user, Instant at, boolean late, ClientKind kind) {
+    private void count(ClientId client, UserId user, Instant at, boolean late, ClientKind kind) {
         if (!user.equals(lastUser)) {
             lastUser = user;
             lastDays = users.computeIfAbsent(user, u -> new Days());
         }
         // the local day, as LocalDate.ofInstant finds it, without building the date
         long day = Math.floorDiv(at.getEpochSecond() + rules.getOffset(at).getTotalSeconds(), 86_400L);
+        countServed(client, user, day, kind);
         int slot = lastDays.slot(day);
         if (slot < 0) {
-            DashboardRollups.add(outliers, new RealTouch(user, at, late, kind), zone, 1);
+            DashboardRollups.add(outliers, new RealTouch(client, user, at, late, kind), zone, 1);
             return;
         }
         slot += kind == ClientKind.INTERNAL ? 1 : 0;
@@ -71,6 +94,54 @@ public final class TouchDays {
         if (late) {
             lastDays.counts[slot + 2]++;
         }
+    }
+
+    /** The first touch of a (client, user, month) serves the client once in that month. */
+    private void countServed(ClientId client, UserId user, long day, ClientKind kind) {
+        if (!client.equals(lastClient)) {
+            lastClient = client;
+            lastMonths = clients.computeIfAbsent(client, c -> new ClientMonths());
+        }
+        LocalDate date = LocalDate.ofEpochDay(day);
+        long month = date.getYear() * 12L + date.getMonthValue() - 1;
+        long key = (long) userNumber(user) << 32 | (month & 0xFFFF_FFFFL);
+        if (lastMonths.add(key)) {
+            served.computeIfAbsent(key, k -> new int[2])[kind == ClientKind.INTERNAL ? 1 : 0]++;
+        }
+    }
+
+    private int userNumber(UserId user) {
+        Integer n = userNumbers.get(user);
+        if (n == null) {
+            n = usersByNumber.size();
+            userNumbers.put(user, n);
+            usersByNumber.add(user);
+        }
+        return n;
+    }
+
+    /**
+     * {servedExternal, servedInternal, lateExternal, lateInternal} by user and month, the late signals
+     * summed from {@code days} (this instance's {@link #counts()}), so both halves count the same touches.
+     */
+    Map<MonthKey, int[]> months(Map<DayKey, int[]> days) {
+        Map<MonthKey, int[]> months = new HashMap<>();
+        served.forEach((key, c) -> {
+            long month = (int) (long) key;
+            LocalDate first = LocalDate.of((int) Math.floorDiv(month, 12), Math.floorMod(month, 12) + 1, 1);
+            int[] m = months.computeIfAbsent(new MonthKey(usersByNumber.get((int) (key >>> 32)), first),
+                    k -> new int[4]);
+            m[0] += c[0];
+            m[1] += c[1];
+        });
+        days.forEach((k, c) -> {
+            if (c[2] != 0 || c[3] != 0) {
+                int[] m = months.computeIfAbsent(new MonthKey(k.user(), k.day().withDayOfMonth(1)), x -> new int[4]);
+                m[2] += c[2];
+                m[3] += c[3];
+            }
+        });
+        return months;
     }
 
     ZoneId zone() {
@@ -95,6 +166,26 @@ public final class TouchDays {
         int[] c = new int[SLOTS];
         Arrays.setAll(c, i -> a[i] + b[i]);
         return c;
+    }
+
+    /** The (user, month) keys one client was touched in: a handful, so a short array, searched in order. */
+    private static final class ClientMonths {
+        private long[] keys = new long[4];
+        private int size;
+
+        /** False when the key was there already. */
+        boolean add(long key) {
+            for (int i = size - 1; i >= 0; i--) {
+                if (keys[i] == key) {
+                    return false;
+                }
+            }
+            if (size == keys.length) {
+                keys = Arrays.copyOf(keys, size * 2);
+            }
+            keys[size++] = key;
+            return true;
+        }
     }
 
     /** One user's counts: SLOTS per day, from day {@code first} on, grown either way as days come. */

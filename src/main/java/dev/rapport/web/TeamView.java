@@ -6,7 +6,20 @@ import java.util.Locale;
 import dev.rapport.dashboard.Dashboard;
 
 /** The Team page: one row per member, the team's totals and the weekly trend, formatted for reading. */
-record TeamView(boolean wholeTeam, String today, List<Row> members, Row team, List<WeekRow> weeks) {
+record TeamView(boolean wholeTeam, String today, List<Row> members, Row team, List<String> lateMonths,
+                List<LateRow> lateRates, List<WeekRow> weeks) {
+
+    /** A member's (or the team's) late rate in each month: "7.5%" and "3 requests · 40 clients served". */
+    record LateRow(String name, boolean team, List<LateCell> months) {
+    }
+
+    record LateCell(String rate, String detail, boolean late) {
+        static LateCell of(Dashboard.LateRate r) {
+            return new LateCell(percent(r.rate()), String.format(Locale.ENGLISH, "%,d %s · %,d %s served",
+                    r.updateRequests(), r.updateRequests() == 1 ? "request" : "requests", r.served(),
+                    r.served() == 1 ? "client" : "clients"), r.updateRequests() > 0);
+        }
+    }
 
     /** Clients of one kind; overdueUrl lists them (null for the team totals). */
     record Kind(int overdue, int due, int lateSignals, int honeymoonFlags, String overdueUrl) {
@@ -39,8 +52,14 @@ record TeamView(boolean wholeTeam, String today, List<Row> members, Row team, Li
                 w.external().lateSignals() + " · " + w.internal().lateSignals(), percent(w.keptRate()),
                 w.customerFacingShare() == null ? "" : Formats.machine(w.customerFacingShare()),
                 w.external().lateSignals(), w.internal().lateSignals())).toList();
+        List<LateRow> late = new java.util.ArrayList<>(d.members().stream()
+                .map(m -> new LateRow(m.name(), false, m.lateRates().stream().map(LateCell::of).toList())).toList());
+        if (d.wholeTeam()) {
+            late.add(new LateRow("Team", true, d.teamLateRates().stream().map(LateCell::of).toList()));
+        }
+        List<String> months = d.teamLateRates().stream().map(r -> Formats.month(r.month().atDay(1))).toList();
         return new TeamView(d.wholeTeam(), Formats.longDay(d.today()), rows,
-                row(d.wholeTeam() ? "Team" : "You", null, null, null, d.team()), weeks);
+                row(d.wholeTeam() ? "Team" : "You", null, null, null, d.team()), months, late, weeks);
     }
 
     private static Row row(String name, String email, String role, String url, Dashboard.Figures f) {

@@ -165,6 +165,49 @@ abstract class DashboardContract extends AppTestBase {
                 .get("overdue").asInt()).isZero();
     }
 
+    /** PRODUCT.md: late rate = inbound update requests in a month / clients with a real touch that month. */
+    @Test
+    void theLateRateIsUpdateRequestsPerClientServedInEachMonthThePeriodTouches() {
+        var owner = newTeam(Role.MANAGER);
+        var ann = newMember(owner.user().teamId(), Role.MEMBER);
+        var ben = newMember(owner.user().teamId(), Role.MEMBER);
+        Api a = ann.api();
+        long acme = client(a, "Acme", "A", "external");
+        touch(a, acme, 34, "");                                          // 20 Oct: served in October
+        touch(a, acme, 20, ",'direction':'inbound','updateRequest':true"); // 3 Nov: had to ask
+        touch(a, acme, 13, ",'direction':'inbound','updateRequest':true"); // 10 Nov: asked again
+        touch(a, acme, 11, "");                                          // still one client served
+        touch(a, client(a, "Beta", "B", "external"), 18, "");
+        touch(a, client(a, "Gamma", "B", "external"), 16, "");
+        touch(a, client(a, "Desk", "C", "internal"), 17, ",'direction':'inbound','updateRequest':true");
+        touch(a, client(a, "Digest only", "C", "external"), 5, ",'automated':true"); // not served
+        // the manager touches Ann's client too: served by each of them
+        touch(owner.api(), acme, 8, "");
+
+        JsonNode d = owner.api().get("/api/v1/team/dashboard?from=2026-10-15&to=2026-11-23").json();
+        assertThat(member(d, ann.userId().value()).get("lateRates").toString()).isEqualTo("["
+                + "{\"month\":\"2026-10\",\"updateRequests\":0,\"clientsServed\":1,\"rate\":0.0,"
+                + "\"external\":{\"updateRequests\":0,\"clientsServed\":1},"
+                + "\"internal\":{\"updateRequests\":0,\"clientsServed\":0}},"
+                + "{\"month\":\"2026-11\",\"updateRequests\":3,\"clientsServed\":4,\"rate\":75.0,"
+                + "\"external\":{\"updateRequests\":2,\"clientsServed\":3},"
+                + "\"internal\":{\"updateRequests\":1,\"clientsServed\":1}}]");
+        JsonNode bens = member(d, ben.userId().value()).get("lateRates");
+        assertThat(bens.get(1).get("clientsServed").asInt()).isZero();
+        assertThat(bens.get(1).get("rate").isNull()).as("nobody served: no rate").isTrue();
+        JsonNode team = d.get("teamLateRates");
+        assertThat(team.get(0).get("rate").asDouble()).isEqualTo(0.0);
+        assertThat(team.get(1).get("updateRequests").asInt()).isEqualTo(3);
+        assertThat(team.get(1).get("clientsServed").asInt()).as("Ann's 4 and the manager's 1").isEqualTo(5);
+        assertThat(team.get(1).get("rate").asDouble()).isEqualTo(60.0);
+
+        // a member sees their own months only; a one-week period still shows its whole month
+        JsonNode own = a.get("/api/v1/team/dashboard?period=week&date=2026-11-23").json();
+        assertThat(own.get("members").size()).isEqualTo(1);
+        assertThat(own.get("teamLateRates").toString()).isEqualTo("[" + member(d, ann.userId().value())
+                .get("lateRates").get(1) + "]");
+    }
+
     @Test
     void membersAndViewersSeeOnlyTheirOwnRowAndOtherTeamsAreNotFound() {
         var owner = newTeam(Role.OWNER);

@@ -62,6 +62,9 @@ abstract class TeamCliContract extends AppTestBase {
         String row = team.out().lines().filter(l -> l.contains(member.email())).findFirst().orElseThrow();
         assertThat(row).contains("2/0"); // two external clients overdue, no internal one
         assertThat(row).contains("0/1"); // one late signal from the internal client
+        // late rate in November: that request against two clients served (Bravo, the desk; Acme was October's)
+        String late = team.out().substring(team.out().indexOf("Late rate"));
+        assertThat(late).contains("2026-11").contains("50% (1/2)").contains("TEAM");
         assertThat(rapport("", "team", "--from", "2026-11-01", "--to", "2026-11-07", "--json").out())
                 .contains("\"wholeTeam\" : true").contains("\"from\" : \"2026-11-01\"");
 

@@ -29,6 +29,7 @@ import dev.rapport.clients.ClientStatus;
 import dev.rapport.clients.Direction;
 import dev.rapport.clients.NewTouch;
 import dev.rapport.dashboard.DashboardRepository.DayTotals;
+import dev.rapport.dashboard.DashboardRepository.MonthTotals;
 import dev.rapport.deals.Deal;
 import dev.rapport.deals.DealService;
 import dev.rapport.journal.EntryDraft;
@@ -154,6 +155,12 @@ abstract class DashboardRollupsContract extends AppTestBase {
                 .isPositive();
         assertThat(raw.stream().mapToLong(DayTotals::loggedSeconds).sum()).as("logged time").isPositive();
         assertThat(repo.cadences(team)).containsExactlyInAnyOrderElementsOf(rollups.rawCadences(team));
+        List<MonthTotals> months = repo.userMonths(team);
+        assertThat(months).as("clients served and late signals by user and month")
+                .isEqualTo(rollups.rawUserMonths(team)).isNotEmpty();
+        assertThat(months.stream().mapToInt(m -> m.servedInternal()).sum()).as("internal clients served").isPositive();
+        assertThat(months.stream().mapToInt(m -> m.lateExternal() + m.lateInternal()).sum())
+                .isEqualTo(raw.stream().mapToInt(d -> d.lateExternal() + d.lateInternal()).sum());
 
         LocalDate today = dashboard.today(team);
         for (int days : new int[] {0, 1, 5, 13, 40}) {
@@ -178,6 +185,14 @@ abstract class DashboardRollupsContract extends AppTestBase {
         // a rebuild from the raw tables leaves the same rows
         dashboard.rebuild(team);
         assertThat(flatten(repo.userDays(team))).isEqualTo(flatten(stored));
+        assertThat(repo.userMonths(team)).isEqualTo(months);
+
+        // a team from before the late rate's months gets them at start
+        jdbc.update("DELETE FROM user_month WHERE team_id = ?", team.value());
+        assertThat(repo.teamsNeedingMonths()).contains(team);
+        backfill.backfill();
+        assertThat(repo.teamsNeedingMonths()).doesNotContain(team);
+        assertThat(repo.userMonths(team)).isEqualTo(months);
 
         // a team whose rollups are missing (clients from before the dashboard) is filled in at start
         jdbc.update("DELETE FROM client_cadence WHERE team_id = ?", team.value());

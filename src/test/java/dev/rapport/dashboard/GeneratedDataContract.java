@@ -103,6 +103,7 @@ abstract class GeneratedDataContract extends AppTestBase {
 
     private void assertRollupsAgree(BenchGenerator.Generated g) {
         assertThat(flatten(repo.userDays(g.team()))).isEqualTo(flatten(rollups.rawUserDays(g.team()))).isNotEmpty();
+        assertThat(repo.userMonths(g.team())).isEqualTo(rollups.rawUserMonths(g.team())).isNotEmpty();
         assertThat(repo.cadences(g.team())).containsExactlyInAnyOrderElementsOf(rollups.rawCadences(g.team()));
         Map<String, String> fromQueue = new TreeMap<>();
         for (CurrentUser u : g.users()) {

@@ -18,6 +18,7 @@ import dev.rapport.clients.Channel;
 import dev.rapport.clients.ClientKind;
 import dev.rapport.clients.Direction;
 import dev.rapport.clients.Touch;
+import dev.rapport.shared.ClientId;
 import dev.rapport.shared.UserId;
 
 class TouchDaysTest {
@@ -44,8 +45,42 @@ class TouchDaysTest {
 
     private static Touch touch(String at, Direction direction, boolean updateRequest, boolean automated) {
         Instant when = Instant.parse(at);
-        return new Touch(0, null, ANNA, when, Channel.PHONE, direction, null, null, null, updateRequest, automated,
-                when);
+        return new Touch(0, new ClientId(1), ANNA, when, Channel.PHONE, direction, null, null, null, updateRequest,
+                automated, when);
+    }
+
+    private static <K> Map<K, List<Integer>> boxed(Map<K, int[]> counts) {
+        Map<K, List<Integer>> out = new java.util.HashMap<>();
+        counts.forEach((k, c) -> out.put(k, java.util.Arrays.stream(c).boxed().toList()));
+        return out;
+    }
+
+    @Test
+    void aClientIsServedOnceAMonthByEachUserWhateverTheOrderOfItsTouches() {
+        TouchDays days = new TouchDays(ZONE);
+        UserId ben = new UserId(8);
+        ClientId acme = new ClientId(1);
+        ClientId globex = new ClientId(2);
+        days.add(touch(acme, ANNA, "2026-11-03T08:00:00Z", Direction.INBOUND, true), ClientKind.EXTERNAL);
+        days.add(touch(globex, ANNA, "2026-11-04T08:00:00Z", Direction.OUTBOUND, false), ClientKind.INTERNAL);
+        days.add(touch(acme, ANNA, "2026-11-20T08:00:00Z", Direction.INBOUND, true), ClientKind.EXTERNAL);
+        days.add(touch(acme, ben, "2026-11-21T08:00:00Z", Direction.OUTBOUND, false), ClientKind.EXTERNAL);
+        // 23:30 UTC on 30 November is already December in Amsterdam; then back to acme in November
+        days.add(touch(acme, ANNA, "2026-11-30T23:30:00Z", Direction.OUTBOUND, false), ClientKind.EXTERNAL);
+        days.add(touch(acme, ANNA, "2026-11-10T08:00:00Z", Direction.OUTBOUND, false), ClientKind.EXTERNAL);
+
+        Map<String, String> months = new TreeMap<>();
+        days.months(days.counts()).forEach((k, c) -> months.put(k.user().value() + " " + k.month(),
+                "served " + c[0] + " ext, " + c[1] + " int, late " + c[2] + " ext, " + c[3] + " int"));
+        assertThat(months).containsExactly(
+                Map.entry("7 2026-11-01", "served 1 ext, 1 int, late 2 ext, 0 int"),
+                Map.entry("7 2026-12-01", "served 1 ext, 0 int, late 0 ext, 0 int"),
+                Map.entry("8 2026-11-01", "served 1 ext, 0 int, late 0 ext, 0 int"));
+    }
+
+    private static Touch touch(ClientId client, UserId user, String at, Direction direction, boolean updateRequest) {
+        Instant when = Instant.parse(at);
+        return new Touch(0, client, user, when, Channel.PHONE, direction, null, null, null, updateRequest, false, when);
     }
 
     @Test
@@ -69,21 +104,29 @@ class TouchDaysTest {
                 .checkAssert(seeds -> {
                     TouchDays days = new TouchDays(ZONE);
                     Map<DashboardRepository.DayKey, int[]> expected = new java.util.HashMap<>();
+                    Map<DashboardRepository.MonthKey, int[]> expectedMonths = new java.util.HashMap<>();
+                    java.util.Set<List<Object>> served = new java.util.HashSet<>();
                     for (long seed : seeds) {
                         java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
                         // mostly the last four years; one in ten anywhere in two centuries
                         long span = r.nextInt(10) == 0 ? 200L * 365 * 86_400 : 4L * 365 * 86_400;
                         Instant at = Instant.ofEpochSecond(now - r.nextLong(span) + (span > 1e9 ? span / 2 : 0));
-                        var touch = new DashboardRepository.RealTouch(new UserId(1 + r.nextInt(3)), at,
-                                r.nextBoolean(), r.nextBoolean() ? ClientKind.INTERNAL : ClientKind.EXTERNAL);
+                        // a client keeps its kind; its touches come in any order, from any of three users
+                        long client = 1 + r.nextInt(8);
+                        var touch = new DashboardRepository.RealTouch(new ClientId(client), new UserId(1 + r.nextInt(3)),
+                                at, r.nextBoolean(), client % 2 == 0 ? ClientKind.INTERNAL : ClientKind.EXTERNAL);
                         days.add(touch);
                         DashboardRollups.add(expected, touch, ZONE, 1);
+                        var month = DashboardRollups.monthKey(touch, ZONE);
+                        int[] m = expectedMonths.computeIfAbsent(month, k -> new int[4]);
+                        int kind = touch.kind() == ClientKind.INTERNAL ? 1 : 0;
+                        m[kind] += served.add(List.of(client, month)) ? 1 : 0;
+                        m[2 + kind] += touch.lateSignal() ? 1 : 0;
                     }
-                    Map<DashboardRepository.DayKey, List<Integer>> actual = new java.util.HashMap<>();
-                    days.counts().forEach((k, c) -> actual.put(k, java.util.Arrays.stream(c).boxed().toList()));
-                    Map<DashboardRepository.DayKey, List<Integer>> want = new java.util.HashMap<>();
-                    expected.forEach((k, c) -> want.put(k, java.util.Arrays.stream(c).boxed().toList()));
-                    assertThat(actual).isEqualTo(want);
+                    Map<DashboardRepository.DayKey, int[]> counts = days.counts();
+                    assertThat(boxed(counts)).isEqualTo(boxed(expected));
+                    assertThat(boxed(days.months(counts))).as("clients served and late signals by month")
+                            .isEqualTo(boxed(expectedMonths));
                 });
     }
 }

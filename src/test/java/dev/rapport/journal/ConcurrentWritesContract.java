@@ -68,6 +68,14 @@ abstract class ConcurrentWritesContract extends AppTestBase {
                 .query(Long.class).single()).isEqualTo((long) THREADS * EACH);
         String last = s.api().get("/api/v1/clients/" + client).json().get("lastTouchAt").asString();
         assertThat(last).isEqualTo("2026-11-20T" + (10 + THREADS - 1) + ":" + (10 + EACH - 1) + ":00Z");
+        // the late rate's month: one client served, however many touches raced to be its first
+        assertThat(servedInNovember(s)).isEqualTo(1);
+    }
+
+    private int servedInNovember(Session s) {
+        return jdbc.sql("SELECT served_external FROM user_month WHERE team_id = ? AND user_id = ?"
+                        + " AND month_start = DATE '2026-11-01'").params(s.user().teamId().value(), s.userId().value())
+                .query(Integer.class).single();
     }
 
     /**
@@ -90,6 +98,8 @@ abstract class ConcurrentWritesContract extends AppTestBase {
                         + " ORDER BY local_day").params(s.user().teamId().value(), s.userId().value())
                 .query(Integer.class).list();
         assertThat(perDay).hasSize(EACH).containsOnly(THREADS);
+        assertThat(servedInNovember(s)).as("each client once in the month's row they raced to create")
+                .isEqualTo(THREADS);
     }
 
     /** EACH requests from each of THREADS threads, all let go at once; the statuses of all of them. */

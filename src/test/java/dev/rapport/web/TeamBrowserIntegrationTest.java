@@ -72,6 +72,12 @@ class TeamBrowserIntegrationTest extends BrowserTestBase {
         assertThat(page.locator("#team-totals")).containsText("+ 1 internal");
         assertThat(page.locator("#trend-table tbody tr")).hasCount(6);
         assertThat(page.locator("#trend-chart")).hasAttribute("data-rendered", "true");
+        // late rate: Ann's one update request against two clients served in November (ACME, Bravo)
+        Locator annLate = page.locator("#late-table tbody tr", new Page.LocatorOptions().setHasText(ann.user()
+                .displayName()));
+        assertThat(annLate.locator("td[data-label='November 2026']")).containsText("50.0%");
+        assertThat(annLate.locator("td[data-label='November 2026']")).containsText("1 request · 2 clients served");
+        assertThat(page.locator("#late-table tr.team-total")).containsText("33.3%");
         screenshots("team-small");
 
         link(page, "← Previous month").click();
