@@ -80,12 +80,20 @@ interface DashboardRepository {
 
     ZoneId teamZone(TeamId team);
 
-    /** A client's cadence inputs, read under its row lock, with its team's zone. */
-    record LockedInput(CadenceInput input, ZoneId teamZone) {
+    /** Asks how many real touches the user has with the client in [from, to), counted up to atMost. */
+    record TouchProbe(UserId user, Instant from, Instant to, int atMost) {
     }
 
-    /** Reads the client's cadence inputs (and the team's zone) and locks its row until the transaction ends. */
-    Optional<LockedInput> lockCadenceInput(TeamId team, ClientId client);
+    /** A client's cadence inputs, read under its row lock, with its team's zone and the probe's count (0 without). */
+    record LockedInput(CadenceInput input, ZoneId teamZone, int probed) {
+    }
+
+    /**
+     * Reads the client's cadence inputs (and the team's zone, and answers the probe when there is one) and
+     * locks its row until the transaction ends. The probe reads touches with the statement's snapshot: it
+     * sees every touch committed before the caller first locked the client (a writer does, before its insert).
+     */
+    Optional<LockedInput> lockCadenceInput(TeamId team, ClientId client, TouchProbe probe);
 
     void forEachCadenceInput(TeamId team, Consumer<CadenceInput> sink);
 
@@ -113,8 +121,8 @@ interface DashboardRepository {
     /** Adds (or takes away) clients served and late signals: {servedExt, servedInt, lateExt, lateInt}. */
     void addMonths(TeamId team, Map<MonthKey, int[]> deltas);
 
-    /** The client's real touches by the user in [from, to). */
-    int realTouchCount(TeamId team, ClientId client, UserId user, Instant from, Instant to);
+    /** The client's real touches by the user in [from, to), counted up to atMost. */
+    int realTouchCount(TeamId team, ClientId client, UserId user, Instant from, Instant to, int atMost);
 
     /** Every user_month row of the team, by user and month. */
     List<MonthTotals> userMonths(TeamId team);

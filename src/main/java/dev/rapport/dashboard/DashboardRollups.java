@@ -34,6 +34,7 @@ import dev.rapport.dashboard.DashboardRepository.DayTotals;
 import dev.rapport.dashboard.DashboardRepository.LockedInput;
 import dev.rapport.dashboard.DashboardRepository.MonthKey;
 import dev.rapport.dashboard.DashboardRepository.MonthTotals;
+import dev.rapport.dashboard.DashboardRepository.TouchProbe;
 import dev.rapport.deals.DealChanged;
 import dev.rapport.deals.DealService;
 import dev.rapport.journal.JournalDayTallied;
@@ -52,6 +53,8 @@ class DashboardRollups {
     private final DashboardRepository repo;
     private final AttentionService attention;
     private final DealService deals;
+    /** Each team's zone as the last touch found it: the next touch's guess (checked, never trusted). */
+    private final Map<TeamId, ZoneId> lastZones = new java.util.concurrent.ConcurrentHashMap<>();
 
     DashboardRollups(DashboardRepository repo, AttentionService attention, DealService deals) {
         this.repo = repo;
@@ -61,34 +64,60 @@ class DashboardRollups {
 
     @EventListener
     void touchesStored(TouchesStored event) {
-        Optional<LockedInput> locked = refresh(event.teamId(), event.clientId());
+        TeamId team = event.teamId();
+        ClientId client = event.clientId();
+        // the month the client may be served in is known before the lock only in a guessed zone (the
+        // team's last): then the lock's statement answers it, and a wrong guess costs a query of its own
+        ZoneId guess = lastZones.get(team);
+        Map<MonthKey, Integer> guessed = guess == null ? Map.of() : realByMonth(event, guess);
+        MonthKey probed = guessed.keySet().stream().findFirst().orElse(null);
+        TouchProbe probe = probed == null ? null : probe(probed, guessed.get(probed), guess);
+        Optional<LockedInput> locked = refresh(team, client, probe);
         if (locked.isEmpty()) {
             return;
         }
         ZoneId zone = locked.get().teamZone();
+        lastZones.put(team, zone);
+        ClientKind kind = locked.get().input().kind();
         Map<DayKey, int[]> deltas = new HashMap<>();
         Map<MonthKey, int[]> months = new HashMap<>();
-        Map<MonthKey, Integer> stored = new HashMap<>();
-        ClientKind kind = locked.get().input().kind();
         for (Touch t : event.touches()) {
             if (!t.automated()) {
-                RealTouch real = new RealTouch(event.clientId(), t.userId(), t.at(), t.lateSignal(), kind);
+                RealTouch real = new RealTouch(client, t.userId(), t.at(), t.lateSignal(), kind);
                 add(deltas, real, zone, 1);
                 addLate(months, real, zone, 1);
-                stored.merge(monthKey(real, zone), 1, Integer::sum);
             }
         }
-        repo.addTouches(event.teamId(), deltas);
+        repo.addTouches(team, deltas);
         // the client is served in a month when these are the user's only real touches with it there; the
-        // client's row lock (taken above) keeps a concurrent first touch from counting it twice
-        stored.forEach((k, n) -> {
-            LocalDate next = k.month().plusMonths(1);
-            if (repo.realTouchCount(event.teamId(), event.clientId(), k.user(), k.month().atStartOfDay(zone)
-                    .toInstant(), next.atStartOfDay(zone).toInstant()) == n) {
+        // client's row lock, held since before the touches were written, keeps a concurrent first touch
+        // from counting it twice
+        realByMonth(event, zone).forEach((k, n) -> {
+            TouchProbe p = probe(k, n, zone);
+            int count = zone.equals(guess) && k.equals(probed) ? locked.get().probed()
+                    : repo.realTouchCount(team, client, k.user(), p.from(), p.to(), p.atMost());
+            if (count == n) {
                 months.computeIfAbsent(k, x -> new int[4])[kind == ClientKind.INTERNAL ? 1 : 0]++;
             }
         });
-        repo.addMonths(event.teamId(), months);
+        repo.addMonths(team, months);
+    }
+
+    /** The event's real touches per user and month of this zone, in the order they come. */
+    private static Map<MonthKey, Integer> realByMonth(TouchesStored event, ZoneId zone) {
+        Map<MonthKey, Integer> byMonth = new java.util.LinkedHashMap<>();
+        for (Touch t : event.touches()) {
+            if (!t.automated()) {
+                byMonth.merge(monthKey(t.userId(), t.at(), zone), 1, Integer::sum);
+            }
+        }
+        return byMonth;
+    }
+
+    /** Counts the user's real touches in the month up to one more than the event's n: enough to tell n from more. */
+    private static TouchProbe probe(MonthKey k, int n, ZoneId zone) {
+        return new TouchProbe(k.user(), k.month().atStartOfDay(zone).toInstant(),
+                k.month().plusMonths(1).atStartOfDay(zone).toInstant(), n + 1);
     }
 
     @EventListener
@@ -155,7 +184,7 @@ class DashboardRollups {
 
     @EventListener
     void dealChanged(DealChanged event) {
-        refresh(event.teamId(), event.clientId());
+        refresh(event.teamId(), event.clientId(), null);
     }
 
     @EventListener
@@ -164,8 +193,8 @@ class DashboardRollups {
     }
 
     /** Recomputes one client's cadence dates, holding its row lock so concurrent writers queue up. */
-    private Optional<LockedInput> refresh(TeamId team, ClientId client) {
-        Optional<LockedInput> locked = repo.lockCadenceInput(team, client);
+    private Optional<LockedInput> refresh(TeamId team, ClientId client, TouchProbe probe) {
+        Optional<LockedInput> locked = repo.lockCadenceInput(team, client, probe);
         locked.ifPresent(l -> {
             Set<UserId> listers = deals.activeListings(team, List.of(client)).getOrDefault(client, Set.of());
             CadenceInput in = l.input();
@@ -198,7 +227,11 @@ class DashboardRollups {
     }
 
     static MonthKey monthKey(RealTouch t, ZoneId zone) {
-        return new MonthKey(t.user(), t.at().atZone(zone).toLocalDate().withDayOfMonth(1));
+        return monthKey(t.user(), t.at(), zone);
+    }
+
+    private static MonthKey monthKey(UserId user, java.time.Instant at, ZoneId zone) {
+        return new MonthKey(user, at.atZone(zone).toLocalDate().withDayOfMonth(1));
     }
 
     /** Counts a late signal into {servedExt, servedInt, lateExt, lateInt} of its month. */

@@ -68,13 +68,32 @@ class JdbcDashboardRepository implements DashboardRepository {
     }
 
     @Override
-    public Optional<LockedInput> lockCadenceInput(TeamId team, ClientId client) {
-        // the team's zone in the same statement; FOR UPDATE locks the client row only, not the team's
+    public Optional<LockedInput> lockCadenceInput(TeamId team, ClientId client, TouchProbe probe) {
+        // the team's zone (and the probe) in the same statement; FOR UPDATE locks the client row only
+        List<Object> params = new ArrayList<>();
+        String probed = "0";
+        if (probe != null) {
+            probed = "(SELECT COUNT(*) FROM (" + REAL_TOUCHES_IN_RANGE + ") x)";
+            params.addAll(List.of(client.value(), team.value(), probe.user().value(), Sql.ts(probe.from()),
+                    Sql.ts(probe.to()), probe.atMost()));
+        }
+        params.addAll(List.of(client.value(), team.value()));
         return jdbc.sql("SELECT " + INPUT_COLUMNS + ", (SELECT t.time_zone FROM team t WHERE t.id = client.team_id)"
-                        + " AS team_zone FROM client WHERE id = ? AND team_id = ? FOR UPDATE")
-                .params(client.value(), team.value())
-                .query((rs, n) -> new LockedInput(input(rs, n), ZoneId.of(rs.getString("team_zone")))).optional();
+                        + " AS team_zone, " + probed + " AS probed FROM client WHERE id = ? AND team_id = ? FOR UPDATE")
+                .params(params)
+                .query((rs, n) -> new LockedInput(input(rs, n), ZoneId.of(rs.getString("team_zone")),
+                        rs.getInt("probed")))
+                .optional();
     }
+
+    /**
+     * A client's real touches by one user in a range, no more than a limit: ix_touch_timeline (client_id,
+     * at) reads that client's range and stops there (a client touched hundreds of times a month must not
+     * make each touch read them all).
+     */
+    private static final String REAL_TOUCHES_IN_RANGE = """
+            SELECT 1 FROM touch WHERE client_id = ? AND team_id = ? AND user_id = ? AND at >= ? AND at < ?
+            AND NOT automated LIMIT ?""";
 
     @Override
     public List<CadenceInput> cadenceInputs(TeamId team, java.util.Collection<ClientId> clients) {
@@ -305,13 +324,10 @@ class JdbcDashboardRepository implements DashboardRepository {
     }
 
     @Override
-    public int realTouchCount(TeamId team, ClientId client, UserId user, java.time.Instant from,
-                              java.time.Instant to) {
-        // ix_touch_timeline (client_id, at): one client's month
-        return jdbc.sql("""
-                SELECT COUNT(*) FROM touch WHERE client_id = ? AND team_id = ? AND user_id = ? AND at >= ? AND at < ?
-                AND NOT automated
-                """).params(client.value(), team.value(), user.value(), Sql.ts(from), Sql.ts(to))
+    public int realTouchCount(TeamId team, ClientId client, UserId user, java.time.Instant from, java.time.Instant to,
+                              int atMost) {
+        return jdbc.sql("SELECT COUNT(*) FROM (" + REAL_TOUCHES_IN_RANGE + ") x")
+                .params(client.value(), team.value(), user.value(), Sql.ts(from), Sql.ts(to), atMost)
                 .query(Integer.class).single();
     }
 
