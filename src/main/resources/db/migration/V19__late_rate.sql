@@ -12,3 +12,12 @@ CREATE TABLE user_month (
     late_internal   INT NOT NULL,
     PRIMARY KEY (team_id, user_id, month_start)
 );
+
+-- The teams that existed before this migration: their months are built once at start (RollupBackfill) and
+-- the row goes with the build. Deciding by a marker rather than by "no month rows yet" keeps a touch recorded
+-- before the backfill ran from making a team look built. A team created later starts without touches, so its
+-- months are right from its first one.
+CREATE TABLE user_month_backfill (
+    team_id BIGINT PRIMARY KEY REFERENCES team (id)
+);
+INSERT INTO user_month_backfill (team_id) SELECT id FROM team;

@@ -70,18 +70,9 @@ class TeamCommand implements Callable<Integer> {
                     pair(w, "touches"), pair(w, "lateSignals"), pct(w.get("keptRate"))));
         }
         Output.table(out, List.of("WEEK OF", "LOGGED", "CUST-FACING", "TOUCHES", "LATE", "KEPT"), weeks);
-        out.println();
-        out.println("Late rate: update requests / clients served, per calendar month");
-        List<List<String>> late = new ArrayList<>();
-        for (JsonNode m : d.get("members")) {
-            late.add(lateRow(Output.text(m, "name"), m.get("lateRates")));
+        if (d.has("teamLateRates")) { // a server from before the late rate has none
+            lateRates(out, d);
         }
-        if (d.get("wholeTeam").asBoolean()) {
-            late.add(lateRow("TEAM", d.get("teamLateRates")));
-        }
-        List<String> header = new ArrayList<>(List.of("MEMBER"));
-        d.get("teamLateRates").forEach(r -> header.add(Output.text(r, "month")));
-        Output.table(out, header, late);
         if (!d.get("wholeTeam").asBoolean()) {
             out.println();
             out.println("Only your own row: the whole team is for managers and owners.");
@@ -100,10 +91,26 @@ class TeamCommand implements Callable<Integer> {
                 ratio == null ? "no capacity" : String.format(Locale.ROOT, "%.2f%s", ratio, ratio > 1 ? " !" : ""));
     }
 
+    private static void lateRates(java.io.PrintWriter out, JsonNode d) {
+        out.println();
+        out.println("Late rate: update requests / clients served, per calendar month");
+        List<List<String>> late = new ArrayList<>();
+        for (JsonNode m : d.get("members")) {
+            late.add(lateRow(Output.text(m, "name"), m.get("lateRates")));
+        }
+        if (d.get("wholeTeam").asBoolean()) {
+            late.add(lateRow("TEAM", d.get("teamLateRates")));
+        }
+        List<String> header = new ArrayList<>(List.of("MEMBER"));
+        d.get("teamLateRates").forEach(r -> header.add(Output.text(r, "month")));
+        Output.table(out, header, late);
+    }
+
     /** "7.5% (3/40)" per month: the rate, update requests / clients served. */
     private static List<String> lateRow(String name, JsonNode rates) {
         List<String> row = new ArrayList<>(List.of(name));
-        rates.forEach(r -> row.add(pct(r.get("rate")) + " (" + r.get("updateRequests").asInt() + "/"
+        rates.forEach(r -> row.add((r.get("rate").isNull() ? "-" : String.format(Locale.ROOT, "%.1f%%",
+                r.get("rate").asDouble())) + " (" + r.get("updateRequests").asInt() + "/"
                 + r.get("clientsServed").asInt() + ")"));
         return row;
     }

@@ -132,8 +132,14 @@ interface DashboardRepository {
 
     void replaceUserMonths(TeamId team, List<MonthTotals> rows);
 
-    /** Teams with touches counted by day and no month rows (from before the late rate's rollup). */
+    /** Teams from before the late rate's rollup (V19) whose months were not built yet. */
     List<TeamId> teamsNeedingMonths();
+
+    /**
+     * Locks every member row of the team until the transaction ends: touch and journal writers lock
+     * their member's row first, so a rebuild holding them all reads and replaces the rollups alone.
+     */
+    void lockMembers(TeamId team);
 
     /** Sets a day's time totals (as journal_day has them). */
     void setTime(TeamId team, DayKey day, long loggedSeconds, long externalSeconds, long contributesSeconds);

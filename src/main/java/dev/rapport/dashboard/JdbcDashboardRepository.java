@@ -356,10 +356,11 @@ class JdbcDashboardRepository implements DashboardRepository {
                 .query(JdbcDashboardRepository::monthTotals).list();
     }
 
-    /** A rebuild: every user-month of the team (COPY on PostgreSQL) in the caller's transaction. */
+    /** A rebuild: every user-month of the team (COPY on PostgreSQL) in the caller's transaction; built now. */
     @Override
     public void replaceUserMonths(TeamId team, List<MonthTotals> rows) {
         jdbc.sql("DELETE FROM user_month WHERE team_id = ?").param(team.value()).update();
+        jdbc.sql("DELETE FROM user_month_backfill WHERE team_id = ?").param(team.value()).update();
         try (JdbcBulkWriter out = new JdbcBulkWriter(dataSource, "user_month", List.of("team_id", "user_id",
                 "month_start", "served_external", "served_internal", "late_external", "late_internal"))) {
             for (MonthTotals r : rows) {
@@ -419,7 +420,7 @@ class JdbcDashboardRepository implements DashboardRepository {
 
     private static final String REAL_TOUCHES = """
             SELECT t.client_id, t.user_id, t.at, t.direction, t.update_request, c.kind FROM touch t
-            JOIN client c ON c.id = t.client_id
+            JOIN client c ON c.id = t.client_id AND c.team_id = t.team_id
             WHERE t.team_id = ? AND NOT t.automated
             """;
 
@@ -458,13 +459,15 @@ class JdbcDashboardRepository implements DashboardRepository {
 
     @Override
     public List<TeamId> teamsNeedingMonths() {
-        // touches counted by day but no month at all: a team from before V19
-        return jdbc.sql("""
-                SELECT t.id FROM team t
-                WHERE EXISTS (SELECT 1 FROM user_day d WHERE d.team_id = t.id
-                              AND (d.touches_external > 0 OR d.touches_internal > 0))
-                  AND NOT EXISTS (SELECT 1 FROM user_month m WHERE m.team_id = t.id)
-                """).query((rs, n) -> new TeamId(rs.getLong("id"))).list();
+        return jdbc.sql("SELECT team_id FROM user_month_backfill ORDER BY team_id")
+                .query((rs, n) -> new TeamId(rs.getLong("team_id"))).list();
+    }
+
+    @Override
+    public void lockMembers(TeamId team) {
+        // in user id order, so that two rebuilds of a team (two instances starting) cannot deadlock
+        jdbc.sql("SELECT user_id FROM membership WHERE team_id = ? ORDER BY user_id FOR UPDATE").param(team.value())
+                .query(Long.class).list();
     }
 
     // ---- reads ------------------------------------------------------------------------------------

@@ -64,7 +64,7 @@ abstract class TeamCliContract extends AppTestBase {
         assertThat(row).contains("0/1"); // one late signal from the internal client
         // late rate in November: that request against two clients served (Bravo, the desk; Acme was October's)
         String late = team.out().substring(team.out().indexOf("Late rate"));
-        assertThat(late).contains("2026-11").contains("50% (1/2)").contains("TEAM");
+        assertThat(late).contains("2026-11").contains("50.0% (1/2)").contains("TEAM");
         assertThat(rapport("", "team", "--from", "2026-11-01", "--to", "2026-11-07", "--json").out())
                 .contains("\"wholeTeam\" : true").contains("\"from\" : \"2026-11-01\"");
 
