@@ -11,7 +11,8 @@ import dev.rapport.teams.Role;
  * The manager dashboard over a period of local days: per member and for the team, time shares,
  * touches and late signals in the period, clients due and overdue today, honeymoon flags, the
  * promise kept rate and plan sustainability; the late rate of each calendar month the period touches;
- * external and internal customers apart; and the team's trend by ISO week. wholeTeam is false when the viewer (a member or viewer) sees only their own row.
+ * external and internal customers apart; and the team's trend by ISO week. wholeTeam is false when
+ * the viewer (a member or viewer) sees only their own row.
  */
 public record Dashboard(LocalDate from, LocalDate to, LocalDate today, boolean wholeTeam, List<MemberRow> members,
                         Figures team, List<LateRate> teamLateRates, List<Week> weeks) {
@@ -41,7 +42,10 @@ public record Dashboard(LocalDate from, LocalDate to, LocalDate today, boolean w
             return lateExternal + lateInternal;
         }
 
-        /** Update requests per client served, in percent (above 100 when clients asked more than once); null when none served. */
+        /**
+         * Update requests per client served, in percent (above 100 when clients asked more than once);
+         * null when none was served.
+         */
         public Double rate() {
             return served() == 0 ? null : 100.0 * updateRequests() / served();
         }

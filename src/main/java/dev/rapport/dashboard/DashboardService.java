@@ -123,12 +123,7 @@ public class DashboardService {
         for (YearMonth m = YearMonth.from(from); !m.isAfter(YearMonth.from(to)); m = m.plusMonths(1)) {
             months.add(m);
         }
-        Map<UserId, Map<YearMonth, LateRate>> late = new HashMap<>();
-        repo.userMonths(team, only, from.withDayOfMonth(1), to.withDayOfMonth(1)).forEach(m -> late
-                .computeIfAbsent(m.user(), k -> new HashMap<>()).put(YearMonth.from(m.month()), new LateRate(
-                        YearMonth.from(m.month()), m.servedExternal(), m.servedInternal(), m.lateExternal(),
-                        m.lateInternal())));
-        List<LateRate> teamLate = months.stream().map(LateRate::none).toList();
+        Map<UserId, Map<YearMonth, LateRate>> late = lateRates(team, only, months);
 
         List<MemberRow> rows = new ArrayList<>();
         Figures total = Figures.NONE;
@@ -145,18 +140,31 @@ public class DashboardService {
                     figures(t.touchesInternal(), t.lateInternal(), a.get(ClientKind.INTERNAL)), p[0], p[1],
                     load == null ? 0 : load.requiredHours(), load == null ? 0 : load.capacityHours());
             Map<YearMonth, LateRate> mine = late.getOrDefault(m.userId(), Map.of());
-            List<LateRate> rates = months.stream().map(month -> mine.getOrDefault(month, LateRate.none(month)))
-                    .toList();
             rows.add(new MemberRow(m.userId(), m.displayName(), m.email(), m.role(), f,
-                    load == null ? "none" : load.capacitySource(), rates));
+                    load == null ? "none" : load.capacitySource(),
+                    months.stream().map(month -> mine.getOrDefault(month, LateRate.none(month))).toList()));
             total = total.plus(f);
-            List<LateRate> sums = new ArrayList<>();
-            for (int i = 0; i < months.size(); i++) {
-                sums.add(teamLate.get(i).plus(rates.get(i)));
+        }
+        List<LateRate> teamLate = new ArrayList<>();
+        for (int i = 0; i < months.size(); i++) {
+            LateRate sum = LateRate.none(months.get(i));
+            for (MemberRow r : rows) {
+                sum = sum.plus(r.lateRates().get(i));
             }
-            teamLate = sums;
+            teamLate.add(sum);
         }
         return new Dashboard(from, to, today, wholeTeam, rows, total, teamLate, weeks(team, only, from, to));
+    }
+
+    /** The user_month rows of these whole months, per member. */
+    private Map<UserId, Map<YearMonth, LateRate>> lateRates(TeamId team, UserId only, List<YearMonth> months) {
+        Map<UserId, Map<YearMonth, LateRate>> late = new HashMap<>();
+        for (var m : repo.userMonths(team, only, months.get(0).atDay(1), months.get(months.size() - 1).atDay(1))) {
+            YearMonth month = YearMonth.from(m.month());
+            late.computeIfAbsent(m.user(), k -> new HashMap<>()).put(month, new LateRate(month, m.servedExternal(),
+                    m.servedInternal(), m.lateExternal(), m.lateInternal()));
+        }
+        return late;
     }
 
     /**

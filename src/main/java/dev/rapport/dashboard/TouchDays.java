@@ -127,7 +127,7 @@ public final class TouchDays {
     Map<MonthKey, int[]> months(Map<DayKey, int[]> days) {
         Map<MonthKey, int[]> months = new HashMap<>();
         served.forEach((key, c) -> {
-            long month = (int) (long) key;
+            long month = key.intValue(); // the low half, with its sign
             LocalDate first = LocalDate.of((int) Math.floorDiv(month, 12), Math.floorMod(month, 12) + 1, 1);
             int[] m = months.computeIfAbsent(new MonthKey(usersByNumber.get((int) (key >>> 32)), first),
                     k -> new int[4]);
