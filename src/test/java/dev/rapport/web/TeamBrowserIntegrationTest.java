@@ -79,6 +79,8 @@ class TeamBrowserIntegrationTest extends BrowserTestBase {
         assertThat(annLate.locator("td[data-label='November 2026']")).containsText("1 request · 2 clients served");
         assertThat(page.locator("#late-table tr.team-total")).containsText("33.3%");
         screenshots("team-small");
+        page.locator("#late-rates").scrollIntoViewIfNeeded();
+        screenshots("team-late-rate");
 
         link(page, "← Previous month").click();
         assertThat(page.locator("main")).containsText("October 2026");
