@@ -319,12 +319,16 @@ class DashboardRollups {
     /** Replaces the rollups of a team with the raw recomputation (existing data, bulk loads, imports). */
     void rebuild(TeamId team) {
         repo.lockMembers(team); // before reading: a touch written meanwhile waits instead of being lost
-        rebuild(team, rawTouchDays(team));
+        replace(team, rawTouchDays(team));
     }
 
     /** {@link #rebuild(TeamId)} with the team's touches counted by the writer that wrote them all. */
     void rebuild(TeamId team, TouchDays touches) {
         repo.lockMembers(team);
+        replace(team, touches);
+    }
+
+    private void replace(TeamId team, TouchDays touches) {
         if (!touches.zone().equals(repo.teamZone(team))) {
             throw new IllegalArgumentException("touches counted in " + touches.zone() + ", the team's days are in "
                     + repo.teamZone(team));

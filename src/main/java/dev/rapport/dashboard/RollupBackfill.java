@@ -12,9 +12,9 @@ import dev.rapport.shared.TeamId;
 /**
  * Fills the dashboard's rollups once for teams whose clients predate them (the V9 migration cannot
  * turn instants into local dates portably), that were bulk-loaded without them, or whose rows an
- * earlier version left behind the clients (imports and transfers did not keep them), or that have
- * touches but no late-rate months (from before V19). Idempotent: a team whose clients all have
- * matching cadence rows and whose touches have months is left alone.
+ * earlier version left behind the clients (imports and transfers did not keep them), or that V19
+ * marked for their late-rate months (teams from before it; a build clears the mark). Idempotent: a
+ * team whose clients all have matching cadence rows and that carries no mark is left alone.
  */
 @Component
 class RollupBackfill {
