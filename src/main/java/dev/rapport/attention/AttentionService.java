@@ -112,7 +112,7 @@ public class AttentionService {
         Extras extras = extras(user, today);
         Queue queue = compute(user, today, policy, extras);
         version.ifPresent(v -> cache.put(user.teamId(), user.userId(),
-                new QueueCache.Cached(v, today, user.zone(), policy, extras.validUntil(now), queue)));
+                new QueueCache.Cached(v, today, user.zone(), policy, now.plus(QueueCache.MAX_AGE), queue)));
         return queue;
     }
 
@@ -193,12 +193,6 @@ public class AttentionService {
     private record Extras(Map<ClientId, Snooze> snoozes, Map<ClientId, List<ClientState.PendingPromise>> promised,
                           Map<ClientId, DealService.ClientDeals> deals, Map<ClientId, Honeymoon.Rates> drops) {
 
-        /** Until when a queue built from these is right: a recent milestone leaves its window, or the cache's limit. */
-        Instant validUntil(Instant now) {
-            return deals.values().stream().map(DealService.ClientDeals::firstLeavesWindow).flatMap(Optional::stream)
-                    .reduce(now.plus(QueueCache.MAX_AGE), (a, b) -> a.isBefore(b) ? a : b);
-        }
-
         /** Clients whose snooze, promise or deal matters whatever their cadence (a drop needs it due). */
         Set<ClientId> mustRead() {
             Set<ClientId> ids = new HashSet<>(snoozes.keySet());
@@ -245,43 +239,20 @@ public class AttentionService {
 
     /**
      * Where each client stands on its cadence today in the user's zone, whoever owns it, as its
-     * owner's queue words it (an active listing of the owner's tightens it); unlike the queue,
+     * owner's queue words it (an active listing, whoever made the deal, tightens it); unlike the queue,
      * snoozes are ignored (a snooze hides an entry, it does not change the cadence).
      */
     public Map<ClientId, CadenceStatus> cadenceStatus(CurrentUser user, List<Client> clients) {
         LocalDate today = user.today(clock);
         AttentionPolicy policy = policy(user.teamId());
-        Map<ClientId, java.util.Set<dev.rapport.shared.UserId>> listings = clients.isEmpty() ? Map.of()
+        Set<ClientId> listings = clients.isEmpty() ? Set.of()
                 : deals.activeListings(user.teamId(), clients.stream().map(Client::id).toList());
         Map<ClientId, CadenceStatus> out = new LinkedHashMap<>();
         for (Client c : clients) {
-            boolean listed = listings.getOrDefault(c.id(), java.util.Set.of()).contains(c.details().ownerId());
-            ClientState state = new ClientState(c.cadenceFacts(), listed, null);
+            ClientState state = new ClientState(c.cadenceFacts(), listings.contains(c.id()), null);
             CadenceStatus status = AttentionEngine.evaluate(state, policy, today, user.zone())
                     .map(e -> new CadenceStatus(e.dueOn(), e.overdueDays(), e.reasons()))
                     .orElseGet(() -> new CadenceStatus(AttentionEngine.dueOn(state, policy, user.zone()), 0,
-                            List.of()));
-            out.put(c.id(), status);
-        }
-        return out;
-    }
-
-    /**
-     * A member's clients as that member's queue words them today in the viewer's zone (active listings
-     * of the member's deals included), whether or not snoozed; for a manager's drill-down.
-     */
-    public Map<ClientId, CadenceStatus> memberCadence(CurrentUser viewer, dev.rapport.shared.UserId owner,
-                                                      List<Client> clients) {
-        LocalDate today = viewer.today(clock);
-        AttentionPolicy policy = policy(viewer.teamId());
-        Map<ClientId, DealService.ClientDeals> listings = deals.forQueue(viewer.teamId(), owner);
-        Map<ClientId, CadenceStatus> out = new LinkedHashMap<>();
-        for (Client c : clients) {
-            DealService.ClientDeals d = listings.get(c.id());
-            ClientState state = new ClientState(c.cadenceFacts(), d != null && d.activeListing(), null);
-            CadenceStatus status = AttentionEngine.evaluate(state, policy, today, viewer.zone())
-                    .map(e -> new CadenceStatus(e.dueOn(), e.overdueDays(), e.reasons()))
-                    .orElseGet(() -> new CadenceStatus(AttentionEngine.dueOn(state, policy, viewer.zone()), 0,
                             List.of()));
             out.put(c.id(), status);
         }

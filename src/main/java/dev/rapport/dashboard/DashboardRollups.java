@@ -168,10 +168,10 @@ class DashboardRollups {
         repo.cadences(team, clients).forEach(r -> before.put(r.id(), r.kind()));
         AttentionPolicy policy = policy(team);
         ZoneId zone = repo.teamZone(team);
-        Map<ClientId, Set<UserId>> listings = deals.activeListings(team, clients.size() == 1 ? clients : null);
+        Set<ClientId> listings = deals.activeListings(team, clients.size() == 1 ? clients : null);
         List<CadenceRow> rows = new ArrayList<>();
         for (CadenceInput in : repo.cadenceInputs(team, clients)) {
-            rows.add(row(in, policy, listings.getOrDefault(in.id(), Set.of()).contains(in.owner()), zone));
+            rows.add(row(in, policy, listings.contains(in.id()), zone));
         }
         repo.saveCadences(team, rows);
         for (CadenceRow r : rows) {
@@ -196,9 +196,8 @@ class DashboardRollups {
     private Optional<LockedInput> refresh(TeamId team, ClientId client, TouchProbe probe) {
         Optional<LockedInput> locked = repo.lockCadenceInput(team, client, probe);
         locked.ifPresent(l -> {
-            Set<UserId> listers = deals.activeListings(team, List.of(client)).getOrDefault(client, Set.of());
-            CadenceInput in = l.input();
-            repo.saveCadence(team, row(in, policy(team), listers.contains(in.owner()), l.teamZone()));
+            boolean listed = !deals.activeListings(team, List.of(client)).isEmpty();
+            repo.saveCadence(team, row(l.input(), policy(team), listed, l.teamZone()));
         });
         return locked;
     }
@@ -268,10 +267,9 @@ class DashboardRollups {
     List<CadenceRow> rawCadences(TeamId team) {
         AttentionPolicy policy = policy(team);
         ZoneId zone = repo.teamZone(team);
-        Map<ClientId, Set<UserId>> listings = deals.activeListings(team, null);
+        Set<ClientId> listings = deals.activeListings(team, null);
         List<CadenceRow> rows = new ArrayList<>();
-        repo.forEachCadenceInput(team, in -> rows.add(row(in, policy,
-                listings.getOrDefault(in.id(), Set.of()).contains(in.owner()), zone)));
+        repo.forEachCadenceInput(team, in -> rows.add(row(in, policy, listings.contains(in.id()), zone)));
         return rows;
     }
 

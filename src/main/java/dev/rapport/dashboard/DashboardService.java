@@ -249,7 +249,7 @@ public class DashboardService {
         List<ClientId> ids = page.items().stream().map(CadenceRow::id).toList();
         Map<ClientId, Client> byId = clients.getAll(viewer, ids);
         List<Client> found = ids.stream().filter(byId::containsKey).map(byId::get).toList();
-        Map<ClientId, CadenceStatus> status = attention.memberCadence(viewer, member, found);
+        Map<ClientId, CadenceStatus> status = attention.cadenceStatus(viewer, found);
         List<OverdueClient> items = found.stream().map(c -> {
             CadenceStatus s = status.get(c.id());
             LocalDate last = c.lastTouchAt() == null ? null : c.lastTouchAt().atZone(viewer.zone()).toLocalDate();

@@ -22,8 +22,11 @@ interface DealRepository {
 
     List<Deal> list(TeamId team, UserId user, ClientId client, DealStatus status);
 
-    /** The user's open deals and those closed since the given instant (for the queue). */
-    List<Deal> recent(TeamId team, UserId user, Instant closedSince);
+    /**
+     * Deals on the owner's active clients, whoever made them, that are open or have a milestone the
+     * client may not have heard of yet: completed at or after the client's last real outbound touch.
+     */
+    List<Deal> forOwner(TeamId team, UserId owner);
 
     /** Open deals (with milestones) of these clients, or of the whole team when null. */
     List<Deal> open(TeamId team, java.util.Collection<ClientId> clients);

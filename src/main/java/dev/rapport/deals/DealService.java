@@ -2,7 +2,6 @@ package dev.rapport.deals;
 
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,8 +25,6 @@ import dev.rapport.teams.TeamCreated;
 /** Deals, their milestone templates, the pipeline, and what the attention queue needs of them. */
 @Service
 public class DealService {
-    /** Milestones completed this long ago no longer ask for a client update. */
-    static final Duration UPDATE_WINDOW = Duration.ofDays(60);
     /** The amount column's limit (NUMERIC(15, 2)): refused as input, not as a database error. */
     static final BigDecimal MAX_AMOUNT = new BigDecimal("9999999999999.99");
 
@@ -155,36 +152,38 @@ public class DealService {
                 (int) e.getValue().stream().filter(d -> d.stale(now, user.zone())).count())).toList();
     }
 
-    /** What the attention queue needs per client: an active listing, and milestones completed recently. */
+    /**
+     * What the attention queue needs per client: an active listing, and the completed milestones of its
+     * deals that the client may not have heard of (the queue keeps those completed at or after the
+     * client's last real outbound touch).
+     */
     public record ClientDeals(boolean activeListing, List<Deal.Milestone> completed) {
-        /** When the first of these recent milestones leaves the update window, changing what the queue shows. */
-        public java.util.Optional<Instant> firstLeavesWindow() {
-            return completed.stream().map(m -> m.completedAt().plus(UPDATE_WINDOW)).min(Instant::compareTo);
-        }
     }
 
     /**
-     * Who holds an active listing on which client: client -> users whose open deal is an active
-     * listing (the queue counts a listing for the deal's own user). These clients (a page, one), or the
-     * whole team when null.
+     * The clients (of these, or of the whole team when null) with an active listing: an open deal past
+     * its listing milestone, whoever in the team made it. The listing is the client's, as its cadence is.
      */
-    public Map<ClientId, java.util.Set<UserId>> activeListings(TeamId team, java.util.Collection<ClientId> clients) {
-        Map<ClientId, java.util.Set<UserId>> result = new LinkedHashMap<>();
+    public java.util.Set<ClientId> activeListings(TeamId team, java.util.Collection<ClientId> clients) {
+        java.util.Set<ClientId> result = new java.util.HashSet<>();
         for (Deal d : repo.open(team, clients)) {
             if (d.activeListing()) {
-                result.computeIfAbsent(d.clientId(), k -> new java.util.HashSet<>()).add(d.userId());
+                result.add(d.clientId());
             }
         }
         return result;
     }
 
-    public Map<ClientId, ClientDeals> forQueue(TeamId team, UserId user) {
-        Instant since = clock.instant().minus(UPDATE_WINDOW);
+    /**
+     * The deals of the owner's active clients, whoever made them, for the owner's queue: a milestone
+     * asks for a client update until a real outbound touch after it (PRODUCT.md), however long ago.
+     */
+    public Map<ClientId, ClientDeals> forQueue(TeamId team, UserId owner) {
         Map<ClientId, ClientDeals> result = new LinkedHashMap<>();
-        for (Deal d : repo.recent(team, user, since)) {
+        for (Deal d : repo.forOwner(team, owner)) {
             ClientDeals sofar = result.getOrDefault(d.clientId(), new ClientDeals(false, List.of()));
             List<Deal.Milestone> completed = new ArrayList<>(sofar.completed());
-            d.milestones().stream().filter(m -> m.done() && m.completedAt().isAfter(since)).forEach(completed::add);
+            d.milestones().stream().filter(Deal.Milestone::done).forEach(completed::add);
             result.put(d.clientId(), new ClientDeals(sofar.activeListing() || d.activeListing(), completed));
         }
         return result;

@@ -27,6 +27,8 @@ class JdbcDealRepository implements DealRepository {
             id, client_id, user_id, template_id, title, amount, status, listing_from, last_progress_at, closed_at,
             created_at
             """;
+    /** The same columns of a deal aliased {@code d}. */
+    private static final String DEAL_COLUMNS = COLUMNS.replaceAll("(\\w+)", "d.$1");
 
     private final JdbcClient jdbc;
 
@@ -117,10 +119,17 @@ class JdbcDealRepository implements DealRepository {
     }
 
     @Override
-    public List<Deal> recent(TeamId team, UserId user, Instant closedSince) {
-        return withMilestones(team, jdbc.sql("SELECT " + COLUMNS + """
-                 FROM deal WHERE team_id = ? AND user_id = ? AND (status = 'open' OR closed_at >= ?)
-                """).params(team.value(), user.value(), ts(closedSince)).query(JdbcDealRepository::deal).list());
+    public List<Deal> forOwner(TeamId team, UserId owner) {
+        // the client's owner and last real outbound touch decide, read with the deals in one statement
+        return withMilestones(team, jdbc.sql("SELECT " + DEAL_COLUMNS + """
+                 FROM deal d JOIN client c ON c.team_id = d.team_id AND c.id = d.client_id
+                WHERE d.team_id = :team AND c.team_id = :team AND c.owner_id = :owner AND c.archived_at IS NULL
+                  AND (d.status = 'open' OR EXISTS (SELECT 1 FROM deal_milestone m
+                       WHERE m.team_id = d.team_id AND m.deal_id = d.id AND m.completed_at IS NOT NULL
+                         AND (c.last_outbound_at IS NULL OR m.completed_at >= c.last_outbound_at)))
+                ORDER BY d.id
+                """).param("team", team.value()).param("owner", owner.value())
+                .query(JdbcDealRepository::deal).list());
     }
 
     @Override

@@ -78,6 +78,53 @@ abstract class DealContract extends AppTestBase {
     }
 
     @Test
+    void aMilestoneAsksForAnUpdateUntilTheClientIsToldHoweverLongAgo() {
+        Api api = newTeam(Role.MEMBER).api();
+        long buyer = api.post("/api/v1/clients", json("{'name':'Bea Buyer','tier':'C'}")).json().get("id").asLong();
+        long id = api.post("/api/v1/clients/" + buyer + "/deals", json("{'title':'Oak Ave 9'}")).json().get("id")
+                .asLong();
+        clock.advance(Duration.ofHours(1));
+        api.post("/api/v1/deals/" + id + "/complete", json("{'milestone':'listing agreement'}"));
+        // the client keeps calling (inbound touches restart the cadence) but nobody tells them
+        for (int day = 0; day < 4; day++) {
+            clock.advance(Duration.ofDays(25));
+            api.post("/api/v1/clients/" + buyer + "/touches", json("{'channel':'phone','direction':'inbound'}"));
+            assertThat(reasons(api, buyer)).as("day %d", 25 * (day + 1)).containsExactly("milestone_update");
+        }
+        api.post("/api/v1/clients/" + buyer + "/touches", json("{'channel':'email','direction':'outbound'}"));
+        assertThat(reasons(api, buyer)).isEmpty();
+    }
+
+    @Test
+    void aColleaguesDealOnASharedClientReachesTheOwnersQueue() {
+        Session owner = newTeam(Role.OWNER);
+        Session colleague = newMember(owner.user().teamId(), Role.MEMBER);
+        long shared = owner.api().post("/api/v1/clients", json("{'name':'Sol Shared','tier':'C','shared':true}"))
+                .json().get("id").asLong();
+        owner.api().post("/api/v1/clients/" + shared + "/touches", json("{'channel':'phone'}"));
+        long id = colleague.api().post("/api/v1/clients/" + shared + "/deals", json("{'title':'Pine Rd 1'}")).json()
+                .get("id").asLong();
+        clock.advance(Duration.ofHours(1));
+        for (String step : List.of("0", "1", "listed")) {
+            colleague.api().post("/api/v1/deals/" + id + "/complete", json("{'milestone':'" + step + "'}"));
+        }
+        assertThat(reasons(owner.api(), shared)).containsExactly("milestone_update");
+        assertThat(reasons(colleague.api(), shared)).as("only owners' queues hold clients").isEmpty();
+
+        clock.advance(Duration.ofMinutes(10));
+        colleague.api().post("/api/v1/clients/" + shared + "/touches", json("{'channel':'phone','note':'live'}"));
+        assertThat(reasons(owner.api(), shared)).isEmpty();
+        // the colleague's listing tightens the client's cadence (tier C allows 90 days) for its owner
+        clock.advance(Duration.ofDays(8));
+        assertThat(reasons(owner.api(), shared)).containsExactly("overdue");
+        JsonNode overdue = owner.api().get("/api/v1/team/members/" + owner.userId().value() + "/overdue").json()
+                .get("items");
+        assertThat(overdue.size()).isEqualTo(1);
+        assertThat(overdue.get(0).get("reasons").get(0).get("text").asString())
+                .isEqualTo("8 days since last touch, an active listing allows at most 7 days — 1 day overdue");
+    }
+
+    @Test
     void customTemplatesAndBadInput() {
         Api api = newTeam(Role.OWNER).api();
         long ada = api.post("/api/v1/clients", json("{'name':'Ada'}")).json().get("id").asLong();
