@@ -199,20 +199,26 @@ abstract class QueueCandidatesContract extends AppTestBase {
         assertThat(after.entries()).noneSatisfy(e -> assertThat(e.has(ReasonCode.PROMISE_DUE)).isTrue());
     }
 
-    /** A completed milestone asks for an update for a window of days; the cached queue ends with it. */
+    /**
+     * A completed milestone asks for an update until a real outbound touch after it, however long ago:
+     * a kept queue holds it for as long, and ends with the touch that tells the client.
+     */
     @Test
-    void aCachedQueueEndsWhenAMilestoneLeavesItsWindow() {
+    void aCachedQueueKeepsAMilestoneUntilTheClientIsTold() {
         CurrentUser u = newTeam(Role.MANAGER).user();
         ClientId c = clients.create(u, details(List.of(u)), clock.instant().minus(Duration.ofDays(400))).id();
         Deal d = deals.create(u, c, "Sale", null, null);
         deals.complete(u, d.id(), "listed");
-        LocalDate day = u.today(clock).plusDays(60);
-        clock.advance(Duration.ofDays(60).minusMinutes(30));
-        AttentionService.Queue inWindow = attention.queue(u, day);
-        assertThat(attention.queue(u, day)).isSameAs(inWindow);
-        clock.advance(Duration.ofHours(1));
-        AttentionService.Queue after = attention.queue(u, day);
-        assertThat(after).isEqualTo(attention.fullQueue(u, day)).isNotEqualTo(inWindow);
+        clock.advance(Duration.ofDays(200));
+        AttentionService.Queue untold = attention.queue(u, null);
+        assertThat(attention.queue(u, null)).isSameAs(untold).isEqualTo(attention.fullQueue(u, null));
+        assertThat(untold.entries()).singleElement().satisfies(e -> assertThat(e.has(ReasonCode.MILESTONE_UPDATE))
+                .isTrue());
+        clients.recordTouches(u, c, List.of(new NewTouch(clock.instant(), Channel.EMAIL, Direction.OUTBOUND, null,
+                null, null, false, false)));
+        AttentionService.Queue told = attention.queue(u, null);
+        assertThat(told).isEqualTo(attention.fullQueue(u, null));
+        assertThat(told.entries()).noneSatisfy(e -> assertThat(e.has(ReasonCode.MILESTONE_UPDATE)).isTrue());
     }
 
     /** One random write through the services (or, where the application has no path, by hand as a job would). */
