@@ -56,11 +56,11 @@ class DealController {
     record MilestoneDto(int position, String name, Instant completedAt) {
     }
 
-    record DealDto(long id, long clientId, String title, BigDecimal amount, String status, String stage,
+    record DealDto(long id, long clientId, long userId, String title, BigDecimal amount, String status, String stage,
                    boolean activeListing, boolean stale, List<MilestoneDto> milestones, Instant lastProgressAt,
                    Instant createdAt, Instant closedAt) {
         static DealDto of(Deal d, Instant now, java.time.ZoneId zone) {
-            return new DealDto(d.id(), d.clientId().value(), d.title(), d.amount(), d.status().code(),
+            return new DealDto(d.id(), d.clientId().value(), d.userId().value(), d.title(), d.amount(), d.status().code(),
                     d.stage().map(Deal.Milestone::name).orElse(null), d.activeListing(), d.stale(now, zone),
                     d.milestones().stream().map(m -> new MilestoneDto(m.position(), m.name(), m.completedAt()))
                             .toList(), d.lastProgressAt(), d.createdAt(), d.closedAt());
@@ -86,6 +86,16 @@ class DealController {
     ResponseEntity<DealDto> create(CurrentUser user, @PathVariable long clientId, @RequestBody DealRequest request) {
         return ResponseEntity.status(HttpStatus.CREATED).body(DealDto.of(deals.create(user, new ClientId(clientId),
                 request.title(), request.templateId(), request.amount()), clock.instant(), user.zone()));
+    }
+
+    @GetMapping("/clients/{clientId}/deals")
+    @Operation(summary = "Every deal with a client you can see, whoever in your team made it",
+            description = "Oldest first; userId says who made each. Only its maker completes or loses a deal; "
+                    + "its milestones ask the client's owner for an update.")
+    List<DealDto> onClient(CurrentUser user, @PathVariable long clientId) {
+        Instant now = clock.instant();
+        return deals.onClient(user, new ClientId(clientId)).stream().map(d -> DealDto.of(d, now, user.zone()))
+                .toList();
     }
 
     @GetMapping("/deals")

@@ -51,12 +51,15 @@ class DealCommand {
         }
     }
 
-    @Command(name = "list", description = "Your open deals.")
+    @Command(name = "list", description = "Your open deals, or with --client every deal with that client.")
     static class ListDeals implements Callable<Integer> {
         private final CliContext ctx;
 
         @Mixin
         JsonOption json;
+
+        @Option(names = "--client", description = "client id or (part of) name or email: its deals, whoever made them")
+        String client;
 
         ListDeals(CliContext ctx) {
             this.ctx = ctx;
@@ -64,7 +67,9 @@ class DealCommand {
 
         @Override
         public Integer call() {
-            JsonNode list = ApiClient.from(ctx).get("/api/v1/deals", Map.of("status", "open"));
+            ApiClient api = ApiClient.from(ctx);
+            JsonNode list = client == null ? api.get("/api/v1/deals", Map.of("status", "open"))
+                    : api.get("/api/v1/clients/" + ClientRef.resolve(api, client) + "/deals", Map.of());
             if (json.json) {
                 Output.json(ctx.out(), list);
                 return 0;
@@ -72,9 +77,15 @@ class DealCommand {
             List<List<String>> rows = new ArrayList<>();
             list.forEach(d -> rows.add(List.of(Long.toString(d.get("id").asLong()), Output.text(d, "title"),
                     Output.orDash(Output.text(d, "stage")), Output.orDash(Output.text(d, "amount")),
-                    (d.get("activeListing").asBoolean() ? "listed " : "") + (d.get("stale").asBoolean() ? "STALE" : ""))));
+                    flags(d))));
             Output.table(ctx.out(), List.of("ID", "DEAL", "STAGE", "VALUE", "FLAGS"), rows);
             return 0;
+        }
+
+        private static String flags(JsonNode d) {
+            String status = Output.text(d, "status");
+            return (("open".equals(status) ? "" : status + " ") + (d.get("activeListing").asBoolean() ? "listed " : "")
+                    + (d.get("stale").asBoolean() ? "STALE" : "")).strip();
         }
     }
 

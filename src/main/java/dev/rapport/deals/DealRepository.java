@@ -22,11 +22,21 @@ interface DealRepository {
 
     List<Deal> list(TeamId team, UserId user, ClientId client, DealStatus status);
 
+    /** Every deal with the client, whoever made it, oldest first. */
+    List<Deal> onClient(TeamId team, ClientId client);
+
     /**
-     * Deals on the owner's active clients, whoever made them, that are open or have a milestone the
-     * client may not have heard of yet: completed at or after the client's last real outbound touch.
+     * Deals on the owner's active clients, whoever made them, that are open or may have a milestone
+     * the client has not heard of yet (its last real outbound touch is not after the deal's last
+     * milestone); the queue keeps the milestones completed at or after that touch.
      */
     List<Deal> forOwner(TeamId team, UserId owner);
+
+    /**
+     * Takes closed deals whose client had a real outbound touch after their last milestone out of the
+     * queue's scope (every team; touches only ever move that instant later). Returns how many.
+     */
+    int leaveScopeWhenTold();
 
     /** Open deals (with milestones) of these clients, or of the whole team when null. */
     List<Deal> open(TeamId team, java.util.Collection<ClientId> clients);

@@ -103,6 +103,26 @@ public class DealService {
         return repo.list(user.teamId(), user.userId(), client, status);
     }
 
+    /**
+     * Every deal with a client the user can see, whoever in the team made it: a colleague's deal on a
+     * shared client asks its owner for updates, so the owner (and a manager) must be able to read it.
+     */
+    public List<Deal> onClient(CurrentUser user, ClientId client) {
+        clients.require(user, client);
+        return repo.onClient(user.teamId(), client);
+    }
+
+    /**
+     * The deals whose milestones go in the user's calendar: their own, and colleagues' deals on the
+     * user's clients that are open or not yet told (those ask the user, as owner, for the update).
+     */
+    public List<Deal> forCalendar(CurrentUser user) {
+        Map<Long, Deal> byId = new LinkedHashMap<>();
+        repo.list(user.teamId(), user.userId(), null, null).forEach(d -> byId.put(d.id(), d));
+        repo.forOwner(user.teamId(), user.userId()).forEach(d -> byId.putIfAbsent(d.id(), d));
+        return List.copyOf(byId.values());
+    }
+
     /** Completes a milestone (by position or name); the client needs to hear about it. */
     @Transactional
     public Deal complete(CurrentUser user, long id, String milestone) {

@@ -119,17 +119,34 @@ class JdbcDealRepository implements DealRepository {
     }
 
     @Override
+    public List<Deal> onClient(TeamId team, ClientId client) {
+        return withMilestones(team, jdbc.sql("SELECT " + COLUMNS
+                        + " FROM deal WHERE team_id = ? AND client_id = ? ORDER BY created_at, id")
+                .params(team.value(), client.value()).query(JdbcDealRepository::deal).list());
+    }
+
+    @Override
     public List<Deal> forOwner(TeamId team, UserId owner) {
-        // the client's owner and last real outbound touch decide, read with the deals in one statement
+        // deals in scope (open, or closed and maybe untold) joined to the client's owner and last real
+        // outbound touch, in one statement; a deal told after its last milestone is told of every one
         return withMilestones(team, jdbc.sql("SELECT " + DEAL_COLUMNS + """
                  FROM deal d JOIN client c ON c.team_id = d.team_id AND c.id = d.client_id
-                WHERE d.team_id = :team AND c.team_id = :team AND c.owner_id = :owner AND c.archived_at IS NULL
-                  AND (d.status = 'open' OR EXISTS (SELECT 1 FROM deal_milestone m
-                       WHERE m.team_id = d.team_id AND m.deal_id = d.id AND m.completed_at IS NOT NULL
-                         AND (c.last_outbound_at IS NULL OR m.completed_at >= c.last_outbound_at)))
+                WHERE d.team_id = :team AND d.queue_scope = TRUE
+                  AND c.team_id = :team AND c.owner_id = :owner AND c.archived_at IS NULL
+                  AND (d.status = 'open' OR c.last_outbound_at IS NULL OR c.last_outbound_at <= d.last_progress_at)
                 ORDER BY d.id
                 """).param("team", team.value()).param("owner", owner.value())
                 .query(JdbcDealRepository::deal).list());
+    }
+
+    @Override
+    public int leaveScopeWhenTold() {
+        return jdbc.sql("""
+                UPDATE deal SET queue_scope = FALSE
+                WHERE queue_scope = TRUE AND status <> 'open' AND EXISTS (SELECT 1 FROM client c
+                      WHERE c.team_id = deal.team_id AND c.id = deal.client_id
+                        AND c.last_outbound_at > deal.last_progress_at)
+                """).update();
     }
 
     @Override

@@ -132,7 +132,7 @@ public class CalendarFeedService {
         LocalDate today = user.today(clock);
         CalendarEntries entries = new CalendarEntries(today, user.zone(), baseUrl);
         List<Promise> pending = promises.list(user, null, List.of(PromiseStatus.OPEN, PromiseStatus.RENEGOTIATED));
-        List<Deal> own = deals.list(user, null, null);
+        List<Deal> own = deals.forCalendar(user);
         Set<ClientId> ids = new HashSet<>();
         pending.forEach(p -> ids.add(p.clientId()));
         own.forEach(d -> ids.add(d.clientId()));

@@ -139,16 +139,20 @@ class ClientPage {
         return clients.exists(user, client.id()) ? "redirect:/clients/" + id : "redirect:/clients";
     }
 
-    /** Your promises to this client and your deals with them, with the forms that add them. */
+    /** Your promises to this client and the team's deals with them, with the forms that add them. */
     private void addPromisesAndDeals(CurrentUser user, Client client, Model model) {
         LocalDate today = user.today(clock);
         Function<ClientId, String> name = id -> client.details().name();
         model.addAttribute("promises", PromiseView.ordered(promises.list(user, client.id(), List.of())).stream()
                 .map(p -> PromiseView.of(p, today, user.zone(), name)).toList());
-        model.addAttribute("deals", deals.list(user, client.id(), null).stream()
+        List<Deal> withClient = deals.onClient(user, client.id());
+        Map<UserId, String> makers = withClient.stream().allMatch(d -> d.userId().equals(user.userId())) ? Map.of()
+                : memberNames(user);
+        model.addAttribute("deals", withClient.stream()
                 .sorted(Comparator.comparing((Deal d) -> d.status() != DealStatus.OPEN)
                         .thenComparing(Deal::createdAt, Comparator.reverseOrder()))
-                .map(d -> DealView.of(d, clock.instant(), user.zone(), name)).toList());
+                .map(d -> DealView.of(d, clock.instant(), user.zone(), name, d.userId().equals(user.userId()) ? null
+                        : makers.getOrDefault(d.userId(), "a former member"))).toList());
         List<DealTemplate> templates = deals.templates(user.teamId());
         model.addAttribute("templates", templates.stream()
                 .map(t -> new Choices(Long.toString(t.id()), Formats.label(t.name()))).toList());

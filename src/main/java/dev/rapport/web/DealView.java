@@ -9,15 +9,23 @@ import dev.rapport.deals.Deal;
 import dev.rapport.deals.DealStatus;
 import dev.rapport.shared.ClientId;
 
-/** One deal with its milestones: the completed ones with their date, the next one, the rest. */
+/**
+ * One deal with its milestones: the completed ones with their date, the next one, the rest; {@code by}
+ * names the colleague who made it (null for the viewer's own, the only ones the viewer can move on).
+ */
 record DealView(long id, long clientId, String client, String title, String value, String status, String statusLabel,
                 boolean open, String stage, boolean activeListing, boolean stale, String started, String lastProgress,
-                int done, int total, List<MilestoneView> completed, MilestoneView next, List<MilestoneView> later) {
+                int done, int total, List<MilestoneView> completed, MilestoneView next, List<MilestoneView> later,
+                String by) {
 
     record MilestoneView(int position, String name, String completedOn) {
     }
 
     static DealView of(Deal d, Instant now, ZoneId zone, Function<ClientId, String> clientName) {
+        return of(d, now, zone, clientName, null);
+    }
+
+    static DealView of(Deal d, Instant now, ZoneId zone, Function<ClientId, String> clientName, String by) {
         List<MilestoneView> completed = d.milestones().stream().filter(Deal.Milestone::done)
                 .map(m -> new MilestoneView(m.position(), m.name(), Formats.day(m.completedAt().atZone(zone)
                         .toLocalDate()))).toList();
@@ -29,7 +37,7 @@ record DealView(long id, long clientId, String client, String title, String valu
                 d.status() == DealStatus.OPEN, d.stage().map(Deal.Milestone::name).orElse("not started"),
                 d.activeListing(), d.stale(now, zone), Formats.ago(started), Formats.ago(Deal.daysBetween(d.lastProgressAt(), now, zone)),
                 completed.size(), d.milestones().size(), completed, open.isEmpty() ? null : open.get(0),
-                open.size() <= 1 ? List.of() : open.subList(1, open.size()));
+                open.size() <= 1 ? List.of() : open.subList(1, open.size()), by);
     }
 
 }

@@ -19,6 +19,17 @@ import tools.jackson.databind.JsonNode;
 
 /** Deals, milestones, the listing cadence and the pipeline through the API; runs once per database. */
 abstract class DealContract extends AppTestBase {
+    @org.springframework.beans.factory.annotation.Autowired
+    dev.rapport.deals.ToldDealsJob toldDeals;
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    /** Runs the told-deals job now (the test clock restarts with every test: a lease may look "future"). */
+    int sweepToldDeals() {
+        jdbc.update("UPDATE job_lock SET locked_until = ? WHERE name = 'told-deals'",
+                java.sql.Timestamp.from(clock.instant()));
+        return toldDeals.run();
+    }
 
 
     static List<String> reasons(Api api, long client) {
@@ -91,8 +102,17 @@ abstract class DealContract extends AppTestBase {
             api.post("/api/v1/clients/" + buyer + "/touches", json("{'channel':'phone','direction':'inbound'}"));
             assertThat(reasons(api, buyer)).as("day %d", 25 * (day + 1)).containsExactly("milestone_update");
         }
+        // a lost deal's milestones were still news to the client: the job leaves it in the queue's scope
+        assertThat(api.post("/api/v1/deals/" + id + "/lose", null).status()).isEqualTo(200);
+        assertThat(sweepToldDeals()).isNotNegative();
+        assertThat(reasons(api, buyer)).containsExactly("milestone_update");
         api.post("/api/v1/clients/" + buyer + "/touches", json("{'channel':'email','direction':'outbound'}"));
         assertThat(reasons(api, buyer)).isEmpty();
+        assertThat(sweepToldDeals()).as("told, so out of the scope").isPositive();
+        assertThat(sweepToldDeals()).isZero();
+        assertThat(reasons(api, buyer)).isEmpty();
+        assertThat(api.get("/api/v1/clients/" + buyer + "/deals").json().get(0).get("status").asString())
+                .isEqualTo("lost");
     }
 
     @Test
@@ -110,6 +130,19 @@ abstract class DealContract extends AppTestBase {
         }
         assertThat(reasons(owner.api(), shared)).containsExactly("milestone_update");
         assertThat(reasons(colleague.api(), shared)).as("only owners' queues hold clients").isEmpty();
+        // the owner reads the deal that asks them for an update, and leaves moving it on to its maker
+        JsonNode onClient = owner.api().get("/api/v1/clients/" + shared + "/deals").json();
+        assertThat(onClient.size()).isEqualTo(1);
+        assertThat(onClient.get(0).get("userId").asLong()).isEqualTo(colleague.userId().value());
+        assertThat(onClient.get(0).get("stage").asString()).isEqualTo("listed");
+        assertThat(owner.api().post("/api/v1/deals/" + id + "/complete", json("{'milestone':'showings'}")).status())
+                .isEqualTo(404);
+        WebClient browser = new WebClient(baseUrl());
+        browser.signIn(owner.email(), "correct horse battery");
+        String page = browser.get("/clients/" + shared).body();
+        assertThat(page).contains("Pine Rd 1", "by " + colleague.user().displayName() + ", who moves it on")
+                .doesNotContain("/deals/" + id + "/complete");
+        assertThat(newTeam(Role.OWNER).api().get("/api/v1/clients/" + shared + "/deals").status()).isEqualTo(404);
 
         clock.advance(Duration.ofMinutes(10));
         colleague.api().post("/api/v1/clients/" + shared + "/touches", json("{'channel':'phone','note':'live'}"));

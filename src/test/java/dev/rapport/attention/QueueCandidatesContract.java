@@ -62,6 +62,8 @@ abstract class QueueCandidatesContract extends AppTestBase {
     dev.rapport.shared.QueueVersions versions;
     @Autowired
     dev.rapport.promises.BreakOverduePromisesJob breakOverdue;
+    @Autowired
+    dev.rapport.deals.ToldDealsJob toldDeals;
 
     final Random random = new Random(20261202);
 
@@ -77,9 +79,13 @@ abstract class QueueCandidatesContract extends AppTestBase {
         int compared = 0;
         int queued = 0;
         int fewer = 0;
+        int untold = 0;
         for (int round = 0; round < 6; round++) {
             for (int step = 0; step < 60; step++) {
                 write(manager.user(), people, ids, step);
+            }
+            for (CurrentUser owner : people) {
+                untold += assertDealFactsAreComplete(owner, ids);
             }
             for (CurrentUser owner : people) {
                 for (ZoneId zone : ZONES) {
@@ -105,6 +111,7 @@ abstract class QueueCandidatesContract extends AppTestBase {
         assertThat(compared).isPositive();
         assertThat(queued).isGreaterThan(compared);
         assertThat(fewer).isGreaterThan(compared / 10);
+        assertThat(untold).as("untold milestones compared").isPositive();
     }
 
     /**
@@ -250,9 +257,7 @@ abstract class QueueCandidatesContract extends AppTestBase {
             promises.make(owner, c, "promise " + step, today.plusDays(random.nextInt(6)),
                     today.minusDays(random.nextInt(3)));
         } else if (op < 88) {
-            CurrentUser owner = owner(people, c);
-            Deal d = deals.create(owner, c, "Deal " + step, null, null);
-            deals.complete(owner, d.id(), random.nextBoolean() ? "listed" : "showings");
+            dealWrite(who, c, step);
         } else if (op < 91) {
             repository.saveHoneymoon(who.teamId(), Map.of(c, new Honeymoon.Rates(3.0, random.nextBoolean() ? 1.0 : 2.5,
                     random.nextBoolean())), who.today(clock));
@@ -275,6 +280,59 @@ abstract class QueueCandidatesContract extends AppTestBase {
             }
             clients.setChannelWeights(manager, weights);
         }
+    }
+
+    /**
+     * A deal by anyone (a colleague's on a client they do not own too) with a milestone, one of the
+     * writer's open deals won or lost, or the job that takes told deals out of the queue's scope.
+     */
+    private void dealWrite(CurrentUser who, ClientId c, int step) {
+        List<Deal> open = deals.list(who, null, dev.rapport.deals.DealStatus.OPEN);
+        int kind = random.nextInt(4);
+        if (kind == 3) {
+            // the test clock restarts with every test: free a lease an earlier test left "in the future"
+            jdbc.update("UPDATE job_lock SET locked_until = ? WHERE name = 'told-deals'",
+                    java.sql.Timestamp.from(clock.instant()));
+            assertThat(toldDeals.run()).isNotNegative();
+        } else if (kind == 0 || open.isEmpty()) {
+            Deal d = deals.create(who, c, "Deal " + step, null, null);
+            deals.complete(who, d.id(), random.nextBoolean() ? "listed" : "showings");
+        } else if (kind == 1) {
+            deals.complete(who, open.get(random.nextInt(open.size())).id(), "closing");
+        } else {
+            deals.lose(who, open.get(random.nextInt(open.size())).id());
+        }
+    }
+
+    /**
+     * What the queue is given of deals, against every deal of the owner's active clients: the same
+     * untold milestones (completed at or after the client's last real outbound touch) and listings.
+     */
+    private int assertDealFactsAreComplete(CurrentUser owner, List<ClientId> ids) {
+        Map<ClientId, DealService.ClientDeals> given = deals.forQueue(owner.teamId(), owner.userId());
+        int untold = 0;
+        for (ClientId id : ids) {
+            dev.rapport.clients.Client c = clients.get(owner, id);
+            if (!c.details().ownerId().equals(owner.userId()) || c.archived()) {
+                continue;
+            }
+            List<Deal> all = deals.onClient(owner, id);
+            java.util.function.Predicate<Deal.Milestone> news = m -> m.done()
+                    && (c.lastOutboundAt() == null || !c.lastOutboundAt().isAfter(m.completedAt()));
+            DealService.ClientDeals facts = given.get(id);
+            Set<String> fast = new java.util.TreeSet<>();
+            if (facts != null) {
+                facts.completed().stream().filter(news).forEach(m -> fast.add(m.completedAt() + "/" + m.name()));
+            }
+            Set<String> naiveKeys = new java.util.TreeSet<>();
+            all.forEach(d -> d.milestones().stream().filter(news)
+                    .forEach(m -> naiveKeys.add(m.completedAt() + "/" + m.name())));
+            assertThat(fast).as("untold milestones of %s", id).isEqualTo(naiveKeys);
+            assertThat(facts != null && facts.activeListing()).as("listing of %s", id)
+                    .isEqualTo(all.stream().anyMatch(Deal::activeListing));
+            untold += naiveKeys.size();
+        }
+        return untold;
     }
 
     private CurrentUser owner(List<CurrentUser> people, ClientId c) {

@@ -256,6 +256,9 @@ abstract class CliContract extends AppTestBase {
         assertThat(rapport("deal", "done", dealId, "listing", "agreement").out()).contains("'listing agreement signed'");
         assertThat(rapport("today").out()).contains("milestone “listing agreement signed” completed on 2026-11-23");
         assertThat(rapport("deal", "pipeline").out()).contains("listing agreement signed").contains("450000");
+        assertThat(rapport("deal", "list", "--client", "acme").out()).containsPattern(
+                dealId + " +Sale of Elm St 4 +listing agreement signed +450000");
+        assertThat(rapport("deal", "list", "--client", "no such client").err()).contains("no such client");
 
         assertThat(rapport("depth", "acme", "--current", "2", "--target", "3").out()).contains("depth 2 -> target 3");
         assertThat(rapport("top", "set", "acme").out()).contains("Top relationships set: 1");

@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -120,6 +121,19 @@ abstract class CalendarFeedContract extends AppTestBase {
         // a new secret URL is a security event the team's owners see (never the secret itself)
         String audit = colleague.api().get("/api/v1/team/audit").body();
         assertThat(audit).contains("calendar.feed.created").doesNotContain(path.substring(6, 40));
+    }
+
+    @Test
+    void aColleaguesMilestoneOnMySharedClientIsInMyFeedAsInTheirs() throws Exception {
+        var me = newTeam(Role.MEMBER);
+        var colleague = newMember(me.user().teamId(), Role.MEMBER);
+        long sol = id(me.api().post("/api/v1/clients", json("{'name':'Sol Shared','tier':'C','shared':true}")));
+        long deal = id(colleague.api().post("/api/v1/clients/" + sol + "/deals", json("{'title':'Pine Rd 1'}")));
+        colleague.api().post("/api/v1/deals/" + deal + "/complete", json("{'milestone':'0'}"));
+        for (var who : List.of(me, colleague)) {
+            VEvent milestone = events(issue(who.api())).get("milestone-" + deal + "-0@rapport");
+            assertThat(summary(milestone)).isEqualTo("Tell Sol Shared: listing agreement signed (Pine Rd 1)");
+        }
     }
 
     @Test
