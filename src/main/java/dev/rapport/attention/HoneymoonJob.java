@@ -59,15 +59,14 @@ public class HoneymoonJob {
     @Transactional
     public int run() {
         Instant now = clock.instant();
-        return lock.acquire(JOB, now, now.plus(LEASE), instance) ? evaluateAll(now) : -1;
+        return lock.runLeased(JOB, now, LEASE, instance, () -> evaluateAll(now));
     }
 
     /** The scheduled run: -1 (skipped) when any instance ran it less than {@link #MIN_GAP} ago. */
     @Transactional
     public int runScheduled() {
         Instant now = clock.instant();
-        return lock.acquireIfNotRunSince(JOB, now, now.plus(LEASE), instance, now.minus(MIN_GAP))
-                ? evaluateAll(now) : -1;
+        return lock.runLeasedUnlessRanWithin(JOB, now, LEASE, MIN_GAP, instance, () -> evaluateAll(now));
     }
 
     private int evaluateAll(Instant now) {
@@ -75,7 +74,6 @@ public class HoneymoonJob {
         for (TeamId team : repo.teams()) {
             evaluated += evaluate(team, now);
         }
-        lock.release(JOB, now);
         log.info("Honeymoon check: {} clients evaluated", evaluated);
         return evaluated;
     }

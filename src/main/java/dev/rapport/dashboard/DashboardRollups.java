@@ -1,6 +1,5 @@
 package dev.rapport.dashboard;
 
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -3,7 +3,6 @@ package dev.rapport.deals;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,20 +41,17 @@ public class ToldDealsJob {
     /** Runs once now; returns how many deals left the scope, or -1 when another instance holds the lock. */
     @Transactional
     public int run() {
-        Instant now = clock.instant();
-        return lock.acquire(JOB, now, now.plus(LEASE), instance) ? sweep(now) : -1;
+        return lock.runLeased(JOB, clock.instant(), LEASE, instance, this::sweep);
     }
 
     /** The scheduled run: -1 (skipped) when any instance ran it less than {@link #MIN_GAP} ago. */
     @Transactional
     public int runScheduled() {
-        Instant now = clock.instant();
-        return lock.acquireIfNotRunSince(JOB, now, now.plus(LEASE), instance, now.minus(MIN_GAP)) ? sweep(now) : -1;
+        return lock.runLeasedUnlessRanWithin(JOB, clock.instant(), LEASE, MIN_GAP, instance, this::sweep);
     }
 
-    private int sweep(Instant now) {
+    private int sweep() {
         int told = repo.leaveScopeWhenTold();
-        lock.release(JOB, now);
         if (told > 0) {
             log.info("{} closed deal(s) told of every milestone left the queue's scope", told);
         }

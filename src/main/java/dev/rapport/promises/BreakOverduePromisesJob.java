@@ -44,21 +44,19 @@ public class BreakOverduePromisesJob {
     @Transactional
     public int run() {
         Instant now = clock.instant();
-        return lock.acquire(JOB, now, now.plus(LEASE), instance) ? breakOverdue(now) : -1;
+        return lock.runLeased(JOB, now, LEASE, instance, () -> breakOverdue(now));
     }
 
     /** The scheduled run: -1 (skipped) when any instance ran it less than {@link #MIN_GAP} ago. */
     @Transactional
     public int runScheduled() {
         Instant now = clock.instant();
-        return lock.acquireIfNotRunSince(JOB, now, now.plus(LEASE), instance, now.minus(MIN_GAP))
-                ? breakOverdue(now) : -1;
+        return lock.runLeasedUnlessRanWithin(JOB, now, LEASE, MIN_GAP, instance, () -> breakOverdue(now));
     }
 
     private int breakOverdue(Instant now) {
         // a member west of the team's zone may still see the promise as due today: their queue changes
         int broken = repo.breakOverdue(now, versions::changed);
-        lock.release(JOB, now);
         if (broken > 0) {
             log.info("Marked {} overdue promises as broken", broken);
         }

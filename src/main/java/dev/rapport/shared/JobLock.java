@@ -1,6 +1,8 @@
 package dev.rapport.shared;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.function.IntSupplier;
 
 /**
  * A named lease in the database so that, with several app instances, one runs each scheduled job.
@@ -19,4 +21,25 @@ public interface JobLock {
 
     /** Ends the lease and records the run. */
     void release(String job, Instant now);
+
+    /**
+     * Does the work under the job's lease, taken at {@code now} for {@code lease}, and records the run;
+     * -1 without doing it when another instance holds the lease. Run it in the work's transaction.
+     */
+    default int runLeased(String job, Instant now, Duration lease, String owner, IntSupplier work) {
+        return acquire(job, now, now.plus(lease), owner) ? doAndRelease(job, now, work) : -1;
+    }
+
+    /** Like {@link #runLeased}, and -1 also when any instance ran the job less than {@code minGap} ago. */
+    default int runLeasedUnlessRanWithin(String job, Instant now, Duration lease, Duration minGap, String owner,
+                                         IntSupplier work) {
+        return acquireIfNotRunSince(job, now, now.plus(lease), owner, now.minus(minGap))
+                ? doAndRelease(job, now, work) : -1;
+    }
+
+    private int doAndRelease(String job, Instant now, IntSupplier work) {
+        int result = work.getAsInt();
+        release(job, now);
+        return result;
+    }
 }
