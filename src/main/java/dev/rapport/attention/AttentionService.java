@@ -178,7 +178,7 @@ public class AttentionService {
         return clients.cadenceFacts(user.teamId(), user.userId()).stream().map(extras::state).toList();
     }
 
-    /** The user's snoozes, promises due soon, recent deals and honeymoon drops, by client. */
+    /** The user's snoozes, promises due soon, deals in scope on their clients and honeymoon drops, by client. */
     private Extras extras(CurrentUser user, LocalDate today) {
         Map<ClientId, Snooze> snoozes = repository.activeSnoozes(user.teamId(), user.userId(), today).stream()
                 .collect(Collectors.toMap(Snooze::clientId, Function.identity()));

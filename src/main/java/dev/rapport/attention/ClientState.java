@@ -8,7 +8,7 @@ import dev.rapport.clients.CadenceFacts;
 /**
  * Engine input for one client: its stored facts plus what other features know about it: an active
  * listing, a snooze, the user's pending promises to this client and
- * recently completed deal milestones, and its
+ * completed milestones of deals with this client, and its
  * stored honeymoon drop.
  */
 public record ClientState(CadenceFacts facts, boolean activeListing, Snooze snooze, List<PendingPromise> promises,

@@ -16,7 +16,7 @@ import dev.rapport.shared.UserId;
 /**
  * The last queue computed for each member, kept while nothing it was computed from has changed:
  * the member's {@link dev.rapport.shared.QueueVersions version}, the day and zone it is for, the
- * team's policy, and the instant a recent milestone leaves its window. People open their queue
+ * team's policy, and for {@link #MAX_AGE} at most. People open their queue
  * many times a day and it changes a few times; a hit costs one indexed read instead of five queries
  * over the member's book.
  */

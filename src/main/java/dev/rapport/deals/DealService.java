@@ -147,7 +147,7 @@ public class DealService {
         return lost;
     }
 
-    /** A deal is in its user's queue; its milestones may change the client (a signed date) and so its owner's. */
+    /** A deal counts in its client's owner's queue (and its maker's deal lists): mark both. */
     private void changed(CurrentUser user, ClientId client) {
         versions.changed(user.teamId(), user.userId());
         versions.clientsChanged(user.teamId(), List.of(client));

@@ -141,12 +141,18 @@ class JdbcDealRepository implements DealRepository {
 
     @Override
     public int leaveScopeWhenTold() {
-        return jdbc.sql("""
-                UPDATE deal SET queue_scope = FALSE
-                WHERE queue_scope = TRUE AND status <> 'open' AND EXISTS (SELECT 1 FROM client c
-                      WHERE c.team_id = deal.team_id AND c.id = deal.client_id
-                        AND c.last_outbound_at > deal.last_progress_at)
-                """).update();
+        // team by team: each statement stays on one team's rows (the tenant rule, docs/scaling.md)
+        int told = 0;
+        for (long team : jdbc.sql("SELECT DISTINCT team_id FROM deal WHERE queue_scope = TRUE AND status <> 'open'")
+                .query(Long.class).list()) {
+            told += jdbc.sql("""
+                    UPDATE deal SET queue_scope = FALSE
+                    WHERE team_id = ? AND queue_scope = TRUE AND status <> 'open' AND EXISTS (SELECT 1 FROM client c
+                          WHERE c.team_id = deal.team_id AND c.id = deal.client_id
+                            AND c.last_outbound_at > deal.last_progress_at)
+                    """).param(team).update();
+        }
+        return told;
     }
 
     @Override

@@ -33,7 +33,8 @@ import dev.rapport.teams.Secrets;
 /**
  * The per-user secret calendar feed: one per user and team, its token stored only as SHA-256.
  * The feed shows only the caller's own data in that team: follow-ups of the clients they own,
- * their promises and their deals' milestones. Viewers may have one (it is personal, like an API
+ * their promises and the milestones of their deals and of colleagues' open or untold deals on their
+ * clients (those ask the owner for the update). Viewers may have one (it is personal, like an API
  * token): it shows the clients they own, usually none.
  */
 @Service

@@ -96,6 +96,10 @@ abstract class DealContract extends AppTestBase {
                 .asLong();
         clock.advance(Duration.ofHours(1));
         api.post("/api/v1/deals/" + id + "/complete", json("{'milestone':'listing agreement'}"));
+        // an outbound touch at the very instant of the completion is not after it: not told yet
+        api.post("/api/v1/clients/" + buyer + "/touches", json("{'channel':'email','direction':'outbound','at':'"
+                + clock.instant() + "'}"));
+        assertThat(reasons(api, buyer)).containsExactly("milestone_update");
         // the client keeps calling (inbound touches restart the cadence) but nobody tells them
         for (int day = 0; day < 4; day++) {
             clock.advance(Duration.ofDays(25));

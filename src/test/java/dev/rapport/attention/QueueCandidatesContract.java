@@ -320,13 +320,11 @@ abstract class QueueCandidatesContract extends AppTestBase {
             java.util.function.Predicate<Deal.Milestone> news = m -> m.done()
                     && (c.lastOutboundAt() == null || !c.lastOutboundAt().isAfter(m.completedAt()));
             DealService.ClientDeals facts = given.get(id);
-            Set<String> fast = new java.util.TreeSet<>();
-            if (facts != null) {
-                facts.completed().stream().filter(news).forEach(m -> fast.add(m.completedAt() + "/" + m.name()));
-            }
-            Set<String> naiveKeys = new java.util.TreeSet<>();
-            all.forEach(d -> d.milestones().stream().filter(news)
-                    .forEach(m -> naiveKeys.add(m.completedAt() + "/" + m.name())));
+            // lists, not sets: two deals may complete a milestone of the same name at the same instant
+            List<String> fast = facts == null ? List.of() : facts.completed().stream().filter(news)
+                    .map(m -> m.completedAt() + "/" + m.name()).sorted().toList();
+            List<String> naiveKeys = all.stream().flatMap(d -> d.milestones().stream()).filter(news)
+                    .map(m -> m.completedAt() + "/" + m.name()).sorted().toList();
             assertThat(fast).as("untold milestones of %s", id).isEqualTo(naiveKeys);
             assertThat(facts != null && facts.activeListing()).as("listing of %s", id)
                     .isEqualTo(all.stream().anyMatch(Deal::activeListing));
