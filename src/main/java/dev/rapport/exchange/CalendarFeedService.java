@@ -133,12 +133,12 @@ public class CalendarFeedService {
         LocalDate today = user.today(clock);
         CalendarEntries entries = new CalendarEntries(today, user.zone(), baseUrl);
         List<Promise> pending = promises.list(user, null, List.of(PromiseStatus.OPEN, PromiseStatus.RENEGOTIATED));
-        List<Deal> own = deals.forCalendar(user);
+        List<Deal> withMilestones = deals.forCalendar(user);
         Set<ClientId> ids = new HashSet<>();
         pending.forEach(p -> ids.add(p.clientId()));
-        own.forEach(d -> ids.add(d.clientId()));
+        withMilestones.forEach(d -> ids.add(d.clientId()));
         Map<ClientId, Client> byId = ids.isEmpty() ? Map.of() : clients.getAll(user, ids);
-        List<CalendarEntry> list = entries.build(attention.followUps(user), pending, own, byId);
+        List<CalendarEntry> list = entries.build(attention.followUps(user), pending, withMilestones, byId);
         String name = "Rapport: " + user.displayName() + " (" + accounts.teamName(user.teamId()) + ")";
         String body = IcalWriter.write(name, user.zone(), clock.instant(), list);
         String etag = "\"" + Secrets.sha256(name + "|" + user.zone().getId() + "|" + list).substring(0, 32) + "\"";

@@ -92,7 +92,7 @@ class ClientPage {
             model.addAttribute("touchForm", TouchForm.blank());
             model.addAttribute("errors", FieldErrors.NONE);
         }
-        addPromisesAndDeals(user, client, model);
+        addPromisesAndDeals(user, client, names, model);
         return "client";
     }
 
@@ -139,20 +139,20 @@ class ClientPage {
         return clients.exists(user, client.id()) ? "redirect:/clients/" + id : "redirect:/clients";
     }
 
-    /** Your promises to this client and the team's deals with them, with the forms that add them. */
-    private void addPromisesAndDeals(CurrentUser user, Client client, Model model) {
+    /**
+     * Your promises to this client and the team's deals with them (a colleague's named from
+     * {@code names}, the team's members), with the forms that add them.
+     */
+    private void addPromisesAndDeals(CurrentUser user, Client client, Map<UserId, String> names, Model model) {
         LocalDate today = user.today(clock);
         Function<ClientId, String> name = id -> client.details().name();
         model.addAttribute("promises", PromiseView.ordered(promises.list(user, client.id(), List.of())).stream()
                 .map(p -> PromiseView.of(p, today, user.zone(), name)).toList());
-        List<Deal> withClient = deals.onClient(user, client.id());
-        Map<UserId, String> makers = withClient.stream().allMatch(d -> d.userId().equals(user.userId())) ? Map.of()
-                : memberNames(user);
-        model.addAttribute("deals", withClient.stream()
+        model.addAttribute("deals", deals.onClient(user, client.id()).stream()
                 .sorted(Comparator.comparing((Deal d) -> d.status() != DealStatus.OPEN)
                         .thenComparing(Deal::createdAt, Comparator.reverseOrder()))
                 .map(d -> DealView.of(d, clock.instant(), user.zone(), name, d.userId().equals(user.userId()) ? null
-                        : makers.getOrDefault(d.userId(), "a former member"))).toList());
+                        : names.getOrDefault(d.userId(), "a former member"))).toList());
         List<DealTemplate> templates = deals.templates(user.teamId());
         model.addAttribute("templates", templates.stream()
                 .map(t -> new Choices(Long.toString(t.id()), Formats.label(t.name()))).toList());
