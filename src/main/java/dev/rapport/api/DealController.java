@@ -23,6 +23,7 @@ import dev.rapport.shared.ClientId;
 import dev.rapport.shared.InvalidInputException;
 import dev.rapport.teams.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 @RestController
@@ -99,18 +100,22 @@ class DealController {
     }
 
     @GetMapping("/deals")
-    @Operation(summary = "Your deals", description = "status: open, won or lost")
+    @Operation(summary = "Your deals, oldest first", description = "status: open, won or lost. Owners and managers "
+            + "read a member's deals (userId) or the whole team's (team=true).")
     List<DealDto> list(CurrentUser user, @RequestParam(required = false) String status,
-                       @RequestParam(required = false) Long clientId) {
+                       @RequestParam(required = false) Long clientId,
+                       @Parameter(description = WhoseParams.USER_ID) @RequestParam(required = false) Long userId,
+                       @Parameter(description = WhoseParams.TEAM) @RequestParam(required = false) Boolean team) {
         DealStatus st = status == null ? null : DealStatus.fromCode(status)
                 .orElseThrow(() -> new InvalidInputException("status", "must be open, won or lost"));
         Instant now = clock.instant();
-        return deals.list(user, clientId == null ? null : new ClientId(clientId), st).stream()
-                .map(d -> DealDto.of(d, now, user.zone())).toList();
+        return deals.list(user, WhoseParams.of(userId, team), clientId == null ? null : new ClientId(clientId), st)
+                .stream().map(d -> DealDto.of(d, now, user.zone())).toList();
     }
 
     @GetMapping("/deals/{id}")
-    @Operation(summary = "Read one of your deals")
+    @Operation(summary = "Read one of your deals (owners and managers: any deal in the team)",
+            description = "Only the member who made a deal completes or loses it: 403 for an owner or manager.")
     DealDto get(CurrentUser user, @PathVariable long id) {
         return DealDto.of(deals.get(user, id), clock.instant(), user.zone());
     }
@@ -130,8 +135,13 @@ class DealController {
     }
 
     @GetMapping("/deals/pipeline")
-    @Operation(summary = "Open deals by stage, with value, age and how many are stale (14+ days without progress)")
-    List<DealService.Stage> pipeline(CurrentUser user) {
-        return deals.pipeline(user);
+    @Operation(summary = "Open deals by stage, with value, age and how many are stale (14+ days without progress)",
+            description = "Yours; owners and managers read a member's (userId) or the whole team's (team=true).")
+    List<DealService.Stage> pipeline(CurrentUser user,
+                                     @Parameter(description = WhoseParams.USER_ID) @RequestParam(required = false)
+                                     Long userId,
+                                     @Parameter(description = WhoseParams.TEAM) @RequestParam(required = false)
+                                     Boolean team) {
+        return deals.pipeline(user, WhoseParams.of(userId, team));
     }
 }

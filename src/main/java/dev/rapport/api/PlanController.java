@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.rapport.plans.Plan;
@@ -21,6 +22,7 @@ import dev.rapport.shared.ClientId;
 import dev.rapport.shared.InvalidInputException;
 import dev.rapport.teams.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 @RestController
@@ -45,10 +47,10 @@ class PlanController {
         }
     }
 
-    record PlanDto(long id, long clientId, String name, boolean active, LocalDate startsOn, List<String> objectives,
-                   List<ActivityDto> activities, double hoursPerMonth, Instant createdAt) {
+    record PlanDto(long id, long clientId, long userId, String name, boolean active, LocalDate startsOn,
+                   List<String> objectives, List<ActivityDto> activities, double hoursPerMonth, Instant createdAt) {
         static PlanDto of(Plan p) {
-            return new PlanDto(p.id(), p.clientId().value(), p.name(), p.active(), p.startsOn(), p.objectives(),
+            return new PlanDto(p.id(), p.clientId().value(), p.userId().value(), p.name(), p.active(), p.startsOn(), p.objectives(),
                     p.activities().stream().map(ActivityDto::of).toList(), JournalDtos.round(p.hoursPerMonth()),
                     p.createdAt());
         }
@@ -89,13 +91,15 @@ class PlanController {
     }
 
     @GetMapping("/plans")
-    @Operation(summary = "Your plans")
-    List<PlanDto> list(CurrentUser user) {
-        return plans.list(user).stream().map(PlanDto::of).toList();
+    @Operation(summary = "Your plans", description = "Owners and managers read a member's plans (userId).")
+    List<PlanDto> list(CurrentUser user,
+                       @Parameter(description = WhoseParams.USER_ID) @RequestParam(required = false) Long userId) {
+        return plans.list(user, WhoseParams.of(userId, null)).stream().map(PlanDto::of).toList();
     }
 
     @GetMapping("/plans/{id}")
-    @Operation(summary = "One of your plans")
+    @Operation(summary = "One of your plans (owners and managers: any plan in the team)",
+            description = "Only the member who made a plan pauses or resumes it: 403 for an owner or manager.")
     PlanDto get(CurrentUser user, @PathVariable long id) {
         return PlanDto.of(plans.get(user, id));
     }
@@ -126,8 +130,9 @@ class PlanController {
 
     @GetMapping("/plans/sustainability")
     @Operation(summary = "Hours your plans need vs your client-facing capacity; the plans that overflow and what to "
-            + "thin out")
-    SustainabilityDto sustainability(CurrentUser user) {
-        return SustainabilityDto.of(plans.sustainability(user));
+            + "thin out", description = "Owners and managers read a member's check (userId).")
+    SustainabilityDto sustainability(CurrentUser user, @Parameter(description = WhoseParams.USER_ID)
+                                     @RequestParam(required = false) Long userId) {
+        return SustainabilityDto.of(plans.sustainability(user, WhoseParams.of(userId, null)));
     }
 }

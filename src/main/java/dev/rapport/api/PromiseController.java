@@ -24,6 +24,7 @@ import dev.rapport.shared.ClientId;
 import dev.rapport.shared.InvalidInputException;
 import dev.rapport.teams.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 @RestController
@@ -47,11 +48,11 @@ class PromiseController {
     record RenegotiateRequest(LocalDate dueOn, String reason) {
     }
 
-    record PromiseDto(long id, long clientId, String text, LocalDate madeOn, LocalDate dueOn,
+    record PromiseDto(long id, long clientId, long userId, String text, LocalDate madeOn, LocalDate dueOn,
                       LocalDate originalDueOn, String status, int renegotiations, String reason, Instant closedAt,
                       Instant createdAt) {
         static PromiseDto of(Promise p) {
-            return new PromiseDto(p.id(), p.clientId().value(), p.text(), p.madeOn(), p.dueOn(), p.originalDueOn(),
+            return new PromiseDto(p.id(), p.clientId().value(), p.userId().value(), p.text(), p.madeOn(), p.dueOn(), p.originalDueOn(),
                     p.status().code(), p.renegotiations(), p.reason(), p.closedAt(), p.createdAt());
         }
     }
@@ -70,15 +71,18 @@ class PromiseController {
     @GetMapping("/promises")
     @Operation(summary = "Your promises, due soonest first",
             description = "status: comma-separated open, renegotiated, kept, broken, or 'pending' (open and "
-                    + "renegotiated); default all.")
+                    + "renegotiated); default all. Owners and managers read a member's promises (userId).")
     List<PromiseDto> list(CurrentUser user, @RequestParam(required = false) String status,
-                          @RequestParam(required = false) Long clientId) {
-        return promises.list(user, clientId == null ? null : new ClientId(clientId), statuses(status)).stream()
-                .map(PromiseDto::of).toList();
+                          @RequestParam(required = false) Long clientId,
+                          @Parameter(description = WhoseParams.USER_ID) @RequestParam(required = false) Long userId) {
+        return promises.list(user, WhoseParams.of(userId, null), clientId == null ? null : new ClientId(clientId),
+                statuses(status)).stream().map(PromiseDto::of).toList();
     }
 
     @GetMapping("/promises/{id}")
-    @Operation(summary = "Read one of your promises")
+    @Operation(summary = "Read one of your promises (owners and managers: any promise in the team)",
+            description = "Only the member who made a promise keeps, breaks or renegotiates it: 403 for an owner or "
+                    + "manager.")
     PromiseDto get(CurrentUser user, @PathVariable long id) {
         return PromiseDto.of(promises.get(user, id));
     }
@@ -103,12 +107,14 @@ class PromiseController {
     }
 
     @GetMapping("/promises/kept-rate")
-    @Operation(summary = "Kept rate: kept / (kept + broken) by (new) due date; default the last 90 days")
+    @Operation(summary = "Kept rate: kept / (kept + broken) by (new) due date; default the last 90 days",
+            description = "Yours; owners and managers read a member's (userId).")
     KeptRateDto keptRate(CurrentUser user,
                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                         @Parameter(description = WhoseParams.USER_ID) @RequestParam(required = false) Long userId) {
         LocalDate end = to != null ? to : user.today(clock);
-        var rate = promises.keptRate(user, from != null ? from : end.minusDays(89), end);
+        var rate = promises.keptRate(user, WhoseParams.of(userId, null), from != null ? from : end.minusDays(89), end);
         return new KeptRateDto(rate.from(), rate.to(), rate.kept(), rate.broken(),
                 rate.rate() == null ? null : JournalDtos.round(rate.rate()));
     }

@@ -17,6 +17,23 @@ import picocli.CommandLine.Parameters;
                 DealCommand.Pipeline.class})
 class DealCommand {
 
+    /** --member and --team, one or neither. */
+    static final class Scope {
+        private Scope() {
+        }
+
+        static Map<String, String> query(ApiClient api, MemberOption member, boolean team, Map<String, String> query) {
+            if (team && member.given()) {
+                throw new CliException("give --member or --team, not both");
+            }
+            Map<String, String> q = member.query(api, query);
+            if (team) {
+                q.put("team", "true");
+            }
+            return q;
+        }
+    }
+
     @Command(name = "add", description = "Start a deal: rapport deal add acme \"Sale of Elm St 4\" --value 450000")
     static class Add implements Callable<Integer> {
         private final CliContext ctx;
@@ -51,12 +68,19 @@ class DealCommand {
         }
     }
 
-    @Command(name = "list", description = "Your open deals, or with --client every deal with that client.")
+    @Command(name = "list", description = {"Your open deals, or with --client every deal with that client.",
+            "Owners and managers: --member EMAIL for a member's, --team for the whole team's (read only)."})
     static class ListDeals implements Callable<Integer> {
         private final CliContext ctx;
 
         @Mixin
         JsonOption json;
+
+        @Mixin
+        MemberOption member;
+
+        @Option(names = "--team", description = "owners and managers: the whole team's open deals")
+        boolean team;
 
         @Option(names = "--client", description = "client id or (part of) name or email: its deals, whoever made them")
         String client;
@@ -68,7 +92,11 @@ class DealCommand {
         @Override
         public Integer call() {
             ApiClient api = ApiClient.from(ctx);
-            JsonNode list = client == null ? api.get("/api/v1/deals", Map.of("status", "open"))
+            if (client != null && (team || member.given())) {
+                throw new CliException("--client lists every deal with the client: not with --member or --team");
+            }
+            JsonNode list = client == null ? api.get("/api/v1/deals", Scope.query(api, member, team,
+                    Map.of("status", "open")))
                     : api.get("/api/v1/clients/" + ClientRef.resolve(api, client) + "/deals", Map.of());
             if (json.json) {
                 Output.json(ctx.out(), list);
@@ -114,9 +142,16 @@ class DealCommand {
         }
     }
 
-    @Command(name = "pipeline", description = "Open deals by stage.")
+    @Command(name = "pipeline", description = {"Open deals by stage.",
+            "Owners and managers: --member EMAIL for a member's, --team for the whole team's."})
     static class Pipeline implements Callable<Integer> {
         private final CliContext ctx;
+
+        @Mixin
+        MemberOption member;
+
+        @Option(names = "--team", description = "owners and managers: the whole team's pipeline")
+        boolean team;
 
         Pipeline(CliContext ctx) {
             this.ctx = ctx;
@@ -125,7 +160,8 @@ class DealCommand {
         @Override
         public Integer call() {
             List<List<String>> rows = new ArrayList<>();
-            ApiClient.from(ctx).get("/api/v1/deals/pipeline", Map.of()).forEach(s -> rows.add(List.of(
+            ApiClient api = ApiClient.from(ctx);
+            api.get("/api/v1/deals/pipeline", Scope.query(api, member, team, Map.of())).forEach(s -> rows.add(List.of(
                     Output.text(s, "name"), Integer.toString(s.get("deals").asInt()), Output.text(s, "value"),
                     s.get("oldestDays").asLong() + "d", Integer.toString(s.get("stale").asInt()))));
             Output.table(ctx.out(), List.of("STAGE", "DEALS", "VALUE", "OLDEST", "STALE"), rows);

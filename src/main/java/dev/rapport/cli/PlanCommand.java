@@ -67,12 +67,16 @@ class PlanCommand {
         }
     }
 
-    @Command(name = "check", description = "Sustainability: hours your plans need vs the client-facing hours you have.")
+    @Command(name = "check", description = {"Sustainability: hours your plans need vs the client-facing hours you have.",
+            "Owners and managers: --member EMAIL for a member's."})
     static class Check implements Callable<Integer> {
         private final CliContext ctx;
 
         @Mixin
         JsonOption json;
+
+        @Mixin
+        MemberOption member;
 
         Check(CliContext ctx) {
             this.ctx = ctx;
@@ -80,15 +84,17 @@ class PlanCommand {
 
         @Override
         public Integer call() {
-            JsonNode s = ApiClient.from(ctx).get("/api/v1/plans/sustainability", Map.of());
+            ApiClient api = ApiClient.from(ctx);
+            JsonNode s = api.get("/api/v1/plans/sustainability", member.query(api, Map.of()));
             if (json.json) {
                 Output.json(ctx.out(), s);
                 return 0;
             }
             var out = ctx.out();
             JsonNode ratio = s.get("ratio");
-            out.println(String.format(Locale.ROOT, "Plans need %.1f h a month; you have %.1f h (%s)%s",
-                    s.get("requiredHours").asDouble(), s.get("capacityHours").asDouble(),
+            out.println(String.format(Locale.ROOT, "Plans need %.1f h a month; %s %.1f h (%s)%s",
+                    s.get("requiredHours").asDouble(), member.given() ? "they have" : "you have",
+                    s.get("capacityHours").asDouble(),
                     Output.text(s, "capacitySource"), ratio == null || ratio.isNull() ? ""
                             : String.format(Locale.ROOT, ": ratio %.2f, %s", ratio.asDouble(),
                             s.get("sustainable").asBoolean() ? "sustainable" : "UNSUSTAINABLE")));

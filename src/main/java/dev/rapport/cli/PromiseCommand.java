@@ -86,7 +86,8 @@ class PromiseCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "list", description = "Your pending promises (or --all).")
+    @Command(name = "list", description = {"Your pending promises (or --all).",
+            "Owners and managers: --member EMAIL for a member's (read only)."})
     static class ListPromises implements Callable<Integer> {
         private final CliContext ctx;
 
@@ -95,6 +96,9 @@ class PromiseCommand implements Callable<Integer> {
 
         @Mixin
         JsonOption json;
+
+        @Mixin
+        MemberOption member;
 
         ListPromises(CliContext ctx) {
             this.ctx = ctx;
@@ -105,6 +109,7 @@ class PromiseCommand implements Callable<Integer> {
             ApiClient api = ApiClient.from(ctx);
             Map<String, String> query = new LinkedHashMap<>();
             query.put("status", all ? null : "pending");
+            query = member.query(api, query);
             JsonNode list = api.get("/api/v1/promises", query);
             if (json.json) {
                 Output.json(ctx.out(), list);
@@ -118,7 +123,9 @@ class PromiseCommand implements Callable<Integer> {
             } else {
                 Output.table(ctx.out(), List.of("ID", "DUE", "STATUS", "CLIENT", "PROMISE"), rows);
             }
-            JsonNode rate = api.get("/api/v1/promises/kept-rate", Map.of());
+            Map<String, String> rateQuery = new LinkedHashMap<>(query);
+            rateQuery.remove("status");
+            JsonNode rate = api.get("/api/v1/promises/kept-rate", rateQuery);
             JsonNode pct = rate.get("keptPercent");
             ctx.out().println("Kept rate, last 90 days: " + (pct == null || pct.isNull() ? "no promises closed yet"
                     : String.format(Locale.ROOT, "%.0f%% (%d kept, %d broken)", pct.asDouble(),

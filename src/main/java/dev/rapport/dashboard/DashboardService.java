@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,7 +30,6 @@ import dev.rapport.dashboard.DashboardRepository.DayTotals;
 import dev.rapport.plans.PlanService;
 import dev.rapport.promises.PromiseService;
 import dev.rapport.shared.ClientId;
-import dev.rapport.shared.NotFoundException;
 import dev.rapport.shared.Page;
 import dev.rapport.shared.Problems;
 import dev.rapport.shared.TeamId;
@@ -235,12 +233,7 @@ public class DashboardService {
      * someone else is refused.
      */
     public Page<OverdueClient> overdue(CurrentUser viewer, UserId member, ClientKind kind, String cursor, int limit) {
-        if (!accounts.isMember(viewer.teamId(), member)) {
-            throw new NotFoundException("member", member.value());
-        }
-        if (!viewer.role().seesTeam() && !member.equals(viewer.userId())) {
-            throw new AccessDeniedException("only managers and owners see other members' clients");
-        }
+        accounts.reading(viewer, dev.rapport.teams.Whose.member(member));
         if (limit < 1 || limit > MAX_PAGE) {
             throw new dev.rapport.shared.InvalidInputException("limit", "must be 1 to " + MAX_PAGE);
         }

@@ -20,6 +20,7 @@ interface DealRepository {
     /** Saves status, progress and milestone completions. */
     void save(TeamId team, Deal deal);
 
+    /** The deals one member made (of the whole team when user is null), oldest first. */
     List<Deal> list(TeamId team, UserId user, ClientId client, DealStatus status);
 
     /** Every deal with the client, whoever made it, oldest first. */

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.context.event.EventListener;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,7 +20,9 @@ import dev.rapport.shared.NotFoundException;
 import dev.rapport.shared.Problems;
 import dev.rapport.shared.TeamId;
 import dev.rapport.shared.UserId;
+import dev.rapport.teams.AccountService;
 import dev.rapport.teams.CurrentUser;
+import dev.rapport.teams.Whose;
 import dev.rapport.teams.TeamCreated;
 
 /** Deals, their milestone templates, the pipeline, and what the attention queue needs of them. */
@@ -30,14 +33,17 @@ public class DealService {
 
     private final DealRepository repo;
     private final ClientService clients;
+    private final AccountService accounts;
     private final dev.rapport.shared.QueueVersions versions;
     private final org.springframework.context.ApplicationEventPublisher events;
     private final Clock clock;
 
-    DealService(DealRepository repo, ClientService clients, dev.rapport.shared.QueueVersions versions,
-                org.springframework.context.ApplicationEventPublisher events, Clock clock) {
+    DealService(DealRepository repo, ClientService clients, AccountService accounts,
+                dev.rapport.shared.QueueVersions versions, org.springframework.context.ApplicationEventPublisher events,
+                Clock clock) {
         this.repo = repo;
         this.clients = clients;
+        this.accounts = accounts;
         this.versions = versions;
         this.events = events;
         this.clock = clock;
@@ -94,13 +100,30 @@ public class DealService {
         return get(user, id);
     }
 
+    /** A deal the user made, or any deal of the team for owners and managers (they see members' data). */
     public Deal get(CurrentUser user, long id) {
-        return repo.find(user.teamId(), id).filter(d -> d.userId().equals(user.userId()))
+        return repo.find(user.teamId(), id).filter(d -> d.userId().equals(user.userId()) || user.role().seesTeam())
                 .orElseThrow(() -> new NotFoundException("deal", id));
     }
 
+    /** Only a deal's maker moves it on; a manager who reads it is told so rather than "not found". */
+    private Deal own(CurrentUser user, long id) {
+        user.requireWriter();
+        Deal deal = get(user, id);
+        if (!deal.userId().equals(user.userId())) {
+            throw new AccessDeniedException("only the member who made a deal moves it on");
+        }
+        return deal;
+    }
+
     public List<Deal> list(CurrentUser user, ClientId client, DealStatus status) {
-        return repo.list(user.teamId(), user.userId(), client, status);
+        return list(user, Whose.mine(), client, status);
+    }
+
+    /** The deals the user made, or (owners and managers) one member's or the whole team's. */
+    public List<Deal> list(CurrentUser user, Whose whose, ClientId client, DealStatus status) {
+        UserId member = accounts.reading(user, whose).orElse(null);
+        return repo.list(user.teamId(), member, client, status);
     }
 
     /**
@@ -126,8 +149,7 @@ public class DealService {
     /** Completes a milestone (by position or name); the client needs to hear about it. */
     @Transactional
     public Deal complete(CurrentUser user, long id, String milestone) {
-        user.requireWriter();
-        Deal deal = get(user, id);
+        Deal deal = own(user, id);
         Deal.Milestone m = deal.find(milestone == null ? "" : milestone.strip())
                 .orElseThrow(() -> new dev.rapport.shared.InvalidInputException("milestone", "no single milestone "
                         + "matches '" + milestone + "'; use its position (0-" + (deal.milestones().size() - 1)
@@ -140,8 +162,7 @@ public class DealService {
 
     @Transactional
     public Deal lose(CurrentUser user, long id) {
-        user.requireWriter();
-        Deal lost = get(user, id).lose(clock.instant());
+        Deal lost = own(user, id).lose(clock.instant());
         repo.save(user.teamId(), lost);
         changed(user, lost.clientId());
         return lost;
@@ -159,9 +180,14 @@ public class DealService {
     }
 
     public List<Stage> pipeline(CurrentUser user) {
+        return pipeline(user, Whose.mine());
+    }
+
+    /** The pipeline of the user's deals, or (owners and managers) of one member's or the whole team's. */
+    public List<Stage> pipeline(CurrentUser user, Whose whose) {
         Instant now = clock.instant();
         Map<String, List<Deal>> byStage = new LinkedHashMap<>();
-        for (Deal d : repo.list(user.teamId(), user.userId(), null, DealStatus.OPEN)) {
+        for (Deal d : list(user, whose, null, DealStatus.OPEN)) {
             byStage.computeIfAbsent(d.stage().map(Deal.Milestone::name).orElse("not started"), k -> new ArrayList<>())
                     .add(d);
         }

@@ -102,10 +102,13 @@ class JdbcDealRepository implements DealRepository {
 
     @Override
     public List<Deal> list(TeamId team, UserId user, ClientId client, DealStatus status) {
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM deal WHERE team_id = :team AND user_id = :user");
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM deal WHERE team_id = :team");
         Map<String, Object> p = new HashMap<>();
         p.put("team", team.value());
-        p.put("user", user.value());
+        if (user != null) {
+            sql.append(" AND user_id = :user");
+            p.put("user", user.value());
+        }
         if (client != null) {
             sql.append(" AND client_id = :client");
             p.put("client", client.value());
@@ -173,15 +176,19 @@ class JdbcDealRepository implements DealRepository {
             return deals;
         }
         Map<Long, List<Deal.Milestone>> milestones = new HashMap<>();
-        jdbc.sql("""
-                SELECT deal_id, position, name, completed_at FROM deal_milestone
-                WHERE team_id = :team AND deal_id IN (:ids) ORDER BY deal_id, position
-                """).param("team", team.value()).param("ids", deals.stream().map(Deal::id).toList())
-                .query(rs -> {
-                    milestones.computeIfAbsent(rs.getLong("deal_id"), k -> new ArrayList<>())
-                            .add(new Deal.Milestone(rs.getInt("position"), rs.getString("name"),
-                                    instant(rs, "completed_at")));
-                });
+        // a whole team's deals can be many: chunks keep each statement under the drivers' parameter limits
+        for (List<Long> ids : dev.rapport.shared.Sql.slices(deals.stream().map(Deal::id).toList(),
+                dev.rapport.shared.Sql.IN_SLICE)) {
+            jdbc.sql("""
+                    SELECT deal_id, position, name, completed_at FROM deal_milestone
+                    WHERE team_id = :team AND deal_id IN (:ids) ORDER BY deal_id, position
+                    """).param("team", team.value()).param("ids", ids)
+                    .query(rs -> {
+                        milestones.computeIfAbsent(rs.getLong("deal_id"), k -> new ArrayList<>())
+                                .add(new Deal.Milestone(rs.getInt("position"), rs.getString("name"),
+                                        instant(rs, "completed_at")));
+                    });
+        }
         return deals.stream().map(d -> new Deal(d.id(), d.clientId(), d.userId(), d.templateId(), d.title(),
                 d.amount(), d.status(), d.listingFrom(), milestones.getOrDefault(d.id(), List.of()),
                 d.lastProgressAt(), d.closedAt(), d.createdAt())).toList();

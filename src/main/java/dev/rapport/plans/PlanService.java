@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
 
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,7 +22,9 @@ import dev.rapport.shared.ClientId;
 import dev.rapport.shared.InvalidInputException;
 import dev.rapport.shared.NotFoundException;
 import dev.rapport.shared.Problems;
+import dev.rapport.teams.AccountService;
 import dev.rapport.teams.CurrentUser;
+import dev.rapport.teams.Whose;
 
 /** Key-account plans, their sustainability against real client-facing capacity, and adherence. */
 @Service
@@ -30,14 +33,16 @@ public class PlanService {
     private final ClientService clients;
     private final AttentionService attention;
     private final JournalReports journal;
+    private final AccountService accounts;
     private final Clock clock;
 
     PlanService(PlanRepository repo, ClientService clients, AttentionService attention, JournalReports journal,
-                Clock clock) {
+                AccountService accounts, Clock clock) {
         this.repo = repo;
         this.clients = clients;
         this.attention = attention;
         this.journal = journal;
+        this.accounts = accounts;
         this.clock = clock;
     }
 
@@ -94,8 +99,9 @@ public class PlanService {
         return new Plan.Activity(a.name().strip(), frequency, a.minutes(), channel);
     }
 
+    /** A plan the user made, or any plan of the team for owners and managers (they see members' data). */
     public Plan get(CurrentUser user, long id) {
-        return repo.find(user.teamId(), id).filter(p -> p.userId().equals(user.userId()))
+        return repo.find(user.teamId(), id).filter(p -> p.userId().equals(user.userId()) || user.role().seesTeam())
                 .orElseThrow(() -> new NotFoundException("plan", id));
     }
 
@@ -103,10 +109,17 @@ public class PlanService {
         return repo.list(user.teamId(), user.userId());
     }
 
+    /** The user's plans, or (owners and managers) one member's. */
+    public List<Plan> list(CurrentUser user, Whose whose) {
+        return list(accounts.readingAs(user, whose));
+    }
+
     @Transactional
     public Plan setActive(CurrentUser user, long id, boolean active) {
         user.requireWriter();
-        get(user, id);
+        if (!get(user, id).userId().equals(user.userId())) {
+            throw new AccessDeniedException("only the member who made a plan pauses or resumes it");
+        }
         repo.setActive(user.teamId(), id, active);
         return get(user, id);
     }
@@ -117,6 +130,11 @@ public class PlanService {
         new Problems().check(hoursPerMonth != null && hoursPerMonth >= 0 && hoursPerMonth <= 744, "hoursPerMonth",
                 "must be 0 to 744").throwIfAny();
         repo.declareCapacity(user.teamId(), user.userId(), hoursPerMonth);
+    }
+
+    /** The sustainability check of the user's plans, or (owners and managers) of one member's. */
+    public Sustainability sustainability(CurrentUser user, Whose whose) {
+        return sustainability(accounts.readingAs(user, whose));
     }
 
     /** Required hours of all active plans against measured capacity (or the declared one without history). */
@@ -175,8 +193,10 @@ public class PlanService {
         }
     }
 
-    public List<ActivityAdherence> adherence(CurrentUser user, long id) {
-        Plan plan = get(user, id);
+    /** Adherence as the plan's maker lives it: their days, their touches and journal entries. */
+    public List<ActivityAdherence> adherence(CurrentUser viewer, long id) {
+        Plan plan = get(viewer, id);
+        CurrentUser user = accounts.readingAs(viewer, Whose.member(plan.userId()));
         LocalDate today = user.today(clock);
         Instant since = plan.startsOn().atStartOfDay(user.zone()).toInstant();
         List<Touch> touches = clients.touchesSince(user, plan.clientId(), since);

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -14,7 +15,9 @@ import dev.rapport.shared.Problems;
 import dev.rapport.shared.QueueVersions;
 import dev.rapport.shared.TeamId;
 import dev.rapport.shared.UserId;
+import dev.rapport.teams.AccountService;
 import dev.rapport.teams.CurrentUser;
+import dev.rapport.teams.Whose;
 
 /** Promises made to clients, tracked to kept or broken; the kept rate per user. */
 @Service
@@ -24,12 +27,15 @@ public class PromiseService {
 
     private final PromiseRepository repo;
     private final ClientService clients;
+    private final AccountService accounts;
     private final QueueVersions versions;
     private final Clock clock;
 
-    PromiseService(PromiseRepository repo, ClientService clients, QueueVersions versions, Clock clock) {
+    PromiseService(PromiseRepository repo, ClientService clients, AccountService accounts, QueueVersions versions,
+                   Clock clock) {
         this.repo = repo;
         this.clients = clients;
+        this.accounts = accounts;
         this.versions = versions;
         this.clock = clock;
     }
@@ -56,39 +62,57 @@ public class PromiseService {
         return get(user, id);
     }
 
+    /** A promise the user made, or any promise of the team for owners and managers (they see members' data). */
     public Promise get(CurrentUser user, long id) {
-        return repo.find(user.teamId(), id).filter(p -> p.userId().equals(user.userId()))
+        return repo.find(user.teamId(), id).filter(p -> p.userId().equals(user.userId()) || user.role().seesTeam())
                 .orElseThrow(() -> new NotFoundException("promise", id));
     }
 
+    /** Only the member who made a promise keeps, breaks or renegotiates it. */
+    private Promise own(CurrentUser user, long id) {
+        user.requireWriter();
+        Promise promise = get(user, id);
+        if (!promise.userId().equals(user.userId())) {
+            throw new AccessDeniedException("only the member who made a promise keeps, breaks or renegotiates it");
+        }
+        return promise;
+    }
+
     public List<Promise> list(CurrentUser user, ClientId client, List<PromiseStatus> statuses) {
+        return list(user, Whose.mine(), client, statuses);
+    }
+
+    /** The user's promises, or (owners and managers) one member's; not the whole team's. */
+    public List<Promise> list(CurrentUser user, Whose whose, ClientId client, List<PromiseStatus> statuses) {
+        UserId member = member(user, whose);
         if (client != null) {
             clients.require(user, client);
         }
-        return repo.list(user.teamId(), user.userId(), client, statuses.isEmpty()
+        return repo.list(user.teamId(), member, client, statuses.isEmpty()
                 ? List.of(PromiseStatus.values()) : statuses);
+    }
+
+    private UserId member(CurrentUser user, Whose whose) {
+        return accounts.readingAs(user, whose).userId();
     }
 
     @Transactional
     public Promise keep(CurrentUser user, long id) {
-        user.requireWriter();
-        Promise kept = get(user, id).keep(clock.instant());
+        Promise kept = own(user, id).keep(clock.instant());
         save(user, kept);
         return kept;
     }
 
     @Transactional
     public Promise breakPromise(CurrentUser user, long id, String reason) {
-        user.requireWriter();
-        Promise broken = get(user, id).breakIt(reason, clock.instant());
+        Promise broken = own(user, id).breakIt(reason, clock.instant());
         save(user, broken);
         return broken;
     }
 
     @Transactional
     public Promise renegotiate(CurrentUser user, long id, LocalDate dueOn, String reason) {
-        user.requireWriter();
-        Promise moved = get(user, id).renegotiate(Problems.requirePlausible(dueOn, "dueOn"), reason, user.today(clock));
+        Promise moved = own(user, id).renegotiate(Problems.requirePlausible(dueOn, "dueOn"), reason, user.today(clock));
         save(user, moved);
         return moved;
     }
@@ -126,9 +150,14 @@ public class PromiseService {
     }
 
     public KeptRate keptRate(CurrentUser user, LocalDate from, LocalDate to) {
+        return keptRate(user, Whose.mine(), from, to);
+    }
+
+    public KeptRate keptRate(CurrentUser user, Whose whose, LocalDate from, LocalDate to) {
+        UserId member = member(user, whose);
         new Problems().check(from != null && to != null && !to.isBefore(from), "to", "must not be before from")
                 .throwIfAny();
-        long[] counts = repo.keptAndBroken(user.teamId(), user.userId(), from, to);
+        long[] counts = repo.keptAndBroken(user.teamId(), member, from, to);
         long closed = counts[0] + counts[1];
         return new KeptRate(from, to, counts[0], counts[1], closed == 0 ? null : 100.0 * counts[0] / closed);
     }

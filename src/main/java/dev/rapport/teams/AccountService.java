@@ -185,6 +185,39 @@ public class AccountService {
         return accounts.role(team, user).isPresent();
     }
 
+    /**
+     * The member whose records a read covers (empty: the whole team), once the viewer may read them:
+     * their own always; another member's or the whole team's only as an owner or a manager. A user who
+     * is not in the viewer's team is not found, whoever asks, so ids of other teams reveal nothing.
+     */
+    public Optional<UserId> reading(CurrentUser viewer, Whose whose) {
+        UserId member = whose.team() ? null : whose.member() == null ? viewer.userId() : whose.member();
+        if (member != null && !member.equals(viewer.userId()) && !isMember(viewer.teamId(), member)) {
+            throw new NotFoundException("member", member.value());
+        }
+        if (!viewer.userId().equals(member) && !viewer.role().seesTeam()) {
+            throw new AccessDeniedException(
+                    "only owners and managers see other members' records");
+        }
+        return Optional.ofNullable(member);
+    }
+
+    /**
+     * The one member whose records a read covers, as that member sees them (their time zone, their
+     * clients) but unable to write: the viewer themselves, or for owners and managers a member they
+     * asked for. Not for the whole team.
+     */
+    public CurrentUser readingAs(CurrentUser viewer, Whose whose) {
+        UserId member = reading(viewer, whose).orElseThrow(() -> new dev.rapport.shared.InvalidInputException("team",
+                "these records are read one member at a time"));
+        if (member.equals(viewer.userId())) {
+            return viewer;
+        }
+        CurrentUser m = member(viewer.teamId(), member).orElseThrow(() -> new NotFoundException("member",
+                member.value()));
+        return new CurrentUser(m.userId(), m.teamId(), m.role(), m.zone(), m.email(), m.displayName(), true);
+    }
+
     /** Owners, managers and members own clients; viewers do not. */
     public boolean canOwnClients(TeamId team, UserId user) {
         return accounts.role(team, user).map(Role::canWrite).orElse(false);

@@ -18,4 +18,11 @@ final class ClientNames {
         return id -> cache.computeIfAbsent(id, k -> clients.exists(user, k) ? clients.get(user, k).details().name()
                 : "a removed client");
     }
+
+    /** The same for a long list (a whole team's deals): the names are read in a few queries up front. */
+    static Function<ClientId, String> of(ClientService clients, CurrentUser user, java.util.Collection<ClientId> ids) {
+        Map<ClientId, String> names = new HashMap<>();
+        clients.getAll(user, ids).forEach((id, c) -> names.put(id, c.details().name()));
+        return id -> names.getOrDefault(id, "a removed client");
+    }
 }

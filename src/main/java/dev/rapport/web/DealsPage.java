@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.function.Function;
 
 import org.springframework.stereotype.Controller;
@@ -22,18 +24,24 @@ import dev.rapport.deals.DealStatus;
 import dev.rapport.shared.ClientId;
 import dev.rapport.shared.ConflictException;
 import dev.rapport.shared.InvalidInputException;
+import dev.rapport.shared.UserId;
+import dev.rapport.teams.AccountService;
 import dev.rapport.teams.CurrentUser;
+import dev.rapport.teams.Member;
+import dev.rapport.teams.Whose;
 
 /** The pipeline of your open deals by stage, the deals themselves, and completing milestones. */
 @Controller
 class DealsPage {
     private final DealService deals;
     private final ClientService clients;
+    private final AccountService accounts;
     private final Clock clock;
 
-    DealsPage(DealService deals, ClientService clients, Clock clock) {
+    DealsPage(DealService deals, ClientService clients, AccountService accounts, Clock clock) {
         this.deals = deals;
         this.clients = clients;
+        this.accounts = accounts;
         this.clock = clock;
     }
 
@@ -43,16 +51,23 @@ class DealsPage {
     record Totals(int deals, String value, int stale, int listings) {
     }
 
+    /** Your deals; owners and managers pick a member's ({@code member} = user id) or the whole team's. */
     @GetMapping("/deals")
-    String list(CurrentUser user, Model model) {
+    String list(CurrentUser user, @RequestParam(required = false) String member, Model model) {
         Instant now = clock.instant();
-        Function<ClientId, String> names = ClientNames.of(clients, user);
-        List<DealService.Stage> stages = deals.pipeline(user);
+        Whose whose = WhoseView.parse(member, true);
+        List<DealService.Stage> stages = deals.pipeline(user, whose);
+        List<Member> members = accounts.members(user.teamId());
+        WhoseView view = WhoseView.of(user, whose, members, true);
+        model.addAttribute("whose", view);
         model.addAttribute("stages", stages.stream().map(s -> new StageRow(s.name(), s.deals(),
                 Formats.amount(s.value()), Formats.days(s.oldestDays()), s.stale())).toList());
-        List<Deal> open = deals.list(user, null, DealStatus.OPEN).stream()
+        List<Deal> open = deals.list(user, whose, null, DealStatus.OPEN).stream()
                 .sorted(Comparator.comparing(Deal::createdAt).thenComparing(Deal::id)).toList();
-        model.addAttribute("deals", open.stream().map(d -> DealView.of(d, now, user.zone(), names)).toList());
+        Function<ClientId, String> names = ClientNames.of(clients, user, open.stream().map(Deal::clientId).toList());
+        Map<UserId, String> makers = members.stream().collect(Collectors.toMap(Member::userId, Member::displayName));
+        model.addAttribute("deals", open.stream().map(d -> DealView.of(d, now, user.zone(), names,
+                whose.team() ? makers.getOrDefault(d.userId(), "a former member") : null)).toList());
         model.addAttribute("totals", new Totals(open.size(), Formats.amount(stages.stream().map(DealService.Stage::value)
                 .reduce(BigDecimal.ZERO, BigDecimal::add)), stages.stream().mapToInt(DealService.Stage::stale).sum(),
                 (int) open.stream().filter(Deal::activeListing).count()));

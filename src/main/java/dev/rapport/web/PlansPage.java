@@ -19,17 +19,21 @@ import dev.rapport.plans.PlanService;
 import dev.rapport.plans.Sustainability;
 import dev.rapport.shared.ClientId;
 import dev.rapport.shared.InvalidInputException;
+import dev.rapport.teams.AccountService;
 import dev.rapport.teams.CurrentUser;
+import dev.rapport.teams.Whose;
 
 /** Key-account plans: the sustainability check, each plan with its adherence, capacity and a new plan form. */
 @Controller
 class PlansPage {
     private final PlanService plans;
     private final ClientService clients;
+    private final AccountService accounts;
 
-    PlansPage(PlanService plans, ClientService clients) {
+    PlansPage(PlanService plans, ClientService clients, AccountService accounts) {
         this.plans = plans;
         this.clients = clients;
+        this.accounts = accounts;
     }
 
     record LoadView(long planId, String plan, String client, String hours, String runningTotal, boolean overflows) {
@@ -53,11 +57,14 @@ class PlansPage {
                     String hours, List<String> objectives, List<ActivityView> activities) {
     }
 
+    /** Your plans and their check; owners and managers pick a member's ({@code member} = user id), read only. */
     @GetMapping("/plans")
-    String plans(CurrentUser user, Model model) {
-        Sustainability s = plans.sustainability(user);
+    String plans(CurrentUser user, @RequestParam(required = false) String member, Model model) {
+        Whose whose = WhoseView.parse(member, false);
+        Sustainability s = plans.sustainability(user, whose);
+        model.addAttribute("whose", WhoseView.of(user, whose, accounts.members(user.teamId()), false));
         model.addAttribute("check", SustainabilityView.of(s));
-        model.addAttribute("plans", plans.list(user).stream().map(p -> view(user, p)).toList());
+        model.addAttribute("plans", plans.list(user, whose).stream().map(p -> view(user, p)).toList());
         model.addAttribute("channels", Choices.CHANNELS);
         if (!model.containsAttribute("planForm")) {
             model.addAttribute("planForm", PlanForm.blank());
@@ -86,7 +93,7 @@ class PlansPage {
         } catch (InvalidInputException e) {
             model.addAttribute("planForm", form.withSpareRows());
             model.addAttribute("planErrors", FieldErrors.of(form.onFormRows(e).problems(), PlanForm::toFormField));
-            return plans(user, model);
+            return plans(user, null, model);
         }
         redirect.addFlashAttribute("notice", "Plan “" + plan.name() + "” created.");
         return "redirect:/plans#plan-" + plan.id();
@@ -101,7 +108,7 @@ class PlansPage {
         } catch (InvalidInputException e) {
             model.addAttribute("capacity", hoursPerMonth);
             model.addAttribute("capacityErrors", FieldErrors.of(e.problems()));
-            return plans(user, model);
+            return plans(user, null, model);
         }
         redirect.addFlashAttribute("notice", "Capacity saved.");
         return "redirect:/plans#check";

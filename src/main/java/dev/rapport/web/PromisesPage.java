@@ -22,7 +22,9 @@ import dev.rapport.promises.PromiseStatus;
 import dev.rapport.shared.ClientId;
 import dev.rapport.shared.ConflictException;
 import dev.rapport.shared.InvalidInputException;
+import dev.rapport.teams.AccountService;
 import dev.rapport.teams.CurrentUser;
+import dev.rapport.teams.Whose;
 
 /**
  * Your pending promises, soonest due first, and your kept rate; keep, break and renegotiate, from
@@ -37,11 +39,14 @@ class PromisesPage {
     private final PromiseService promises;
     private final ClientService clients;
     private final ClientPage clientPage;
+    private final AccountService accounts;
     private final Clock clock;
 
-    PromisesPage(PromiseService promises, ClientService clients, ClientPage clientPage, Clock clock) {
+    PromisesPage(PromiseService promises, ClientService clients, ClientPage clientPage, AccountService accounts,
+                 Clock clock) {
         this.promises = promises;
         this.clients = clients;
+        this.accounts = accounts;
         this.clientPage = clientPage;
         this.clock = clock;
     }
@@ -50,19 +55,23 @@ class PromisesPage {
     record RateView(String percent, long kept, long broken, String period) {
     }
 
+    /** Your promises; owners and managers pick a member's ({@code member} = user id), read only. */
     @GetMapping("/promises")
-    String list(CurrentUser user, Model model) {
+    String list(CurrentUser user, @RequestParam(required = false) String member, Model model) {
         LocalDate today = user.today(clock);
+        Whose whose = WhoseView.parse(member, false);
+        List<Promise> pending = promises.list(user, whose, null, List.of(PromiseStatus.OPEN,
+                PromiseStatus.RENEGOTIATED));
+        model.addAttribute("whose", WhoseView.of(user, whose, accounts.members(user.teamId()), false));
         Function<ClientId, String> names = ClientNames.of(clients, user);
-        List<Promise> pending = promises.list(user, null, List.of(PromiseStatus.OPEN, PromiseStatus.RENEGOTIATED));
         model.addAttribute("pending", PromiseView.ordered(pending).stream()
                 .map(p -> PromiseView.of(p, today, user.zone(), names)).toList());
-        model.addAttribute("closed", promises.list(user, null, List.of(PromiseStatus.KEPT, PromiseStatus.BROKEN))
+        model.addAttribute("closed", promises.list(user, whose, null, List.of(PromiseStatus.KEPT, PromiseStatus.BROKEN))
                 .stream().filter(p -> p.closedAt() != null)
                 .sorted(Comparator.comparing(Promise::closedAt, Comparator.reverseOrder()).thenComparing(Promise::id))
                 .limit(RECENTLY_CLOSED).map(p -> PromiseView.of(p, today, user.zone(), names)).toList());
         LocalDate from = today.minusDays(RATE_DAYS - 1);
-        PromiseService.KeptRate rate = promises.keptRate(user, from, today);
+        PromiseService.KeptRate rate = promises.keptRate(user, whose, from, today);
         model.addAttribute("rate", new RateView(rate.rate() == null ? null : Math.round(rate.rate()) + "%",
                 rate.kept(), rate.broken(), Formats.range(from, today)));
         model.addAttribute("overdue", pending.stream().filter(p -> p.overdue(today)).count());
@@ -108,7 +117,7 @@ class PromisesPage {
             model.addAttribute("actionForm", form);
             model.addAttribute("actionErrors", FieldErrors.of(e.problems(), RenegotiateForm::toFormField));
             return "client".equals(back) ? clientPage.show(user, promise.clientId().value(), null, model)
-                    : list(user, model);
+                    : list(user, null, model);
         } catch (ConflictException e) {
             redirect.addFlashAttribute("problem", sentence(e.getMessage()));
             return back(promise, back);

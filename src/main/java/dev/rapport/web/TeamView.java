@@ -28,9 +28,10 @@ record TeamView(boolean wholeTeam, String today, List<Row> members, Row team, Li
         }
     }
 
-    record Row(String name, String email, String role, String overdueUrl, String logged, String customerFacing,
-               boolean customerFacingLow, String contributes, Kind external, Kind internal, String kept,
-               int honeymoonFlags, String plans, boolean plansOver) {
+    /** member: the user id the deals, promises and plans pages take (null for the team's total). */
+    record Row(String name, String email, String role, String member, String overdueUrl, String logged,
+               String customerFacing, boolean customerFacingLow, String contributes, Kind external, Kind internal,
+               String kept, int honeymoonFlags, String plans, boolean plansOver) {
     }
 
     /** data: the chart's numbers (machine format), read by team-chart.js from the table. */
@@ -44,7 +45,8 @@ record TeamView(boolean wholeTeam, String today, List<Row> members, Row team, Li
     static TeamView of(Dashboard d) {
         List<Row> rows = d.members().stream().map(m -> {
             String url = "/team/members/" + m.userId().value() + "/overdue";
-            return row(m.name(), m.email(), Formats.label(m.role().code()), url, m.figures());
+            return row(m.name(), m.email(), Formats.label(m.role().code()), Long.toString(m.userId().value()), url,
+                    m.figures());
         }).toList();
         List<WeekRow> weeks = d.weeks().stream().map(w -> new WeekRow(Formats.range(w.from(), w.to()),
                 hours(w.loggedSeconds()), percent(w.customerFacingShare()),
@@ -59,13 +61,14 @@ record TeamView(boolean wholeTeam, String today, List<Row> members, Row team, Li
         }
         List<String> months = d.teamLateRates().stream().map(r -> Formats.month(r.month().atDay(1))).toList();
         return new TeamView(d.wholeTeam(), Formats.longDay(d.today()), rows,
-                row(d.wholeTeam() ? "Team" : "You", null, null, null, d.team()), months, late, weeks);
+                row(d.wholeTeam() ? "Team" : "You", null, null, null, null, d.team()), months, late, weeks);
     }
 
-    private static Row row(String name, String email, String role, String url, Dashboard.Figures f) {
+    private static Row row(String name, String email, String role, String member, String url,
+                           Dashboard.Figures f) {
         Double ratio = f.sustainabilityRatio();
         String plans = ratio == null ? "No capacity" : String.format(Locale.ROOT, "%.2f", ratio);
-        return new Row(name, email, role, url, hours(f.loggedSeconds()),
+        return new Row(name, email, role, member, url, hours(f.loggedSeconds()),
                 percent(f.customerFacingShare()),
                 f.customerFacingShare() != null && f.customerFacingShare() < CUSTOMER_FACING_BENCHMARK,
                 percent(f.contributesShare()),

@@ -140,7 +140,7 @@ abstract class DealContract extends AppTestBase {
         assertThat(onClient.get(0).get("userId").asLong()).isEqualTo(colleague.userId().value());
         assertThat(onClient.get(0).get("stage").asString()).isEqualTo("listed");
         assertThat(owner.api().post("/api/v1/deals/" + id + "/complete", json("{'milestone':'showings'}")).status())
-                .isEqualTo(404);
+                .as("an owner reads every deal, and only its maker moves it on").isEqualTo(403);
         WebClient browser = new WebClient(baseUrl());
         browser.signIn(owner.email(), "correct horse battery");
         String page = browser.get("/clients/" + shared).body();
