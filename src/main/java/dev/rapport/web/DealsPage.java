@@ -45,6 +45,9 @@ class DealsPage {
         this.clock = clock;
     }
 
+    /** The team pipeline lists this many deals, those longest without progress. */
+    static final int TEAM_LIST = 100;
+
     record StageRow(String name, int deals, String value, String oldest, int stale) {
     }
 
@@ -62,12 +65,16 @@ class DealsPage {
         model.addAttribute("whose", view);
         model.addAttribute("stages", stages.stream().map(s -> new StageRow(s.name(), s.deals(),
                 Formats.amount(s.value()), Formats.days(s.oldestDays()), s.stale())).toList());
-        List<Deal> open = deals.list(user, whose, null, DealStatus.OPEN).stream()
-                .sorted(Comparator.comparing(Deal::createdAt).thenComparing(Deal::id)).toList();
-        Function<ClientId, String> names = ClientNames.of(clients, user, open.stream().map(Deal::clientId).toList());
+        List<Deal> open = deals.list(user, whose, null, DealStatus.OPEN);
+        // a member's deals oldest first; the team's longest without progress first, and only so many
+        List<Deal> shown = whose.team() ? open.stream().sorted(Comparator.comparing(Deal::lastProgressAt)
+                .thenComparing(Deal::id)).limit(TEAM_LIST).toList()
+                : open.stream().sorted(Comparator.comparing(Deal::createdAt).thenComparing(Deal::id)).toList();
+        Function<ClientId, String> names = ClientNames.of(clients, user, shown.stream().map(Deal::clientId).toList());
         Map<UserId, String> makers = members.stream().collect(Collectors.toMap(Member::userId, Member::displayName));
-        model.addAttribute("deals", open.stream().map(d -> DealView.of(d, now, user.zone(), names,
+        model.addAttribute("deals", shown.stream().map(d -> DealView.of(d, now, user.zone(), names,
                 whose.team() ? makers.getOrDefault(d.userId(), "a former member") : null)).toList());
+        model.addAttribute("notShown", open.size() - shown.size());
         model.addAttribute("totals", new Totals(open.size(), Formats.amount(stages.stream().map(DealService.Stage::value)
                 .reduce(BigDecimal.ZERO, BigDecimal::add)), stages.stream().mapToInt(DealService.Stage::stale).sum(),
                 (int) open.stream().filter(Deal::activeListing).count()));

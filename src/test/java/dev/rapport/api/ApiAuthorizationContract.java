@@ -92,6 +92,7 @@ abstract class ApiAuthorizationContract extends AppTestBase {
     static final Map<String, Function<TeamData, String>> QUERY_IDS = Map.of(
             "clientId", TeamData::memberClient,
             "ownerId", t -> Long.toString(t.member.userId().value()),
+            "userId", t -> Long.toString(t.member.userId().value()),
             "successorId", t -> Long.toString(t.owner.userId().value()));
 
     /** Writes a viewer may make: they concern only the caller's own account, never the team's data. */

@@ -235,6 +235,33 @@ abstract class CliContract extends AppTestBase {
     }
 
     @Test
+    void ownersAndManagersReadAMembersDealsPromisesAndPlans() {
+        assertThat(rapport("deal", "pipeline", "--team").err()).as("a member").contains("403")
+                .contains("only owners and managers");
+        Session owner = newTeam(Role.OWNER);
+        Session ann = newMember(owner.user().teamId(), Role.MEMBER);
+        long acme = ann.api().post("/api/v1/clients", Api.json("{'name':'ACME','tier':'A'}")).json().get("id").asLong();
+        ann.api().post("/api/v1/clients/" + acme + "/deals", Api.json("{'title':'Elm St 4','amount':400000}"));
+        ann.api().post("/api/v1/clients/" + acme + "/promises", Api.json("{'text':'send the survey','dueOn':'2026-11-30'}"));
+        ann.api().post("/api/v1/clients/" + acme + "/plans", Api.json(
+                "{'name':'ACME 2027','activities':[{'name':'call','frequency':'monthly','minutes':60}]}"));
+        assertThat(withInput("correct horse battery\n", "login", baseUrl(), "--email", owner.email(),
+                "--password-stdin").code()).isZero();
+
+        assertThat(rapport("deal", "list", "--member", ann.email()).out()).contains("Elm St 4");
+        assertThat(rapport("deal", "list").out()).doesNotContain("Elm St 4");
+        assertThat(rapport("deal", "list", "--team").out()).contains("Elm St 4");
+        assertThat(rapport("deal", "pipeline", "--team").out()).containsPattern("not started +1 +400000");
+        assertThat(rapport("promise", "list", "--member", ann.email()).out()).contains("send the survey")
+                .contains("Kept rate, last 90 days: no promises closed yet");
+        assertThat(rapport("plan", "check", "--member", ann.email()).out())
+                .contains("Plans need 1.0 h a month; they have 0.0 h (none)").contains("ACME 2027");
+        assertThat(rapport("deal", "list", "--member", ann.email(), "--team").err()).contains("not both");
+        assertThat(rapport("promise", "list", "--member", "nobody@example.com").err())
+                .contains("--member: no member of this team has the email nobody@example.com");
+    }
+
+    @Test
     void promisesDealsDepthTopAndPlans() {
         rapport("client", "add", "ACME Corp", "--tier", "A");
         Run promise = rapport("promise", "acme", "send the revised quote", "--due", "wed");
