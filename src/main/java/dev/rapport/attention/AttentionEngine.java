@@ -175,7 +175,8 @@ public final class AttentionEngine {
         long in = DAYS.between(today, first.dueOn());
         String when = in == 0 ? "today" : in == 1 ? "tomorrow" : "in " + in + " days";
         String more = soon.size() > 1 ? " (and " + (soon.size() - 1) + " more)" : "";
-        return Optional.of(new Reason(ReasonCode.PROMISE_DUE, "you promised “" + first.text() + "” by "
+        return Optional.of(new Reason(ReasonCode.PROMISE_DUE, (first.by() == null ? "you" : first.by())
+                + " promised “" + first.text() + "” by "
                 + first.dueOn() + " — due " + when + more));
     }
 

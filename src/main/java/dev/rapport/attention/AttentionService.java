@@ -37,6 +37,8 @@ import dev.rapport.shared.NotFoundException;
 import dev.rapport.shared.Problems;
 import dev.rapport.shared.QueueVersions;
 import dev.rapport.shared.TeamId;
+import dev.rapport.shared.UserId;
+import dev.rapport.teams.AccountService;
 import dev.rapport.teams.CurrentUser;
 import dev.rapport.teams.TeamCreated;
 
@@ -62,17 +64,19 @@ public class AttentionService {
     private final ClientService clients;
     private final PromiseService promises;
     private final DealService deals;
+    private final AccountService accounts;
     private final org.springframework.context.ApplicationEventPublisher events;
     private final Clock clock;
 
     AttentionService(AttentionRepository repository, QueueVersions versions, ClientService clients,
-                     PromiseService promises, DealService deals,
+                     PromiseService promises, DealService deals, AccountService accounts,
                      org.springframework.context.ApplicationEventPublisher events, Clock clock) {
         this.repository = repository;
         this.versions = versions;
         this.clients = clients;
         this.promises = promises;
         this.deals = deals;
+        this.accounts = accounts;
         this.events = events;
         this.clock = clock;
     }
@@ -178,16 +182,31 @@ public class AttentionService {
         return clients.cadenceFacts(user.teamId(), user.userId()).stream().map(extras::state).toList();
     }
 
-    /** The user's snoozes, promises due soon, deals in scope on their clients and honeymoon drops, by client. */
+    /**
+     * The user's snoozes, and on their clients the promises due soon and deals in scope (whoever made
+     * them) and honeymoon drops, by client.
+     */
     private Extras extras(CurrentUser user, LocalDate today) {
         Map<ClientId, Snooze> snoozes = repository.activeSnoozes(user.teamId(), user.userId(), today).stream()
                 .collect(Collectors.toMap(Snooze::clientId, Function.identity()));
-        Map<ClientId, List<ClientState.PendingPromise>> promised = promises.dueSoon(user.teamId(), user.userId(), today)
-                .stream().collect(Collectors.groupingBy(Promise::clientId, Collectors.mapping(
-                        p -> new ClientState.PendingPromise(p.text(), p.dueOn()), Collectors.toList())));
+        List<Promise> due = promises.forQueue(user.teamId(), user.userId(), today);
+        Function<UserId, String> makers = makerNames(user, due.stream().map(Promise::userId).toList());
+        Map<ClientId, List<ClientState.PendingPromise>> promised = due.stream().collect(Collectors.groupingBy(
+                Promise::clientId, Collectors.mapping(p -> new ClientState.PendingPromise(p.text(), p.dueOn(),
+                        p.userId().equals(user.userId()) ? null : makers.apply(p.userId())), Collectors.toList())));
         Map<ClientId, DealService.ClientDeals> deals = this.deals.forQueue(user.teamId(), user.userId());
         Map<ClientId, Honeymoon.Rates> drops = repository.honeymoonDrops(user.teamId(), user.userId());
         return new Extras(snoozes, promised, deals, drops);
+    }
+
+    /** Colleagues' names, read only when a colleague made one of the promises (rarely). */
+    private Function<UserId, String> makerNames(CurrentUser user, List<UserId> makers) {
+        if (makers.stream().allMatch(user.userId()::equals)) {
+            return id -> null;
+        }
+        Map<UserId, String> names = accounts.members(user.teamId()).stream()
+                .collect(Collectors.toMap(dev.rapport.teams.Member::userId, dev.rapport.teams.Member::displayName));
+        return id -> names.getOrDefault(id, "a former member");
     }
 
     private record Extras(Map<ClientId, Snooze> snoozes, Map<ClientId, List<ClientState.PendingPromise>> promised,

@@ -63,14 +63,30 @@ class JdbcPromiseRepository implements PromiseRepository {
     @Override
     public List<Promise> list(TeamId team, UserId user, ClientId client, List<PromiseStatus> statuses) {
         String byClient = client == null ? "" : " AND client_id = :client";
-        var spec = jdbc.sql("SELECT " + COLUMNS + " FROM promise WHERE team_id = :team AND user_id = :user"
+        String byUser = user == null ? "" : " AND user_id = :user";
+        var spec = jdbc.sql("SELECT " + COLUMNS + " FROM promise WHERE team_id = :team" + byUser
                         + " AND status IN (:statuses)" + byClient + " ORDER BY due_on, id")
-                .param("team", team.value()).param("user", user.value())
+                .param("team", team.value())
                 .param("statuses", statuses.stream().map(PromiseStatus::code).toList());
+        if (user != null) {
+            spec = spec.param("user", user.value());
+        }
         if (client != null) {
             spec = spec.param("client", client.value());
         }
         return spec.query(JdbcPromiseRepository::promise).list();
+    }
+
+    @Override
+    public List<Promise> pendingForOwner(TeamId team, UserId owner, LocalDate from, LocalDate to) {
+        // the team's promises due in a few days (ix_promise_team_due), joined to the owner's clients
+        return jdbc.sql("SELECT " + COLUMNS.replaceAll("(\\w+)", "p.$1") + """
+                 FROM promise p JOIN client c ON c.id = p.client_id
+                 WHERE p.team_id = :team AND c.team_id = :team AND c.owner_id = :owner AND c.archived_at IS NULL
+                   AND p.due_on BETWEEN :from AND :to AND p.status IN ('open', 'renegotiated')
+                 ORDER BY p.due_on, p.id
+                """).param("team", team.value()).param("owner", owner.value()).param("from", from).param("to", to)
+                .query(JdbcPromiseRepository::promise).list();
     }
 
     @Override
@@ -114,10 +130,13 @@ class JdbcPromiseRepository implements PromiseRepository {
         for (var team : jdbc.sql("SELECT id, time_zone FROM team").query((rs, n) -> new Object[] {rs.getLong("id"),
                 rs.getString("time_zone")}).list()) {
             LocalDate today = LocalDate.ofInstant(now, ZoneId.of((String) team[1]));
+            // their makers, and their clients' owners (whose queues hold them)
             List<UserId> users = jdbc.sql("""
-                    SELECT DISTINCT user_id FROM promise
-                    WHERE team_id = ? AND status IN ('open', 'renegotiated') AND due_on < ?
-                    """).params(team[0], today).query((rs, n) -> new UserId(rs.getLong("user_id"))).list();
+                    SELECT p.user_id, c.owner_id FROM promise p JOIN client c ON c.id = p.client_id
+                    WHERE p.team_id = ? AND c.team_id = ? AND p.status IN ('open', 'renegotiated') AND p.due_on < ?
+                    """).params(team[0], team[0], today).query((rs, n) -> java.util.stream.Stream.of(
+                            rs.getLong("user_id"), rs.getLong("owner_id")).filter(id -> id > 0).map(UserId::new)
+                            .toList()).list().stream().flatMap(List::stream).distinct().toList();
             if (users.isEmpty()) {
                 continue;
             }

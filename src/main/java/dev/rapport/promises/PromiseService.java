@@ -58,7 +58,7 @@ public class PromiseService {
         Promise promise = new Promise(0, client, user.userId(), text.strip(), made, dueOn, dueOn, PromiseStatus.OPEN,
                 0, null, null, clock.instant());
         long id = repo.insert(user.teamId(), promise);
-        versions.changed(user.teamId(), user.userId());
+        changed(user, client);
         return get(user, id);
     }
 
@@ -117,15 +117,37 @@ public class PromiseService {
         return moved;
     }
 
-    /** A pending promise is in its maker's queue (for the clients they own). */
     private void save(CurrentUser user, Promise promise) {
         repo.save(user.teamId(), promise);
-        versions.changed(user.teamId(), user.userId());
+        changed(user, promise.clientId());
     }
 
-    /** Pending promises due within QUEUE_DAYS_AHEAD days of the day (or already due). */
+    /** A pending promise is in its client's owner's queue, whoever made it; its maker's lists change too. */
+    private void changed(CurrentUser user, ClientId client) {
+        versions.changed(user.teamId(), user.userId());
+        versions.clientsChanged(user.teamId(), List.of(client));
+    }
+
+    /**
+     * Every promise to a client the user can see, whoever in the team made it: the client's owner (and a
+     * colleague who serves it too) must know what was promised. Only its maker moves a promise on.
+     */
+    public List<Promise> onClient(CurrentUser user, ClientId client) {
+        clients.require(user, client);
+        return repo.list(user.teamId(), null, client, List.of(PromiseStatus.values()));
+    }
+
+    /** The user's pending promises due within QUEUE_DAYS_AHEAD days of the day, or already due (the digest). */
     public List<Promise> dueSoon(TeamId team, UserId user, LocalDate day) {
         return repo.pendingDueBy(team, user, day.plusDays(QUEUE_DAYS_AHEAD));
+    }
+
+    /**
+     * For the owner's queue: the pending promises on their clients, whoever made them, due from the day
+     * to QUEUE_DAYS_AHEAD days later (PRODUCT.md: in the queue when 0 <= due - today <= 2).
+     */
+    public List<Promise> forQueue(TeamId team, UserId owner, LocalDate day) {
+        return repo.pendingForOwner(team, owner, day, day.plusDays(QUEUE_DAYS_AHEAD));
     }
 
     /** kept / (kept + broken) over promises whose (new) due date falls in the period; null when none closed. */

@@ -140,14 +140,15 @@ class ClientPage {
     }
 
     /**
-     * Your promises to this client and the team's deals with them (a colleague's named from
-     * {@code names}, the team's members), with the forms that add them.
+     * The team's promises to this client and deals with them (a colleague's named from {@code names},
+     * the team's members), with the forms that add them.
      */
     private void addPromisesAndDeals(CurrentUser user, Client client, Map<UserId, String> names, Model model) {
         LocalDate today = user.today(clock);
         Function<ClientId, String> name = id -> client.details().name();
-        model.addAttribute("promises", PromiseView.ordered(promises.list(user, client.id(), List.of())).stream()
-                .map(p -> PromiseView.of(p, today, user.zone(), name)).toList());
+        model.addAttribute("promises", PromiseView.ordered(promises.onClient(user, client.id())).stream()
+                .map(p -> PromiseView.of(p, today, user.zone(), name, p.userId().equals(user.userId()) ? null
+                        : names.getOrDefault(p.userId(), "a former member"))).toList());
         model.addAttribute("deals", deals.onClient(user, client.id()).stream()
                 .sorted(Comparator.comparing((Deal d) -> d.status() != DealStatus.OPEN)
                         .thenComparing(Deal::createdAt, Comparator.reverseOrder()))

@@ -10,12 +10,20 @@ import dev.rapport.promises.Promise;
 import dev.rapport.promises.PromiseStatus;
 import dev.rapport.shared.ClientId;
 
-/** One promise as a list shows it: what, to whom, by when, and where it stands. */
+/**
+ * One promise as a list shows it: what, to whom, by when, and where it stands; {@code by} names the
+ * colleague who made it (null for the viewer's own, the only ones the viewer can keep, break or move).
+ */
 record PromiseView(long id, long clientId, String client, String text, String status, String statusLabel,
                    boolean pending, boolean overdue, String due, String when, String originalDue, String reason,
-                   String closed, String renegotiateDefault) {
+                   String closed, String renegotiateDefault, String by) {
 
     static PromiseView of(Promise p, LocalDate today, ZoneId zone, Function<ClientId, String> clientName) {
+        return of(p, today, zone, clientName, null);
+    }
+
+    static PromiseView of(Promise p, LocalDate today, ZoneId zone, Function<ClientId, String> clientName,
+                          String by) {
         boolean overdue = p.overdue(today);
         String when = p.status().pending() ? (overdue ? "overdue since " + Formats.day(p.dueOn().plusDays(1))
                 : "due " + Formats.relative(p.dueOn(), today)) : null;
@@ -24,7 +32,7 @@ record PromiseView(long id, long clientId, String client, String text, String st
                 p.status().code(), label(p.status()), p.status().pending(), overdue, Formats.day(p.dueOn()), when,
                 p.originalDueOn().equals(p.dueOn()) ? null : Formats.day(p.originalDueOn()), p.reason(),
                 p.closedAt() == null ? null : Formats.day(p.closedAt().atZone(zone).toLocalDate()),
-                suggestion.toString());
+                suggestion.toString(), by);
     }
 
     static String label(PromiseStatus status) {

@@ -38,6 +38,54 @@ abstract class PromiseContract extends AppTestBase {
     }
 
 
+    static List<String> promiseReasons(Api api, long client) {
+        List<String> texts = new ArrayList<>();
+        for (JsonNode e : api.get("/api/v1/queue").json().get("entries")) {
+            if (e.get("clientId").asLong() == client) {
+                e.get("reasons").forEach(r -> {
+                    if (r.get("code").asString().equals("promise_due")) {
+                        texts.add(r.get("text").asString());
+                    }
+                });
+            }
+        }
+        return texts;
+    }
+
+    /**
+     * The queue holds the clients a user owns: a colleague's promise to a shared client reminds its
+     * owner (it reached nobody's queue before), who sees it on the client's page and leaves keeping it
+     * to its maker.
+     */
+    @Test
+    void aColleaguesPromiseToASharedClientIsInTheOwnersQueue() {
+        Session owner = newTeam(Role.MEMBER);
+        Session colleague = newMember(owner.user().teamId(), Role.MEMBER);
+        long shared = owner.api().post("/api/v1/clients", json("{'name':'Sol Shared','tier':'C','shared':true}"))
+                .json().get("id").asLong();
+        owner.api().post("/api/v1/clients/" + shared + "/touches", json("{'channel':'phone'}"));
+        assertThat(promiseReasons(owner.api(), shared)).isEmpty();
+        long id = promise(colleague.api(), shared, "send the survey", "2026-11-24").json().get("id").asLong();
+
+        assertThat(promiseReasons(owner.api(), shared)).containsExactly(colleague.user().displayName()
+                + " promised “send the survey” by 2026-11-24 — due tomorrow");
+        assertThat(colleague.api().get("/api/v1/queue").json().get("entries").size())
+                .as("only owners' queues hold clients").isZero();
+        dev.rapport.support.WebClient browser = new dev.rapport.support.WebClient(baseUrl());
+        browser.signIn(owner.email(), "correct horse battery");
+        assertThat(browser.get("/clients/" + shared).body()).contains("send the survey",
+                "by " + colleague.user().displayName() + ", who keeps it").doesNotContain("/promises/" + id + "/keep");
+        assertThat(owner.api().post("/api/v1/promises/" + id + "/keep", null).status()).isEqualTo(404);
+
+        // the owner's kept queue lets it go when its maker keeps it
+        assertThat(colleague.api().post("/api/v1/promises/" + id + "/keep", null).status()).isEqualTo(200);
+        assertThat(promiseReasons(owner.api(), shared)).isEmpty();
+        // and one of the owner's own, to the same client, reads as theirs
+        promise(owner.api(), shared, "call back", "2026-11-23");
+        assertThat(promiseReasons(owner.api(), shared)).containsExactly("you promised “call back” by 2026-11-23 — due today");
+        assertThat(newTeam(Role.OWNER).api().get("/api/v1/queue").json().get("entries").size()).isZero();
+    }
+
     @Test
     void promisesAreMadeKeptRenegotiatedAndBrokenWithGuardedTransitions() {
         Api api = newTeam(Role.MEMBER).api();

@@ -80,12 +80,14 @@ abstract class QueueCandidatesContract extends AppTestBase {
         int queued = 0;
         int fewer = 0;
         int untold = 0;
+        int colleagues = 0;
         for (int round = 0; round < 6; round++) {
             for (int step = 0; step < 60; step++) {
                 write(manager.user(), people, ids, step);
             }
             for (CurrentUser owner : people) {
                 untold += assertDealFactsAreComplete(owner, ids);
+                colleagues += assertPromiseFactsAreComplete(owner, ids);
             }
             for (CurrentUser owner : people) {
                 for (ZoneId zone : ZONES) {
@@ -112,6 +114,7 @@ abstract class QueueCandidatesContract extends AppTestBase {
         assertThat(queued).isGreaterThan(compared);
         assertThat(fewer).isGreaterThan(compared / 10);
         assertThat(untold).as("untold milestones compared").isPositive();
+        assertThat(colleagues).as("colleagues' promises in an owner's queue").isPositive();
     }
 
     /**
@@ -252,10 +255,7 @@ abstract class QueueCandidatesContract extends AppTestBase {
             CurrentUser owner = owner(people, c);
             attention.snooze(owner, c, owner.today(clock).plusDays(1 + random.nextInt(30)), "later " + step);
         } else if (op < 83) {
-            CurrentUser owner = owner(people, c);
-            LocalDate today = owner.today(clock);
-            promises.make(owner, c, "promise " + step, today.plusDays(random.nextInt(6)),
-                    today.minusDays(random.nextInt(3)));
+            promiseWrite(who, c, step);
         } else if (op < 88) {
             dealWrite(who, c, step);
         } else if (op < 91) {
@@ -302,6 +302,57 @@ abstract class QueueCandidatesContract extends AppTestBase {
         } else {
             deals.lose(who, open.get(random.nextInt(open.size())).id());
         }
+    }
+
+    /**
+     * A promise by anyone (a colleague's on a client they do not own too), one of the writer's pending
+     * promises kept, broken or renegotiated, or the job that breaks overdue ones.
+     */
+    private void promiseWrite(CurrentUser who, ClientId c, int step) {
+        LocalDate today = who.today(clock);
+        List<dev.rapport.promises.Promise> pending = promises.list(who, null, List.of(
+                dev.rapport.promises.PromiseStatus.OPEN, dev.rapport.promises.PromiseStatus.RENEGOTIATED));
+        int kind = random.nextInt(6);
+        if (kind < 3 || pending.isEmpty()) {
+            promises.make(who, c, "promise " + step, today.plusDays(random.nextInt(6)), today.minusDays(random.nextInt(3)));
+            return;
+        }
+        long id = pending.get(random.nextInt(pending.size())).id();
+        if (kind == 3) {
+            promises.keep(who, id);
+        } else if (kind == 4) {
+            promises.renegotiate(who, id, today.plusDays(random.nextInt(4)), "moved " + step);
+        } else {
+            jdbc.update("UPDATE job_lock SET locked_until = ? WHERE name = 'break-overdue-promises'",
+                    java.sql.Timestamp.from(clock.instant()));
+            assertThat(breakOverdue.run()).isNotNegative();
+        }
+    }
+
+    /**
+     * What the queue is given of promises, against every promise to the owner's active clients: the
+     * pending ones due today to two days ahead, whoever made them. Returns how many were colleagues'.
+     */
+    private int assertPromiseFactsAreComplete(CurrentUser owner, List<ClientId> ids) {
+        LocalDate today = owner.today(clock);
+        Map<ClientId, List<Long>> given = new java.util.HashMap<>();
+        promises.forQueue(owner.teamId(), owner.userId(), today).forEach(p -> given.computeIfAbsent(p.clientId(),
+                k -> new ArrayList<>()).add(p.id()));
+        int colleagues = 0;
+        for (ClientId id : new java.util.LinkedHashSet<>(ids)) {
+            dev.rapport.clients.Client c = clients.get(owner, id);
+            if (!c.details().ownerId().equals(owner.userId()) || c.archived()) {
+                continue;
+            }
+            List<dev.rapport.promises.Promise> naive = promises.onClient(owner, id).stream()
+                    .filter(p -> p.status().pending() && !p.dueOn().isBefore(today)
+                            && !p.dueOn().isAfter(today.plusDays(dev.rapport.promises.PromiseService.QUEUE_DAYS_AHEAD)))
+                    .toList();
+            assertThat(given.getOrDefault(id, List.of())).as("promises for the queue of %s", id)
+                    .containsExactlyInAnyOrderElementsOf(naive.stream().map(dev.rapport.promises.Promise::id).toList());
+            colleagues += (int) naive.stream().filter(p -> !p.userId().equals(owner.userId())).count();
+        }
+        return colleagues;
     }
 
     /**
