@@ -522,7 +522,7 @@ public class BenchGenerator {
     private long writePromises(World w, List<Long> clientIds) {
         try (JdbcBulkWriter out = new JdbcBulkWriter(dataSource, "promise", List.of("team_id", "client_id", "user_id",
                 "text", "made_on", "due_on", "original_due_on", "status", "renegotiations", "closed_at",
-                "created_at"))) {
+                "created_at", "for_colleague"))) {
             int users = w.users().size();
             int perUser = clientIds.size() / users;
             for (int u = 0; u < users; u++) {
@@ -536,7 +536,7 @@ public class BenchGenerator {
                     Instant madeAt = made.atTime(10, 0).atZone(w.zone()).toInstant();
                     out.row(w.team().value(), client, w.users().get(u).userId().value(), "Bench promise " + k, made,
                             due, due, status, 0, closed ? due.atTime(17, 0).atZone(w.zone()).toInstant() : null,
-                            madeAt);
+                            madeAt, false);
                 }
             }
             return out.rows();

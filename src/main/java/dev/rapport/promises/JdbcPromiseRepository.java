@@ -33,15 +33,15 @@ class JdbcPromiseRepository implements PromiseRepository {
     }
 
     @Override
-    public long insert(TeamId team, Promise p) {
+    public long insert(TeamId team, Promise p, boolean forColleague) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO promise (team_id, client_id, user_id, text, made_on, due_on, original_due_on, status,
-                    renegotiations, reason, closed_at, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    renegotiations, reason, closed_at, created_at, for_colleague)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """).params(team.value(), p.clientId().value(), p.userId().value(), p.text(), p.madeOn(), p.dueOn(),
                 p.originalDueOn(), p.status().code(), p.renegotiations(), p.reason(), ts(p.closedAt()),
-                ts(p.createdAt())).update(keys, "id");
+                ts(p.createdAt()), forColleague).update(keys, "id");
         return keys.getKeyAs(Long.class);
     }
 
@@ -79,12 +79,17 @@ class JdbcPromiseRepository implements PromiseRepository {
 
     @Override
     public List<Promise> pendingForOwner(TeamId team, UserId owner, LocalDate from, LocalDate to) {
-        // the team's promises due in a few days (ix_promise_team_due), joined to the owner's clients
-        return jdbc.sql("SELECT " + COLUMNS.replaceAll("(\\w+)", "p.$1") + """
+        // the owner's own (their index), and colleagues' (flagged: few) on clients the owner has now
+        return jdbc.sql("SELECT " + COLUMNS + """
+                 FROM promise WHERE team_id = :team AND user_id = :owner AND NOT for_colleague
+                   AND status IN ('open', 'renegotiated') AND due_on BETWEEN :from AND :to
+                UNION ALL
+                SELECT""" + " " + COLUMNS.replaceAll("(\\w+)", "p.$1") + """
                  FROM promise p JOIN client c ON c.id = p.client_id
-                 WHERE p.team_id = :team AND c.team_id = :team AND c.owner_id = :owner AND c.archived_at IS NULL
-                   AND p.due_on BETWEEN :from AND :to AND p.status IN ('open', 'renegotiated')
-                 ORDER BY p.due_on, p.id
+                 WHERE p.team_id = :team AND p.for_colleague AND c.team_id = :team AND c.owner_id = :owner
+                   AND c.archived_at IS NULL AND p.status IN ('open', 'renegotiated')
+                   AND p.due_on BETWEEN :from AND :to
+                 ORDER BY due_on, id
                 """).param("team", team.value()).param("owner", owner.value()).param("from", from).param("to", to)
                 .query(JdbcPromiseRepository::promise).list();
     }

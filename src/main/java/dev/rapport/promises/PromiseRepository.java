@@ -10,7 +10,8 @@ import dev.rapport.shared.TeamId;
 import dev.rapport.shared.UserId;
 
 interface PromiseRepository {
-    long insert(TeamId team, Promise promise);
+    /** forColleague: made by someone other than the client's owner (see V21). */
+    long insert(TeamId team, Promise promise, boolean forColleague);
 
     Optional<Promise> find(TeamId team, long id);
 

@@ -43,7 +43,7 @@ public class PromiseService {
     @Transactional
     public Promise make(CurrentUser user, ClientId client, String text, LocalDate dueOn, LocalDate madeOn) {
         user.requireWriter();
-        clients.require(user, client);
+        UserId owner = clients.get(user, client).details().ownerId();
         LocalDate today = user.today(clock);
         LocalDate made = madeOn != null ? madeOn : today;
         new Problems()
@@ -57,7 +57,7 @@ public class PromiseService {
                 .throwIfAny();
         Promise promise = new Promise(0, client, user.userId(), text.strip(), made, dueOn, dueOn, PromiseStatus.OPEN,
                 0, null, null, clock.instant());
-        long id = repo.insert(user.teamId(), promise);
+        long id = repo.insert(user.teamId(), promise, !user.userId().equals(owner));
         changed(user, client);
         return get(user, id);
     }
