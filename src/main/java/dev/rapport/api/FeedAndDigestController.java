@@ -74,7 +74,8 @@ class FeedAndDigestController {
     @PostMapping("/calendar-feed")
     @Operation(summary = "Create your calendar feed, or replace its URL (the old one stops working)",
             description = "The answer holds the secret URL once; only a hash of it is stored. The feed lists "
-                    + "follow-ups of the clients you own, your pending promises and the milestones of your deals "
+                    + "follow-ups of the clients you own, your pending promises and colleagues' pending promises to "
+                    + "your clients, the milestones of your deals "
                     + "and of colleagues' open or untold deals with your clients, "
                     + "from 7 days ago to 60 days ahead.")
     ResponseEntity<IssuedFeedDto> issue(CurrentUser user) {

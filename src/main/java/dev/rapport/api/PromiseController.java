@@ -68,6 +68,14 @@ class PromiseController {
                 new ClientId(clientId), request.text(), request.dueOn(), request.madeOn())));
     }
 
+    @GetMapping("/clients/{clientId}/promises")
+    @Operation(summary = "Every promise to a client you can see, whoever in your team made it",
+            description = "Due soonest first; userId says who made each. Only its maker keeps, breaks or "
+                    + "renegotiates a promise; a pending one reminds the client's owner in their queue.")
+    List<PromiseDto> onClient(CurrentUser user, @PathVariable long clientId) {
+        return promises.onClient(user, new ClientId(clientId)).stream().map(PromiseDto::of).toList();
+    }
+
     @GetMapping("/promises")
     @Operation(summary = "Your promises, due soonest first",
             description = "status: comma-separated open, renegotiated, kept, broken, or 'pending' (open and "

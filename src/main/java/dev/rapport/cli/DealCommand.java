@@ -102,11 +102,19 @@ class DealCommand {
                 Output.json(ctx.out(), list);
                 return 0;
             }
+            // the team's deals, or a client's, are several people's: say whose
+            Map<Long, String> makers = team || client != null ? Members.emails(api) : null;
             List<List<String>> rows = new ArrayList<>();
-            list.forEach(d -> rows.add(List.of(Long.toString(d.get("id").asLong()), Output.text(d, "title"),
-                    Output.orDash(Output.text(d, "stage")), Output.orDash(Output.text(d, "amount")),
-                    flags(d))));
-            Output.table(ctx.out(), List.of("ID", "DEAL", "STAGE", "VALUE", "FLAGS"), rows);
+            list.forEach(d -> {
+                List<String> row = new ArrayList<>(List.of(Long.toString(d.get("id").asLong()), Output.text(d, "title"),
+                        Output.orDash(Output.text(d, "stage")), Output.orDash(Output.text(d, "amount")), flags(d)));
+                if (makers != null) {
+                    row.add(makers.getOrDefault(d.get("userId").asLong(), "a former member"));
+                }
+                rows.add(row);
+            });
+            Output.table(ctx.out(), makers == null ? List.of("ID", "DEAL", "STAGE", "VALUE", "FLAGS")
+                    : List.of("ID", "DEAL", "STAGE", "VALUE", "FLAGS", "BY"), rows);
             return 0;
         }
 

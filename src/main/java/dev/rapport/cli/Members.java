@@ -15,4 +15,12 @@ final class Members {
         }
         throw new CliException(option + ": no member of this team has the email " + email);
     }
+
+    /** Every member's email by user id, to say who made a record. */
+    static java.util.Map<Long, String> emails(ApiClient api) {
+        java.util.Map<Long, String> emails = new java.util.HashMap<>();
+        api.get("/api/v1/team/members", java.util.Map.of()).forEach(m -> emails.put(m.get("userId").asLong(),
+                Output.text(m, "email")));
+        return emails;
+    }
 }

@@ -87,12 +87,16 @@ class PromiseCommand implements Callable<Integer> {
     }
 
     @Command(name = "list", description = {"Your pending promises (or --all).",
+            "--client X: the pending promises to a client, a colleague's too.",
             "Owners and managers: --member EMAIL for a member's (read only)."})
     static class ListPromises implements Callable<Integer> {
         private final CliContext ctx;
 
         @Option(names = "--all", description = "also kept and broken ones")
         boolean all;
+
+        @Option(names = "--client", description = "client id or (part of) name or email: its promises, whoever made them")
+        String client;
 
         @Mixin
         JsonOption json;
@@ -107,6 +111,9 @@ class PromiseCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             ApiClient api = ApiClient.from(ctx);
+            if (client != null) {
+                return onClient(api);
+            }
             Map<String, String> query = new LinkedHashMap<>();
             query.put("status", all ? null : "pending");
             query = member.query(api, query);
@@ -130,6 +137,32 @@ class PromiseCommand implements Callable<Integer> {
             ctx.out().println("Kept rate, last 90 days: " + (pct == null || pct.isNull() ? "no promises closed yet"
                     : String.format(Locale.ROOT, "%.0f%% (%d kept, %d broken)", pct.asDouble(),
                     rate.get("kept").asLong(), rate.get("broken").asLong())));
+            return 0;
+        }
+
+        private int onClient(ApiClient api) {
+            if (member.given()) {
+                throw new CliException("--client lists every promise to the client: not with --member");
+            }
+            JsonNode list = api.get("/api/v1/clients/" + ClientRef.resolve(api, client) + "/promises", Map.of());
+            if (json.json) {
+                Output.json(ctx.out(), list);
+                return 0;
+            }
+            Map<Long, String> names = Members.emails(api);
+            List<List<String>> rows = new ArrayList<>();
+            list.forEach(p -> {
+                if (all || "open".equals(Output.text(p, "status")) || "renegotiated".equals(Output.text(p, "status"))) {
+                    rows.add(List.of(Long.toString(p.get("id").asLong()), Output.text(p, "dueOn"),
+                            Output.text(p, "status"), names.getOrDefault(p.get("userId").asLong(), "a former member"),
+                            Output.text(p, "text")));
+                }
+            });
+            if (rows.isEmpty()) {
+                ctx.out().println(all ? "No promises to this client yet." : "No pending promises to this client.");
+            } else {
+                Output.table(ctx.out(), List.of("ID", "DUE", "STATUS", "BY", "PROMISE"), rows);
+            }
             return 0;
         }
     }

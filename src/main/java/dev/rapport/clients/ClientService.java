@@ -249,6 +249,18 @@ public class ClientService {
         return clients.exists(user.teamId(), viewer(user), id);
     }
 
+    /**
+     * The client's owner, with the client's row locked until the transaction ends (404 unless the user
+     * sees it): a write that depends on who owns the client waits for a transfer in progress, and a
+     * transfer waits for it, so its handover sees what the write made.
+     */
+    @org.springframework.transaction.annotation.Transactional(propagation =
+            org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public UserId lockOwner(CurrentUser user, ClientId id) {
+        return clients.lockClient(user.teamId(), viewer(user), id).orElseThrow(() -> new NotFoundException("client",
+                id));
+    }
+
     /** 404 unless the team has this client; for paths that only need to know it is there. */
     public void require(CurrentUser user, ClientId id) {
         if (!exists(user, id)) {

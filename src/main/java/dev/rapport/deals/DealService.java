@@ -185,9 +185,14 @@ public class DealService {
 
     /** The pipeline of the user's deals, or (owners and managers) of one member's or the whole team's. */
     public List<Stage> pipeline(CurrentUser user, Whose whose) {
+        return pipeline(user, list(user, whose, null, DealStatus.OPEN));
+    }
+
+    /** The pipeline of these open deals (a list the caller has read already), ages in the user's days. */
+    public List<Stage> pipeline(CurrentUser user, List<Deal> open) {
         Instant now = clock.instant();
         Map<String, List<Deal>> byStage = new LinkedHashMap<>();
-        for (Deal d : list(user, whose, null, DealStatus.OPEN)) {
+        for (Deal d : open) {
             byStage.computeIfAbsent(d.stage().map(Deal.Milestone::name).orElse("not started"), k -> new ArrayList<>())
                     .add(d);
         }

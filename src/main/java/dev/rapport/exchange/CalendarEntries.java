@@ -55,9 +55,15 @@ final class CalendarEntries {
     /** Every entry in the horizon, by date then UID (a stable order, so the ETag is too). */
     List<CalendarEntry> build(List<FollowUp> followUps, List<Promise> promises, List<Deal> deals,
                               Map<ClientId, Client> clients) {
+        return build(followUps, promises, deals, clients, p -> null);
+    }
+
+    /** by: the colleague who made a promise (null for the feed owner's own). */
+    List<CalendarEntry> build(List<FollowUp> followUps, List<Promise> promises, List<Deal> deals,
+                              Map<ClientId, Client> clients, java.util.function.Function<Promise, String> by) {
         List<CalendarEntry> out = new ArrayList<>();
         followUps.forEach(f -> followUp(f).ifPresent(out::add));
-        promises.forEach(p -> promise(p, name(clients, p.clientId())).ifPresent(out::add));
+        promises.forEach(p -> promise(p, name(clients, p.clientId()), by.apply(p)).ifPresent(out::add));
         for (Deal d : deals) {
             for (Deal.Milestone m : d.milestones()) {
                 milestone(d, m, clients.get(d.clientId()), name(clients, d.clientId())).ifPresent(out::add);
@@ -96,16 +102,16 @@ final class CalendarEntries {
     }
 
     /** A pending promise on its (renegotiated) due date; kept and broken ones need nothing more. */
-    java.util.Optional<CalendarEntry> promise(Promise p, String client) {
+    java.util.Optional<CalendarEntry> promise(Promise p, String client, String by) {
         if (!p.status().pending() || p.dueOn().isBefore(from()) || p.dueOn().isAfter(to())) {
             return java.util.Optional.empty();
         }
         String overdue = p.dueOn().isBefore(today) ? " (overdue)" : "";
         String moved = p.renegotiations() > 0 ? ", first due " + p.originalDueOn() + ", renegotiated" : "";
         return java.util.Optional.of(new CalendarEntry("promise-" + p.id() + "@rapport", p.dueOn(),
-                "Promise to " + client + overdue + ": " + p.text(),
-                "You promised " + client + " on " + p.madeOn() + moved + ":\n" + p.text(), PROMISE,
-                clientUrl(p.clientId())));
+                "Promise to " + client + (by == null ? "" : " by " + by) + overdue + ": " + p.text(),
+                (by == null ? "You" : by) + " promised " + client + " on " + p.madeOn() + moved + ":\n" + p.text(),
+                PROMISE, clientUrl(p.clientId())));
     }
 
     /**

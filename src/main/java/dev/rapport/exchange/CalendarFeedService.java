@@ -22,7 +22,6 @@ import dev.rapport.deals.Deal;
 import dev.rapport.deals.DealService;
 import dev.rapport.promises.Promise;
 import dev.rapport.promises.PromiseService;
-import dev.rapport.promises.PromiseStatus;
 import dev.rapport.shared.Audited;
 import dev.rapport.shared.ClientId;
 import dev.rapport.teams.AccountService;
@@ -132,13 +131,17 @@ public class CalendarFeedService {
     public Ical render(CurrentUser user, String baseUrl) {
         LocalDate today = user.today(clock);
         CalendarEntries entries = new CalendarEntries(today, user.zone(), baseUrl);
-        List<Promise> pending = promises.list(user, null, List.of(PromiseStatus.OPEN, PromiseStatus.RENEGOTIATED));
+        List<Promise> pending = promises.forCalendar(user);
         List<Deal> withMilestones = deals.forCalendar(user);
         Set<ClientId> ids = new HashSet<>();
         pending.forEach(p -> ids.add(p.clientId()));
         withMilestones.forEach(d -> ids.add(d.clientId()));
         Map<ClientId, Client> byId = ids.isEmpty() ? Map.of() : clients.getAll(user, ids);
-        List<CalendarEntry> list = entries.build(attention.followUps(user), pending, withMilestones, byId);
+        Map<dev.rapport.shared.UserId, String> names = pending.stream().allMatch(p -> p.userId().equals(user.userId()))
+                ? Map.of() : accounts.members(user.teamId()).stream().collect(java.util.stream.Collectors.toMap(
+                        dev.rapport.teams.Member::userId, dev.rapport.teams.Member::displayName));
+        List<CalendarEntry> list = entries.build(attention.followUps(user), pending, withMilestones, byId,
+                p -> p.userId().equals(user.userId()) ? null : names.getOrDefault(p.userId(), "a former member"));
         String name = "Rapport: " + user.displayName() + " (" + accounts.teamName(user.teamId()) + ")";
         String body = IcalWriter.write(name, user.zone(), clock.instant(), list);
         String etag = "\"" + Secrets.sha256(name + "|" + user.zone().getId() + "|" + list).substring(0, 32) + "\"";

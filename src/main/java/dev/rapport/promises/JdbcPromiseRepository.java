@@ -78,6 +78,17 @@ class JdbcPromiseRepository implements PromiseRepository {
     }
 
     @Override
+    public List<Promise> colleaguesPendingForOwner(TeamId team, UserId owner) {
+        return jdbc.sql("SELECT " + COLUMNS.replaceAll("(\\w+)", "p.$1") + """
+                 FROM promise p JOIN client c ON c.id = p.client_id
+                 WHERE p.team_id = ? AND p.for_colleague AND c.team_id = ? AND c.owner_id = ? AND p.user_id <> ?
+                   AND c.archived_at IS NULL AND p.status IN ('open', 'renegotiated')
+                 ORDER BY p.due_on, p.id
+                """).params(team.value(), team.value(), owner.value(), owner.value())
+                .query(JdbcPromiseRepository::promise).list();
+    }
+
+    @Override
     public List<Promise> pendingForOwner(TeamId team, UserId owner, LocalDate from, LocalDate to) {
         // the owner's own (their index), and colleagues' (flagged: few) on clients the owner has now
         return jdbc.sql("SELECT " + COLUMNS + """
@@ -135,13 +146,11 @@ class JdbcPromiseRepository implements PromiseRepository {
         for (var team : jdbc.sql("SELECT id, time_zone FROM team").query((rs, n) -> new Object[] {rs.getLong("id"),
                 rs.getString("time_zone")}).list()) {
             LocalDate today = LocalDate.ofInstant(now, ZoneId.of((String) team[1]));
-            // their makers, and their clients' owners (whose queues hold them)
+            // their clients' owners, whose queues hold them
             List<UserId> users = jdbc.sql("""
-                    SELECT p.user_id, c.owner_id FROM promise p JOIN client c ON c.id = p.client_id
+                    SELECT DISTINCT c.owner_id FROM promise p JOIN client c ON c.id = p.client_id
                     WHERE p.team_id = ? AND c.team_id = ? AND p.status IN ('open', 'renegotiated') AND p.due_on < ?
-                    """).params(team[0], team[0], today).query((rs, n) -> java.util.stream.Stream.of(
-                            rs.getLong("user_id"), rs.getLong("owner_id")).filter(id -> id > 0).map(UserId::new)
-                            .toList()).list().stream().flatMap(List::stream).distinct().toList();
+                    """).params(team[0], team[0], today).query((rs, n) -> new UserId(rs.getLong("owner_id"))).list();
             if (users.isEmpty()) {
                 continue;
             }

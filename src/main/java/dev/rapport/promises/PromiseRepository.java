@@ -17,12 +17,14 @@ interface PromiseRepository {
 
     void save(TeamId team, Promise promise);
 
-    /** The user's promises, optionally only pending ones or one client's, due soonest first. */
-    /** One member's promises (every member's when user is null), soonest due first. */
+    /** One member's promises (every member's when user is null), of one client or all, soonest due first. */
     List<Promise> list(TeamId team, UserId user, ClientId client, List<PromiseStatus> statuses);
 
     /** Pending promises, whoever made them, on the owner's active clients, due in the period (the queue). */
     List<Promise> pendingForOwner(TeamId team, UserId owner, LocalDate from, LocalDate to);
+
+    /** Pending promises that colleagues made to the owner's active clients, however far ahead (the calendar). */
+    List<Promise> colleaguesPendingForOwner(TeamId team, UserId owner);
 
     /** Pending promises of the user due on or before the given day (the digest). */
     List<Promise> pendingDueBy(TeamId team, UserId user, LocalDate day);

@@ -43,7 +43,9 @@ public class PromiseService {
     @Transactional
     public Promise make(CurrentUser user, ClientId client, String text, LocalDate dueOn, LocalDate madeOn) {
         user.requireWriter();
-        UserId owner = clients.get(user, client).details().ownerId();
+        // locked: a transfer in progress either ends first (this reads the new owner) or waits for this
+        // promise and hands it over with the client's other open work
+        UserId owner = clients.lockOwner(user, client);
         LocalDate today = user.today(clock);
         LocalDate made = madeOn != null ? madeOn : today;
         new Problems()
@@ -122,9 +124,8 @@ public class PromiseService {
         changed(user, promise.clientId());
     }
 
-    /** A pending promise is in its client's owner's queue, whoever made it; its maker's lists change too. */
+    /** A pending promise is in its client's owner's queue, whoever made it (the maker's only as owner). */
     private void changed(CurrentUser user, ClientId client) {
-        versions.changed(user.teamId(), user.userId());
         versions.clientsChanged(user.teamId(), List.of(client));
     }
 
@@ -135,6 +136,17 @@ public class PromiseService {
     public List<Promise> onClient(CurrentUser user, ClientId client) {
         clients.require(user, client);
         return repo.list(user.teamId(), null, client, List.of(PromiseStatus.values()));
+    }
+
+    /**
+     * The promises whose due dates go in the user's calendar: their own pending ones, and colleagues'
+     * pending promises to the user's clients (those remind the user, as owner, in the queue too).
+     */
+    public List<Promise> forCalendar(CurrentUser user) {
+        List<Promise> all = new java.util.ArrayList<>(repo.list(user.teamId(), user.userId(), null,
+                List.of(PromiseStatus.OPEN, PromiseStatus.RENEGOTIATED)));
+        all.addAll(repo.colleaguesPendingForOwner(user.teamId(), user.userId()));
+        return all;
     }
 
     /** The user's pending promises due within QUEUE_DAYS_AHEAD days of the day, or already due (the digest). */

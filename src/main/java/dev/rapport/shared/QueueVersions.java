@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * A counter per member that changes whenever something the member's attention queue is computed
- * from changes: their clients (details, owner, archiving, touches and rollups), their promises,
- * deals and snoozes, the team's honeymoon flags and settings. A cached queue read under version v
+ * from changes: their clients (details, owner, archiving, touches and rollups, promises and deals
+ * whoever made them), their snoozes, the team's honeymoon flags and settings. A cached queue read under version v
  * is current while the counter is still v: one indexed read proves it, on every instance.
  *
  * <p>Inside a transaction the marks are collected and the counters incremented just before it

@@ -59,13 +59,13 @@ class DealsPage {
     String list(CurrentUser user, @RequestParam(required = false) String member, Model model) {
         Instant now = clock.instant();
         Whose whose = WhoseView.parse(member, true);
-        List<DealService.Stage> stages = deals.pipeline(user, whose);
+        List<Deal> open = deals.list(user, whose, null, DealStatus.OPEN);
+        List<DealService.Stage> stages = deals.pipeline(user, open);
         List<Member> members = accounts.members(user.teamId());
         WhoseView view = WhoseView.of(user, whose, members, true);
         model.addAttribute("whose", view);
         model.addAttribute("stages", stages.stream().map(s -> new StageRow(s.name(), s.deals(),
                 Formats.amount(s.value()), Formats.days(s.oldestDays()), s.stale())).toList());
-        List<Deal> open = deals.list(user, whose, null, DealStatus.OPEN);
         // a member's deals oldest first; the team's longest without progress first, and only so many
         List<Deal> shown = whose.team() ? open.stream().sorted(Comparator.comparing(Deal::lastProgressAt)
                 .thenComparing(Deal::id)).limit(TEAM_LIST).toList()

@@ -63,13 +63,15 @@ class PromisesPage {
         List<Promise> pending = promises.list(user, whose, null, List.of(PromiseStatus.OPEN,
                 PromiseStatus.RENEGOTIATED));
         model.addAttribute("whose", WhoseView.of(user, whose, accounts.members(user.teamId()), false));
-        Function<ClientId, String> names = ClientNames.of(clients, user);
-        model.addAttribute("pending", PromiseView.ordered(pending).stream()
-                .map(p -> PromiseView.of(p, today, user.zone(), names)).toList());
-        model.addAttribute("closed", promises.list(user, whose, null, List.of(PromiseStatus.KEPT, PromiseStatus.BROKEN))
+        List<Promise> closed = promises.list(user, whose, null, List.of(PromiseStatus.KEPT, PromiseStatus.BROKEN))
                 .stream().filter(p -> p.closedAt() != null)
                 .sorted(Comparator.comparing(Promise::closedAt, Comparator.reverseOrder()).thenComparing(Promise::id))
-                .limit(RECENTLY_CLOSED).map(p -> PromiseView.of(p, today, user.zone(), names)).toList());
+                .limit(RECENTLY_CLOSED).toList();
+        Function<ClientId, String> names = ClientNames.of(clients, user, java.util.stream.Stream.concat(
+                pending.stream(), closed.stream()).map(Promise::clientId).toList());
+        model.addAttribute("pending", PromiseView.ordered(pending).stream()
+                .map(p -> PromiseView.of(p, today, user.zone(), names)).toList());
+        model.addAttribute("closed", closed.stream().map(p -> PromiseView.of(p, today, user.zone(), names)).toList());
         LocalDate from = today.minusDays(RATE_DAYS - 1);
         PromiseService.KeptRate rate = promises.keptRate(user, whose, from, today);
         model.addAttribute("rate", new RateView(rate.rate() == null ? null : Math.round(rate.rate()) + "%",

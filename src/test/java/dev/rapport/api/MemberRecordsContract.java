@@ -22,7 +22,8 @@ import tools.jackson.databind.JsonNode;
 abstract class MemberRecordsContract extends AppTestBase {
 
     /** A team with a manager and two members; Ann has a deal, a promise and a plan, Bob a deal. */
-    record Team(Session manager, Session ann, Session bob, long annDeal, long bobDeal, long promise, long plan) {
+    record Team(Session manager, Session ann, Session bob, long acme, long annDeal, long bobDeal, long promise,
+                long plan) {
     }
 
     Team team() {
@@ -42,7 +43,7 @@ abstract class MemberRecordsContract extends AppTestBase {
         long bravo = bob.api().post("/api/v1/clients", json("{'name':'Bravo','tier':'B'}")).json().get("id").asLong();
         long bobDeal = bob.api().post("/api/v1/clients/" + bravo + "/deals", json("{'title':'Oak Ave 9','amount':250000}"))
                 .json().get("id").asLong();
-        return new Team(manager, ann, bob, annDeal, bobDeal, promise, plan);
+        return new Team(manager, ann, bob, acme, annDeal, bobDeal, promise, plan);
     }
 
     @Test
@@ -147,8 +148,12 @@ abstract class MemberRecordsContract extends AppTestBase {
 
         String pipeline = manager.get("/deals?member=team").body();
         assertThat(pipeline).contains("The team’s open deals", "Elm St 4", "Oak Ave 9",
-                "by " + t.ann().user().displayName(), "by " + t.bob().user().displayName(), "650,000")
-                .doesNotContain("/complete", "/lose");
+                "by " + t.ann().user().displayName(), "by " + t.bob().user().displayName(), "650,000");
+        // the client page, where a maker completes a deal or keeps a promise, reads the same for the manager
+        assertThat(manager.get("/clients/" + t.acme()).body()).contains("Elm St 4", "send the survey",
+                "by " + t.ann().user().displayName() + ", who moves it on",
+                "by " + t.ann().user().displayName() + ", who keeps it")
+                .doesNotContain("/deals/" + t.annDeal() + "/complete", "/promises/" + t.promise() + "/keep");
         String deals = manager.get("/deals?member=" + ann).body();
         assertThat(deals).contains(t.ann().user().displayName() + "’s open deals", "Elm St 4")
                 .doesNotContain("Oak Ave 9");

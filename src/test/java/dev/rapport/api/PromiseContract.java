@@ -69,8 +69,10 @@ abstract class PromiseContract extends AppTestBase {
 
         assertThat(promiseReasons(owner.api(), shared)).containsExactly(colleague.user().displayName()
                 + " promised “send the survey” by 2026-11-24 — due tomorrow");
-        assertThat(colleague.api().get("/api/v1/queue").json().get("entries").size())
-                .as("only owners' queues hold clients").isZero();
+        JsonNode onClient = owner.api().get("/api/v1/clients/" + shared + "/promises").json();
+        assertThat(onClient.size()).isEqualTo(1);
+        assertThat(onClient.get(0).get("userId").asLong()).isEqualTo(colleague.userId().value());
+        assertThat(newTeam(Role.OWNER).api().get("/api/v1/clients/" + shared + "/promises").status()).isEqualTo(404);
         dev.rapport.support.WebClient browser = new dev.rapport.support.WebClient(baseUrl());
         browser.signIn(owner.email(), "correct horse battery");
         assertThat(browser.get("/clients/" + shared).body()).contains("send the survey",

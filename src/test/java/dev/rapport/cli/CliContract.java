@@ -250,7 +250,9 @@ abstract class CliContract extends AppTestBase {
 
         assertThat(rapport("deal", "list", "--member", ann.email()).out()).contains("Elm St 4");
         assertThat(rapport("deal", "list").out()).doesNotContain("Elm St 4");
-        assertThat(rapport("deal", "list", "--team").out()).contains("Elm St 4");
+        assertThat(rapport("deal", "list", "--team").out()).contains("Elm St 4").contains(ann.email());
+        assertThat(rapport("promise", "list", "--client", "acme").out()).contains("send the survey")
+                .contains(ann.email());
         assertThat(rapport("deal", "pipeline", "--team").out()).containsPattern("not started +1 +400000");
         assertThat(rapport("promise", "list", "--member", ann.email()).out()).contains("send the survey")
                 .contains("Kept rate, last 90 days: no promises closed yet");

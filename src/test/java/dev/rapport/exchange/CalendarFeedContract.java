@@ -136,6 +136,23 @@ abstract class CalendarFeedContract extends AppTestBase {
         }
     }
 
+    /** The owner's queue shows a colleague's promise to the client, and so does the owner's calendar. */
+    @Test
+    void aColleaguesPromiseToMySharedClientIsInMyFeedAsInTheirs() throws Exception {
+        var me = newTeam(Role.MEMBER);
+        var colleague = newMember(me.user().teamId(), Role.MEMBER);
+        long sol = id(me.api().post("/api/v1/clients", json("{'name':'Sol Shared','tier':'C','shared':true}")));
+        long promise = id(colleague.api().post("/api/v1/clients/" + sol + "/promises",
+                json("{'text':'send the survey','dueOn':'2026-12-20'}")));
+        VEvent mine = events(issue(me.api())).get("promise-" + promise + "@rapport");
+        assertThat(summary(mine)).isEqualTo("Promise to Sol Shared by " + colleague.user().displayName()
+                + ": send the survey");
+        VEvent theirs = events(issue(colleague.api())).get("promise-" + promise + "@rapport");
+        assertThat(summary(theirs)).isEqualTo("Promise to Sol Shared: send the survey");
+        colleague.api().post("/api/v1/promises/" + promise + "/keep", null);
+        assertThat(events(issue(me.api()))).doesNotContainKey("promise-" + promise + "@rapport");
+    }
+
     @Test
     void regeneratingKillsTheOldUrlKeepsTheUidsAndRevokingAnswers404() throws Exception {
         var me = newTeam(Role.MEMBER);

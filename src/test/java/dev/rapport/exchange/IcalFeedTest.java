@@ -162,14 +162,17 @@ class IcalFeedTest {
     @Test
     void onlyPendingPromisesInTheHorizonAndOnlyCompletedMilestones() {
         CalendarEntries e = new CalendarEntries(TODAY, AMSTERDAM, null);
-        assertThat(e.promise(promise(1, TODAY.minusDays(7), PromiseStatus.OPEN, "x"), "Ada")).isPresent();
-        assertThat(e.promise(promise(1, TODAY.minusDays(8), PromiseStatus.OPEN, "x"), "Ada")).isEmpty();
-        assertThat(e.promise(promise(1, TODAY.plusDays(61), PromiseStatus.OPEN, "x"), "Ada")).isEmpty();
-        assertThat(e.promise(promise(1, TODAY, PromiseStatus.KEPT, "x"), "Ada")).isEmpty();
-        assertThat(e.promise(promise(1, TODAY, PromiseStatus.BROKEN, "x"), "Ada")).isEmpty();
-        assertThat(e.promise(promise(1, TODAY.plusDays(2), PromiseStatus.RENEGOTIATED, "x"), "Ada")).isPresent();
-        assertThat(e.promise(promise(1, TODAY.minusDays(1), PromiseStatus.OPEN, "x"), "Ada").orElseThrow().summary())
+        assertThat(e.promise(promise(1, TODAY.minusDays(7), PromiseStatus.OPEN, "x"), "Ada", null)).isPresent();
+        assertThat(e.promise(promise(1, TODAY.minusDays(8), PromiseStatus.OPEN, "x"), "Ada", null)).isEmpty();
+        assertThat(e.promise(promise(1, TODAY.plusDays(61), PromiseStatus.OPEN, "x"), "Ada", null)).isEmpty();
+        assertThat(e.promise(promise(1, TODAY, PromiseStatus.KEPT, "x"), "Ada", null)).isEmpty();
+        assertThat(e.promise(promise(1, TODAY, PromiseStatus.BROKEN, "x"), "Ada", null)).isEmpty();
+        assertThat(e.promise(promise(1, TODAY.plusDays(2), PromiseStatus.RENEGOTIATED, "x"), "Ada", null)).isPresent();
+        assertThat(e.promise(promise(1, TODAY.minusDays(1), PromiseStatus.OPEN, "x"), "Ada", null).orElseThrow().summary())
                 .isEqualTo("Promise to Ada (overdue): x");
+        CalendarEntry colleagues = e.promise(promise(1, TODAY, PromiseStatus.OPEN, "x"), "Ada", "Ann").orElseThrow();
+        assertThat(colleagues.summary()).isEqualTo("Promise to Ada by Ann: x");
+        assertThat(colleagues.description()).startsWith("Ann promised Ada on ");
 
         Deal d = deal(Instant.parse("2026-11-10T10:00:00Z"), Instant.parse("2026-11-22T10:00:00Z"));
         List<CalendarEntry> list = e.build(List.of(), List.of(), List.of(d), Map.of());
