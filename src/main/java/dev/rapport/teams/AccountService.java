@@ -195,11 +195,14 @@ public class AccountService {
         if (member != null && !member.equals(viewer.userId()) && !isMember(viewer.teamId(), member)) {
             throw new NotFoundException("member", member.value());
         }
-        if (!viewer.userId().equals(member) && !viewer.role().seesTeam()) {
-            throw new AccessDeniedException(
-                    "only owners and managers see other members' records");
-        }
+        requireSees(viewer, member);
         return Optional.ofNullable(member);
+    }
+
+    private static void requireSees(CurrentUser viewer, UserId member) {
+        if (!viewer.userId().equals(member) && !viewer.role().seesTeam()) {
+            throw new AccessDeniedException("only owners and managers see other members' records");
+        }
     }
 
     /**
@@ -208,13 +211,16 @@ public class AccountService {
      * asked for. Not for the whole team.
      */
     public CurrentUser readingAs(CurrentUser viewer, Whose whose) {
-        UserId member = reading(viewer, whose).orElseThrow(() -> new dev.rapport.shared.InvalidInputException("team",
-                "these records are read one member at a time"));
-        if (member.equals(viewer.userId())) {
+        if (whose.team()) {
+            throw new dev.rapport.shared.InvalidInputException("team", "these records are read one member at a time");
+        }
+        if (whose.member() == null || whose.member().equals(viewer.userId())) {
             return viewer;
         }
-        CurrentUser m = member(viewer.teamId(), member).orElseThrow(() -> new NotFoundException("member",
-                member.value()));
+        // one read finds the member (404 outside the viewer's team) and what they see; then the role check
+        CurrentUser m = member(viewer.teamId(), whose.member()).orElseThrow(() -> new NotFoundException("member",
+                whose.member().value()));
+        requireSees(viewer, m.userId());
         return new CurrentUser(m.userId(), m.teamId(), m.role(), m.zone(), m.email(), m.displayName(), true);
     }
 
