@@ -50,7 +50,8 @@ class PlanController {
     record PlanDto(long id, long clientId, long userId, String name, boolean active, LocalDate startsOn,
                    List<String> objectives, List<ActivityDto> activities, double hoursPerMonth, Instant createdAt) {
         static PlanDto of(Plan p) {
-            return new PlanDto(p.id(), p.clientId().value(), p.userId().value(), p.name(), p.active(), p.startsOn(), p.objectives(),
+            return new PlanDto(p.id(), p.clientId().value(), p.userId().value(), p.name(), p.active(), p.startsOn(),
+                    p.objectives(),
                     p.activities().stream().map(ActivityDto::of).toList(), JournalDtos.round(p.hoursPerMonth()),
                     p.createdAt());
         }

@@ -52,7 +52,8 @@ class PromiseController {
                       LocalDate originalDueOn, String status, int renegotiations, String reason, Instant closedAt,
                       Instant createdAt) {
         static PromiseDto of(Promise p) {
-            return new PromiseDto(p.id(), p.clientId().value(), p.userId().value(), p.text(), p.madeOn(), p.dueOn(), p.originalDueOn(),
+            return new PromiseDto(p.id(), p.clientId().value(), p.userId().value(), p.text(), p.madeOn(), p.dueOn(),
+                    p.originalDueOn(),
                     p.status().code(), p.renegotiations(), p.reason(), p.closedAt(), p.createdAt());
         }
     }

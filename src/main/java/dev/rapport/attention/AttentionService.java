@@ -204,8 +204,7 @@ public class AttentionService {
         if (makers.stream().allMatch(user.userId()::equals)) {
             return id -> null;
         }
-        Map<UserId, String> names = accounts.members(user.teamId()).stream()
-                .collect(Collectors.toMap(dev.rapport.teams.Member::userId, dev.rapport.teams.Member::displayName));
+        Map<UserId, String> names = accounts.memberNames(user.teamId());
         return id -> names.getOrDefault(id, "a former member");
     }
 

@@ -138,8 +138,7 @@ public class CalendarFeedService {
         withMilestones.forEach(d -> ids.add(d.clientId()));
         Map<ClientId, Client> byId = ids.isEmpty() ? Map.of() : clients.getAll(user, ids);
         Map<dev.rapport.shared.UserId, String> names = pending.stream().allMatch(p -> p.userId().equals(user.userId()))
-                ? Map.of() : accounts.members(user.teamId()).stream().collect(java.util.stream.Collectors.toMap(
-                        dev.rapport.teams.Member::userId, dev.rapport.teams.Member::displayName));
+                ? Map.of() : accounts.memberNames(user.teamId());
         List<CalendarEntry> list = entries.build(attention.followUps(user), pending, withMilestones, byId,
                 p -> p.userId().equals(user.userId()) ? null : names.getOrDefault(p.userId(), "a former member"));
         String name = "Rapport: " + user.displayName() + " (" + accounts.teamName(user.teamId()) + ")";

@@ -26,6 +26,13 @@ class JdbcPromiseRepository implements PromiseRepository {
             closed_at, created_at
             """;
 
+    /** Pending promises flagged as a colleague's (V21) on the :owner's active clients of :team. */
+    private static final String COLLEAGUES_PENDING = "SELECT " + COLUMNS.replaceAll("(\\w+)", "p.$1") + """
+             FROM promise p JOIN client c ON c.id = p.client_id
+             WHERE p.team_id = :team AND p.for_colleague AND c.team_id = :team AND c.owner_id = :owner
+               AND c.archived_at IS NULL AND p.status IN ('open', 'renegotiated')
+            """;
+
     private final JdbcClient jdbc;
 
     JdbcPromiseRepository(JdbcClient jdbc) {
@@ -79,12 +86,9 @@ class JdbcPromiseRepository implements PromiseRepository {
 
     @Override
     public List<Promise> colleaguesPendingForOwner(TeamId team, UserId owner) {
-        return jdbc.sql("SELECT " + COLUMNS.replaceAll("(\\w+)", "p.$1") + """
-                 FROM promise p JOIN client c ON c.id = p.client_id
-                 WHERE p.team_id = ? AND p.for_colleague AND c.team_id = ? AND c.owner_id = ? AND p.user_id <> ?
-                   AND c.archived_at IS NULL AND p.status IN ('open', 'renegotiated')
-                 ORDER BY p.due_on, p.id
-                """).params(team.value(), team.value(), owner.value(), owner.value())
+        // without the owner's own (a flag set while a colleague owned the client): their list has those
+        return jdbc.sql(COLLEAGUES_PENDING + " AND p.user_id <> :owner ORDER BY p.due_on, p.id")
+                .param("team", team.value()).param("owner", owner.value())
                 .query(JdbcPromiseRepository::promise).list();
     }
 
@@ -95,13 +99,7 @@ class JdbcPromiseRepository implements PromiseRepository {
                  FROM promise WHERE team_id = :team AND user_id = :owner AND NOT for_colleague
                    AND status IN ('open', 'renegotiated') AND due_on BETWEEN :from AND :to
                 UNION ALL
-                SELECT""" + " " + COLUMNS.replaceAll("(\\w+)", "p.$1") + """
-                 FROM promise p JOIN client c ON c.id = p.client_id
-                 WHERE p.team_id = :team AND p.for_colleague AND c.team_id = :team AND c.owner_id = :owner
-                   AND c.archived_at IS NULL AND p.status IN ('open', 'renegotiated')
-                   AND p.due_on BETWEEN :from AND :to
-                 ORDER BY due_on, id
-                """).param("team", team.value()).param("owner", owner.value()).param("from", from).param("to", to)
+                """ + COLLEAGUES_PENDING + " AND p.due_on BETWEEN :from AND :to ORDER BY due_on, id").param("team", team.value()).param("owner", owner.value()).param("from", from).param("to", to)
                 .query(JdbcPromiseRepository::promise).list();
     }
 

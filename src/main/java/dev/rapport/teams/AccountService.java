@@ -181,6 +181,11 @@ public class AccountService {
         return accounts.members(team);
     }
 
+    /** The team's members' display names by user id, to say who made a record. */
+    public java.util.Map<UserId, String> memberNames(TeamId team) {
+        return Member.names(members(team));
+    }
+
     public boolean isMember(TeamId team, UserId user) {
         return accounts.role(team, user).isPresent();
     }

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -26,7 +25,6 @@ import dev.rapport.shared.Page;
 import dev.rapport.shared.UserId;
 import dev.rapport.teams.AccountService;
 import dev.rapport.teams.CurrentUser;
-import dev.rapport.teams.Member;
 
 /** The searchable client list and the new-client form. */
 @Controller
@@ -106,7 +104,6 @@ class ClientListPage {
     }
 
     private Map<UserId, String> memberNames(CurrentUser user) {
-        return accounts.members(user.teamId()).stream()
-                .collect(Collectors.toMap(Member::userId, Member::displayName));
+        return accounts.memberNames(user.teamId());
     }
 }

@@ -8,7 +8,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -38,7 +37,6 @@ import dev.rapport.shared.Problems;
 import dev.rapport.shared.UserId;
 import dev.rapport.teams.AccountService;
 import dev.rapport.teams.CurrentUser;
-import dev.rapport.teams.Member;
 
 /** One client: header, timeline, quick touch, your promises and deals, edit form, archive. */
 @Controller
@@ -321,7 +319,6 @@ class ClientPage {
     }
 
     private Map<UserId, String> memberNames(CurrentUser user) {
-        return accounts.members(user.teamId()).stream()
-                .collect(Collectors.toMap(Member::userId, Member::displayName));
+        return accounts.memberNames(user.teamId());
     }
 }

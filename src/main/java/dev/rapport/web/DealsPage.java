@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import java.util.function.Function;
 
 import org.springframework.stereotype.Controller;
@@ -71,7 +70,7 @@ class DealsPage {
                 .thenComparing(Deal::id)).limit(TEAM_LIST).toList()
                 : open.stream().sorted(Comparator.comparing(Deal::createdAt).thenComparing(Deal::id)).toList();
         Function<ClientId, String> names = ClientNames.of(clients, user, shown.stream().map(Deal::clientId).toList());
-        Map<UserId, String> makers = members.stream().collect(Collectors.toMap(Member::userId, Member::displayName));
+        Map<UserId, String> makers = Member.names(members);
         model.addAttribute("deals", shown.stream().map(d -> DealView.of(d, now, user.zone(), names,
                 whose.team() ? makers.getOrDefault(d.userId(), "a former member") : null)).toList());
         model.addAttribute("notShown", open.size() - shown.size());
