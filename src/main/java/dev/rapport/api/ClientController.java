@@ -28,6 +28,7 @@ import dev.rapport.clients.ClientStatus;
 import dev.rapport.clients.Touch;
 import dev.rapport.shared.ClientId;
 import dev.rapport.shared.InvalidInputException;
+import dev.rapport.shared.Page;
 import dev.rapport.shared.UserId;
 import dev.rapport.teams.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
@@ -61,9 +62,7 @@ class ClientController {
                 .orElseThrow(() -> new InvalidInputException("status", "must be one of prospect, active, past"));
         ClientKind kd = kind == null ? null : ClientKind.fromCode(kind)
                 .orElseThrow(() -> new InvalidInputException("kind", "must be one of external, internal"));
-        if (limit < 1 || limit > ClientService.MAX_PAGE) {
-            throw new InvalidInputException("limit", "must be 1 to " + ClientService.MAX_PAGE);
-        }
+        Page.limit(limit);
         var query = new ClientQuery(q, tag, tier, st, kd, ownerId == null ? null : new UserId(ownerId),
                 includeArchived, cursor, limit);
         return PageDto.of(clients.search(user, query), ClientResponse::of);
@@ -142,9 +141,7 @@ class ClientController {
     PageDto<TouchResponse> timeline(CurrentUser user, @PathVariable long id,
                                     @RequestParam(required = false) String cursor,
                                     @RequestParam(defaultValue = "50") int limit) {
-        if (limit < 1 || limit > ClientService.MAX_PAGE) {
-            throw new InvalidInputException("limit", "must be 1 to " + ClientService.MAX_PAGE);
-        }
+        Page.limit(limit);
         return PageDto.of(clients.timeline(user, new ClientId(id), cursor, limit), TouchResponse::of);
     }
 

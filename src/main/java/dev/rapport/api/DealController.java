@@ -101,16 +101,19 @@ class DealController {
 
     @GetMapping("/deals")
     @Operation(summary = "Your deals, oldest first", description = "status: open, won or lost. Owners and managers "
-            + "read a member's deals (userId) or the whole team's (team=true).")
-    List<DealDto> list(CurrentUser user, @RequestParam(required = false) String status,
-                       @RequestParam(required = false) Long clientId,
-                       @Parameter(description = WhoseParams.USER_ID) @RequestParam(required = false) Long userId,
-                       @Parameter(description = WhoseParams.TEAM) @RequestParam(required = false) Boolean team) {
+            + "read a member's deals (userId) or the whole team's (team=true). Keyset-paginated via cursor "
+            + "(limit 1 to 200, default 50).")
+    PageDto<DealDto> list(CurrentUser user, @RequestParam(required = false) String status,
+                          @RequestParam(required = false) Long clientId,
+                          @Parameter(description = WhoseParams.USER_ID) @RequestParam(required = false) Long userId,
+                          @Parameter(description = WhoseParams.TEAM) @RequestParam(required = false) Boolean team,
+                          @RequestParam(required = false) String cursor,
+                          @RequestParam(defaultValue = "50") int limit) {
         DealStatus st = status == null ? null : DealStatus.fromCode(status)
                 .orElseThrow(() -> new InvalidInputException("status", "must be open, won or lost"));
         Instant now = clock.instant();
-        return deals.list(user, WhoseParams.of(userId, team), clientId == null ? null : new ClientId(clientId), st)
-                .stream().map(d -> DealDto.of(d, now, user.zone())).toList();
+        return PageDto.of(deals.page(user, WhoseParams.of(userId, team), clientId == null ? null
+                : new ClientId(clientId), st, cursor, limit), d -> DealDto.of(d, now, user.zone()));
     }
 
     @GetMapping("/deals/{id}")

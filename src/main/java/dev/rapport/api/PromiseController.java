@@ -80,12 +80,16 @@ class PromiseController {
     @GetMapping("/promises")
     @Operation(summary = "Your promises, due soonest first",
             description = "status: comma-separated open, renegotiated, kept, broken, or 'pending' (open and "
-                    + "renegotiated); default all. Owners and managers read a member's promises (userId).")
-    List<PromiseDto> list(CurrentUser user, @RequestParam(required = false) String status,
-                          @RequestParam(required = false) Long clientId,
-                          @Parameter(description = WhoseParams.USER_ID) @RequestParam(required = false) Long userId) {
-        return promises.list(user, WhoseParams.of(userId, null), clientId == null ? null : new ClientId(clientId),
-                statuses(status)).stream().map(PromiseDto::of).toList();
+                    + "renegotiated); default all. Owners and managers read a member's promises (userId). "
+                    + "Keyset-paginated via cursor (limit 1 to 200, default 50).")
+    PageDto<PromiseDto> list(CurrentUser user, @RequestParam(required = false) String status,
+                             @RequestParam(required = false) Long clientId,
+                             @Parameter(description = WhoseParams.USER_ID) @RequestParam(required = false)
+                             Long userId,
+                             @RequestParam(required = false) String cursor,
+                             @RequestParam(defaultValue = "50") int limit) {
+        return PageDto.of(promises.page(user, WhoseParams.of(userId, null), clientId == null ? null
+                : new ClientId(clientId), statuses(status), cursor, limit), PromiseDto::of);
     }
 
     @GetMapping("/promises/{id}")

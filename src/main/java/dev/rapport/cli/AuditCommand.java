@@ -1,7 +1,6 @@
 package dev.rapport.cli;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -9,18 +8,14 @@ import java.util.concurrent.Callable;
 import tools.jackson.databind.JsonNode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 @Command(name = "audit", description = "The team's audit log, newest first (owners): sign-ins, roles, tokens, "
         + "exports, transfers.")
 class AuditCommand implements Callable<Integer> {
     private final CliContext ctx;
 
-    @Option(names = "--limit", defaultValue = "50", description = "how many lines (1-200)")
-    int limit;
-
-    @Option(names = "--cursor", description = "continue after a previous page (printed at the end)")
-    String cursor;
+    @Mixin
+    PageOption pages;
 
     @Mixin
     JsonOption json;
@@ -31,10 +26,7 @@ class AuditCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Map<String, String> query = new LinkedHashMap<>();
-        query.put("limit", Integer.toString(limit));
-        query.put("cursor", cursor);
-        JsonNode page = ApiClient.from(ctx).get("/api/v1/team/audit", query);
+        JsonNode page = ApiClient.from(ctx).get("/api/v1/team/audit", pages.query(Map.of()));
         if (json.json) {
             Output.json(ctx.out(), page);
             return 0;
@@ -44,10 +36,7 @@ class AuditCommand implements Callable<Integer> {
                 Output.orDash(Output.text(e, "userEmail")), Output.text(e, "action"),
                 Output.orDash(Output.text(e, "remoteAddress")), Output.orDash(Output.text(e, "detail")))));
         Output.table(ctx.out(), List.of("WHEN", "WHO", "WHAT", "FROM", "DETAIL"), rows);
-        String next = Output.text(page, "nextCursor");
-        if (next != null) {
-            ctx.out().println("more: rapport audit --cursor " + next);
-        }
+        PageOption.printNext(ctx.out(), page);
         return 0;
     }
 }

@@ -221,11 +221,8 @@ class ClientCommand {
         @Option(names = "--tier", description = "only this tier")
         String tier;
 
-        @Option(names = "--limit", defaultValue = "50", description = "page size (default 50)")
-        int limit;
-
-        @Option(names = "--cursor", description = "continue after a previous page")
-        String cursor;
+        @Mixin
+        PageOption page;
 
         @Mixin
         JsonOption json;
@@ -240,24 +237,19 @@ class ClientCommand {
             query.put("q", search);
             query.put("tag", tag);
             query.put("tier", tier);
-            query.put("limit", Integer.toString(limit));
-            query.put("cursor", cursor);
-            JsonNode page = ApiClient.from(ctx).get("/api/v1/clients", query);
+            JsonNode found = ApiClient.from(ctx).get("/api/v1/clients", page.query(query));
             if (json.json) {
-                Output.json(ctx.out(), page);
+                Output.json(ctx.out(), found);
                 return 0;
             }
             List<List<String>> rows = new ArrayList<>();
-            for (JsonNode c : page.get("items")) {
+            for (JsonNode c : found.get("items")) {
                 rows.add(List.of(Long.toString(c.get("id").asLong()), Output.text(c, "name"),
                         Output.orDash(Output.text(c, "organisation")), Output.text(c, "tier"),
                         Output.text(c, "status"), Output.orDash(Output.when(Output.text(c, "lastTouchAt")))));
             }
             Output.table(ctx.out(), List.of("ID", "NAME", "ORGANISATION", "TIER", "STATUS", "LAST TOUCH"), rows);
-            String next = Output.text(page, "nextCursor");
-            if (next != null) {
-                ctx.out().println("more: --cursor " + next);
-            }
+            PageOption.printNext(ctx.out(), found);
             ctx.out().flush();
             return 0;
         }

@@ -85,6 +85,9 @@ class DealCommand {
         @Option(names = "--client", description = "client id or (part of) name or email: its deals, whoever made them")
         String client;
 
+        @Mixin
+        PageOption pages;
+
         ListDeals(CliContext ctx) {
             this.ctx = ctx;
         }
@@ -95,11 +98,16 @@ class DealCommand {
             if (client != null && (team || member.given())) {
                 throw new CliException("--client lists every deal with the client: not with --member or --team");
             }
-            JsonNode list = client == null ? api.get("/api/v1/deals", Scope.query(api, member, team,
-                    Map.of("status", "open")))
+            if (client != null && pages.cursor != null) {
+                throw new CliException("--client lists every deal with the client on one page: no --cursor");
+            }
+            // a client's deals are few and come whole; the others are paged
+            JsonNode page = client == null ? api.get("/api/v1/deals", pages.query(Scope.query(api, member, team,
+                    Map.of("status", "open")))) : null;
+            JsonNode list = page != null ? page.get("items")
                     : api.get("/api/v1/clients/" + ClientRef.resolve(api, client) + "/deals", Map.of());
             if (json.json) {
-                Output.json(ctx.out(), list);
+                Output.json(ctx.out(), page != null ? page : list);
                 return 0;
             }
             // the team's deals, or a client's, are several people's: say whose
@@ -115,6 +123,9 @@ class DealCommand {
             });
             Output.table(ctx.out(), makers == null ? List.of("ID", "DEAL", "STAGE", "VALUE", "FLAGS")
                     : List.of("ID", "DEAL", "STAGE", "VALUE", "FLAGS", "BY"), rows);
+            if (page != null) {
+                PageOption.printNext(ctx.out(), page);
+            }
             return 0;
         }
 

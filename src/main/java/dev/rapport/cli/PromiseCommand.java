@@ -104,6 +104,9 @@ class PromiseCommand implements Callable<Integer> {
         @Mixin
         MemberOption member;
 
+        @Mixin
+        PageOption pages;
+
         ListPromises(CliContext ctx) {
             this.ctx = ctx;
         }
@@ -117,18 +120,19 @@ class PromiseCommand implements Callable<Integer> {
             Map<String, String> query = new LinkedHashMap<>();
             query.put("status", all ? null : "pending");
             query = member.query(api, query);
-            JsonNode list = api.get("/api/v1/promises", query);
+            JsonNode page = api.get("/api/v1/promises", pages.query(query));
             if (json.json) {
-                Output.json(ctx.out(), list);
+                Output.json(ctx.out(), page);
                 return 0;
             }
             List<List<String>> rows = new ArrayList<>();
-            list.forEach(p -> rows.add(List.of(Long.toString(p.get("id").asLong()), Output.text(p, "dueOn"),
+            page.get("items").forEach(p -> rows.add(List.of(Long.toString(p.get("id").asLong()), Output.text(p, "dueOn"),
                     Output.text(p, "status"), Long.toString(p.get("clientId").asLong()), Output.text(p, "text"))));
             if (rows.isEmpty()) {
                 ctx.out().println(all ? "No promises yet." : "No pending promises.");
             } else {
                 Output.table(ctx.out(), List.of("ID", "DUE", "STATUS", "CLIENT", "PROMISE"), rows);
+                PageOption.printNext(ctx.out(), page);
             }
             Map<String, String> rateQuery = new LinkedHashMap<>(query);
             rateQuery.remove("status");

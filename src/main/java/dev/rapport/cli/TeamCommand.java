@@ -138,11 +138,8 @@ class TeamCommand implements Callable<Integer> {
         @Option(names = "--kind", description = "external or internal (default both)")
         String kind;
 
-        @Option(names = "--limit", defaultValue = "50", description = "clients per page (50)")
-        int limit;
-
-        @Option(names = "--cursor", description = "the next page, as printed at the end of the previous one")
-        String cursor;
+        @Mixin
+        PageOption pages;
 
         @Mixin
         JsonOption json;
@@ -157,9 +154,7 @@ class TeamCommand implements Callable<Integer> {
             long id = resolve(api, member);
             Map<String, String> query = new LinkedHashMap<>();
             query.put("kind", kind);
-            query.put("limit", Integer.toString(limit));
-            query.put("cursor", cursor);
-            JsonNode page = api.get("/api/v1/team/members/" + id + "/overdue", query);
+            JsonNode page = api.get("/api/v1/team/members/" + id + "/overdue", pages.query(query));
             if (json.json) {
                 Output.json(ctx.out(), page);
                 return 0;
@@ -179,10 +174,7 @@ class TeamCommand implements Callable<Integer> {
             if (!rows.isEmpty()) {
                 Output.table(out, List.of("ID", "CLIENT", "KIND", "TIER", "LAST TOUCH", "DAYS OVERDUE", "WHY"), rows);
             }
-            String next = Output.text(page, "nextCursor");
-            if (next != null) {
-                out.println("More: rapport team overdue " + member + " --cursor " + next);
-            }
+            PageOption.printNext(out, page);
             out.flush();
             return 0;
         }

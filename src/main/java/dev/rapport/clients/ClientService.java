@@ -26,7 +26,7 @@ import dev.rapport.teams.TeamCreated;
 /** Clients and their touches: the public surface of the clients feature. */
 @Service
 public class ClientService {
-    public static final int MAX_PAGE = 200;
+    public static final int MAX_PAGE = Page.MAX_LIMIT;
 
     private final ClientRepository clients;
     private final KnownTiers tiers;

@@ -512,25 +512,15 @@ class JdbcClientRepository implements ClientRepository {
         p.put("client", client.value());
         p.put("team", team.value());
         if (cursor != null) {
-            List<String> parts = Cursor.decode(cursor, 2);
-            try {
-                p.put("beforeAt", ts(Instant.parse(parts.get(0))));
-            } catch (java.time.format.DateTimeParseException e) {
-                throw new dev.rapport.shared.InvalidInputException("cursor", "is not a cursor returned by this API");
-            }
-            p.put("beforeId", parseId(parts.get(1)));
+            Cursor.After<Instant> before = Cursor.after(cursor, Instant::parse);
+            p.put("beforeAt", ts(before.key()));
+            p.put("beforeId", before.id());
             sql.append(" AND (at < :beforeAt OR (at = :beforeAt AND id < :beforeId))");
         }
         sql.append(" ORDER BY at DESC, id DESC LIMIT :limit");
         p.put("limit", limit + 1);
-        List<Touch> touches = jdbc.sql(sql.toString()).params(p).query(JdbcClientRepository::touch).list();
-        String next = null;
-        if (touches.size() > limit) {
-            touches = touches.subList(0, limit);
-            Touch last = touches.get(limit - 1);
-            next = Cursor.encode(last.at().toString(), Long.toString(last.id()));
-        }
-        return new Page<>(touches, next);
+        return Page.cut(jdbc.sql(sql.toString()).params(p).query(JdbcClientRepository::touch).list(), limit,
+                last -> Cursor.after(last.at(), last.id()));
     }
 
     @Override

@@ -48,7 +48,6 @@ import dev.rapport.teams.Member;
 @Service
 public class DashboardService {
     public static final int MAX_DAYS = 366;
-    public static final int MAX_PAGE = 200;
 
     private final DashboardRepository repo;
     private final DashboardRollups rollups;
@@ -234,10 +233,7 @@ public class DashboardService {
      */
     public Page<OverdueClient> overdue(CurrentUser viewer, UserId member, ClientKind kind, String cursor, int limit) {
         accounts.reading(viewer, dev.rapport.teams.Whose.member(member));
-        if (limit < 1 || limit > MAX_PAGE) {
-            throw new dev.rapport.shared.InvalidInputException("limit", "must be 1 to " + MAX_PAGE);
-        }
-        int size = limit;
+        int size = Page.limit(limit);
         Page<CadenceRow> page = repo.overdue(viewer.teamId(), member, kind, today(viewer.teamId()), cursor, size);
         List<ClientId> ids = page.items().stream().map(CadenceRow::id).toList();
         Map<ClientId, Client> byId = clients.getAll(viewer, ids);

@@ -23,7 +23,6 @@ import dev.rapport.clients.CadenceOverride;
 import dev.rapport.clients.ClientKind;
 import dev.rapport.shared.ClientId;
 import dev.rapport.shared.Cursor;
-import dev.rapport.shared.InvalidInputException;
 import dev.rapport.shared.JdbcBulkWriter;
 import dev.rapport.shared.NotFoundException;
 import dev.rapport.shared.Page;
@@ -555,24 +554,14 @@ class JdbcDashboardRepository implements DashboardRepository {
             p.put("kind", kind.code());
         }
         if (cursor != null) {
-            List<String> parts = Cursor.decode(cursor, 2);
-            try {
-                p.put("afterDate", LocalDate.parse(parts.get(0)));
-                p.put("afterId", Long.parseLong(parts.get(1)));
-            } catch (RuntimeException e) {
-                throw new InvalidInputException("cursor", "is not a cursor returned by this API");
-            }
+            Cursor.After<LocalDate> after = Cursor.after(cursor, LocalDate::parse);
+            p.put("afterDate", after.key());
+            p.put("afterId", after.id());
             sql.append(" AND (overdue_after > :afterDate OR (overdue_after = :afterDate AND client_id > :afterId))");
         }
         sql.append(" ORDER BY overdue_after, client_id LIMIT :limit");
         p.put("limit", limit + 1);
-        List<CadenceRow> rows = jdbc.sql(sql.toString()).params(p).query(JdbcDashboardRepository::cadenceRow).list();
-        String next = null;
-        if (rows.size() > limit) {
-            rows = rows.subList(0, limit);
-            CadenceRow last = rows.get(limit - 1);
-            next = Cursor.encode(last.overdueAfter().toString(), Long.toString(last.id().value()));
-        }
-        return new Page<>(rows, next);
+        return Page.cut(jdbc.sql(sql.toString()).params(p).query(JdbcDashboardRepository::cadenceRow).list(), limit,
+                last -> Cursor.after(last.overdueAfter(), last.id().value()));
     }
 }

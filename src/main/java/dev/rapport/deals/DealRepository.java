@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.rapport.shared.ClientId;
+import dev.rapport.shared.Cursor;
+import dev.rapport.shared.Page;
 import dev.rapport.shared.TeamId;
 import dev.rapport.shared.UserId;
 
@@ -22,6 +24,10 @@ interface DealRepository {
 
     /** The deals one member made (of the whole team when user is null), oldest first. */
     List<Deal> list(TeamId team, UserId user, ClientId client, DealStatus status);
+
+    /** A page of {@link #list}, after the cursor's (created at, id) when there is one. */
+    Page<Deal> page(TeamId team, UserId user, ClientId client, DealStatus status, Cursor.After<Instant> after,
+                    int limit);
 
     /** Every deal with the client, whoever made it, oldest first. */
     List<Deal> onClient(TeamId team, ClientId client);

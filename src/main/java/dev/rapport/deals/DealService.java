@@ -16,7 +16,9 @@ import org.springframework.transaction.annotation.Transactional;
 import dev.rapport.clients.ClientService;
 import dev.rapport.shared.ClientId;
 import dev.rapport.shared.ConflictException;
+import dev.rapport.shared.Cursor;
 import dev.rapport.shared.NotFoundException;
+import dev.rapport.shared.Page;
 import dev.rapport.shared.Problems;
 import dev.rapport.shared.TeamId;
 import dev.rapport.shared.UserId;
@@ -124,6 +126,14 @@ public class DealService {
     public List<Deal> list(CurrentUser user, Whose whose, ClientId client, DealStatus status) {
         UserId member = accounts.reading(user, whose).orElse(null);
         return repo.list(user.teamId(), member, client, status);
+    }
+
+    /** A page of {@link #list(CurrentUser, Whose, ClientId, DealStatus)}, oldest first (the API's listing). */
+    public Page<Deal> page(CurrentUser user, Whose whose, ClientId client, DealStatus status, String cursor,
+                           int limit) {
+        UserId member = accounts.reading(user, whose).orElse(null);
+        return repo.page(user.teamId(), member, client, status, cursor == null ? null
+                : Cursor.after(cursor, Instant::parse), Page.limit(limit));
     }
 
     /**

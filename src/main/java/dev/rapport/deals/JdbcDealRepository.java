@@ -18,6 +18,8 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 import dev.rapport.shared.ClientId;
+import dev.rapport.shared.Cursor;
+import dev.rapport.shared.Page;
 import dev.rapport.shared.TeamId;
 import dev.rapport.shared.UserId;
 
@@ -102,8 +104,31 @@ class JdbcDealRepository implements DealRepository {
 
     @Override
     public List<Deal> list(TeamId team, UserId user, ClientId client, DealStatus status) {
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM deal WHERE team_id = :team");
         Map<String, Object> p = new HashMap<>();
+        StringBuilder sql = filtered(team, user, client, status, p).append(" ORDER BY created_at, id");
+        return withMilestones(team, jdbc.sql(sql.toString()).params(p).query(JdbcDealRepository::deal).list());
+    }
+
+    @Override
+    public Page<Deal> page(TeamId team, UserId user, ClientId client, DealStatus status, Cursor.After<Instant> after,
+                           int limit) {
+        Map<String, Object> p = new HashMap<>();
+        StringBuilder sql = filtered(team, user, client, status, p);
+        if (after != null) {
+            sql.append(" AND (created_at > :afterAt OR (created_at = :afterAt AND id > :afterId))");
+            p.put("afterAt", ts(after.key()));
+            p.put("afterId", after.id());
+        }
+        sql.append(" ORDER BY created_at, id LIMIT :limit");
+        p.put("limit", limit + 1);
+        List<Deal> rows = jdbc.sql(sql.toString()).params(p).query(JdbcDealRepository::deal).list();
+        Page<Deal> page = Page.cut(rows, limit, d -> Cursor.after(d.createdAt(), d.id()));
+        return new Page<>(withMilestones(team, page.items()), page.nextCursor());
+    }
+
+    private static StringBuilder filtered(TeamId team, UserId user, ClientId client, DealStatus status,
+                                          Map<String, Object> p) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM deal WHERE team_id = :team");
         p.put("team", team.value());
         if (user != null) {
             sql.append(" AND user_id = :user");
@@ -117,8 +142,7 @@ class JdbcDealRepository implements DealRepository {
             sql.append(" AND status = :status");
             p.put("status", status.code());
         }
-        sql.append(" ORDER BY created_at, id");
-        return withMilestones(team, jdbc.sql(sql.toString()).params(p).query(JdbcDealRepository::deal).list());
+        return sql;
     }
 
     @Override

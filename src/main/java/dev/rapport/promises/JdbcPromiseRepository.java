@@ -8,7 +8,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,6 +18,8 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 import dev.rapport.shared.ClientId;
+import dev.rapport.shared.Cursor;
+import dev.rapport.shared.Page;
 import dev.rapport.shared.TeamId;
 import dev.rapport.shared.UserId;
 
@@ -69,19 +73,51 @@ class JdbcPromiseRepository implements PromiseRepository {
 
     @Override
     public List<Promise> list(TeamId team, UserId user, ClientId client, List<PromiseStatus> statuses) {
-        String byClient = client == null ? "" : " AND client_id = :client";
-        String byUser = user == null ? "" : " AND user_id = :user";
-        var spec = jdbc.sql("SELECT " + COLUMNS + " FROM promise WHERE team_id = :team" + byUser
-                        + " AND status IN (:statuses)" + byClient + " ORDER BY due_on, id")
-                .param("team", team.value())
-                .param("statuses", statuses.stream().map(PromiseStatus::code).toList());
+        Map<String, Object> p = new HashMap<>();
+        StringBuilder sql = filtered(team, user, client, statuses, p).append(" ORDER BY due_on, id");
+        return jdbc.sql(sql.toString()).params(p).query(JdbcPromiseRepository::promise).list();
+    }
+
+    @Override
+    public Page<Promise> page(TeamId team, UserId user, ClientId client, List<PromiseStatus> statuses,
+                              Cursor.After<LocalDate> after, int limit) {
+        Map<String, Object> p = new HashMap<>();
+        StringBuilder sql = filtered(team, user, client, statuses, p);
+        if (after != null) {
+            sql.append(" AND (due_on > :afterDue OR (due_on = :afterDue AND id > :afterId))");
+            p.put("afterDue", after.key());
+            p.put("afterId", after.id());
+        }
+        sql.append(" ORDER BY due_on, id LIMIT :limit");
+        p.put("limit", limit + 1);
+        return Page.cut(jdbc.sql(sql.toString()).params(p).query(JdbcPromiseRepository::promise).list(), limit,
+                last -> Cursor.after(last.dueOn(), last.id()));
+    }
+
+    @Override
+    public List<Promise> recentlyClosed(TeamId team, UserId user, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + """
+                 FROM promise WHERE team_id = ? AND user_id = ? AND status IN ('kept', 'broken')
+                   AND closed_at IS NOT NULL
+                 ORDER BY closed_at DESC, id LIMIT ?
+                """).params(team.value(), user.value(), limit).query(JdbcPromiseRepository::promise).list();
+    }
+
+    private static StringBuilder filtered(TeamId team, UserId user, ClientId client, List<PromiseStatus> statuses,
+                                          Map<String, Object> p) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS
+                + " FROM promise WHERE team_id = :team AND status IN (:statuses)");
+        p.put("team", team.value());
+        p.put("statuses", statuses.stream().map(PromiseStatus::code).toList());
         if (user != null) {
-            spec = spec.param("user", user.value());
+            sql.append(" AND user_id = :user");
+            p.put("user", user.value());
         }
         if (client != null) {
-            spec = spec.param("client", client.value());
+            sql.append(" AND client_id = :client");
+            p.put("client", client.value());
         }
-        return spec.query(JdbcPromiseRepository::promise).list();
+        return sql;
     }
 
     @Override

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.rapport.shared.ClientId;
+import dev.rapport.shared.Cursor;
+import dev.rapport.shared.Page;
 import dev.rapport.shared.TeamId;
 import dev.rapport.shared.UserId;
 
@@ -19,6 +21,13 @@ interface PromiseRepository {
 
     /** One member's promises (every member's when user is null), of one client or all, soonest due first. */
     List<Promise> list(TeamId team, UserId user, ClientId client, List<PromiseStatus> statuses);
+
+    /** A page of {@link #list}, after the cursor's (due date, id) when there is one. */
+    Page<Promise> page(TeamId team, UserId user, ClientId client, List<PromiseStatus> statuses,
+                       Cursor.After<LocalDate> after, int limit);
+
+    /** The member's most recently kept or broken promises, last closed first. */
+    List<Promise> recentlyClosed(TeamId team, UserId user, int limit);
 
     /** Pending promises, whoever made them, on the owner's active clients, due in the period (the queue). */
     List<Promise> pendingForOwner(TeamId team, UserId owner, LocalDate from, LocalDate to);

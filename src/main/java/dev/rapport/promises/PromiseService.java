@@ -10,7 +10,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.rapport.clients.ClientService;
 import dev.rapport.shared.ClientId;
+import dev.rapport.shared.Cursor;
 import dev.rapport.shared.NotFoundException;
+import dev.rapport.shared.Page;
 import dev.rapport.shared.Problems;
 import dev.rapport.shared.QueueVersions;
 import dev.rapport.shared.TeamId;
@@ -92,6 +94,22 @@ public class PromiseService {
         }
         return repo.list(user.teamId(), member, client, statuses.isEmpty()
                 ? List.of(PromiseStatus.values()) : statuses);
+    }
+
+    /** A page of {@link #list(CurrentUser, Whose, ClientId, List)}, soonest due first (the API's listing). */
+    public Page<Promise> page(CurrentUser user, Whose whose, ClientId client, List<PromiseStatus> statuses,
+                              String cursor, int limit) {
+        UserId member = member(user, whose);
+        if (client != null) {
+            clients.require(user, client);
+        }
+        return repo.page(user.teamId(), member, client, statuses.isEmpty() ? List.of(PromiseStatus.values())
+                : statuses, cursor == null ? null : Cursor.after(cursor, LocalDate::parse), Page.limit(limit));
+    }
+
+    /** The user's (or, for owners and managers, a member's) most recently kept or broken promises. */
+    public List<Promise> recentlyClosed(CurrentUser user, Whose whose, int limit) {
+        return repo.recentlyClosed(user.teamId(), member(user, whose), limit);
     }
 
     private UserId member(CurrentUser user, Whose whose) {

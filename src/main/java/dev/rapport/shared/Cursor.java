@@ -3,6 +3,7 @@ package dev.rapport.shared;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import java.util.function.Function;
 
 /** Opaque keyset cursor: a few string parts, URL-safe base64 encoded. */
 public final class Cursor {
@@ -21,6 +22,25 @@ public final class Cursor {
         try {
             return Long.parseLong(decode(cursor, 1).get(0));
         } catch (NumberFormatException e) {
+            throw new InvalidInputException("cursor", "is not a cursor returned by this API");
+        }
+    }
+
+    /** The usual keyset position: a sort key and the id that breaks its ties. */
+    public record After<K>(K key, long id) {
+    }
+
+    /** A cursor after a row with this sort key (its text form) and id. */
+    public static String after(Object key, long id) {
+        return encode(key.toString(), Long.toString(id));
+    }
+
+    /** Reads a cursor made by {@link #after}, the key parsed back by {@code parse}; a bad one is the field's fault. */
+    public static <K> After<K> after(String cursor, Function<String, K> parse) {
+        List<String> parts = decode(cursor, 2);
+        try {
+            return new After<>(parse.apply(parts.get(0)), Long.parseLong(parts.get(1)));
+        } catch (RuntimeException e) {
             throw new InvalidInputException("cursor", "is not a cursor returned by this API");
         }
     }

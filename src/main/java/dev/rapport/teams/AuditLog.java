@@ -1,7 +1,6 @@
 package dev.rapport.teams;
 
 import java.time.Clock;
-import java.util.List;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -40,15 +39,10 @@ public class AuditLog {
     /** The team's log, newest first; owners only. */
     public Page<AuditEvent> page(CurrentUser user, String cursor, int limit) {
         user.requireOwnerRole();
-        if (limit < 1 || limit > 200) {
-            throw new dev.rapport.shared.InvalidInputException("limit", "must be 1 to 200");
-        }
-        int size = limit;
+        int size = Page.limit(limit);
         Long before = cursor == null || cursor.isBlank() ? null : Cursor.decodeId(cursor);
-        List<AuditEvent> rows = repository.page(user.teamId(), before, size);
-        boolean more = rows.size() > size;
-        List<AuditEvent> items = more ? rows.subList(0, size) : rows;
-        return new Page<>(items, more ? Cursor.encode(String.valueOf(items.get(size - 1).id())) : null);
+        return Page.cut(repository.page(user.teamId(), before, size), size,
+                last -> Cursor.encode(String.valueOf(last.id())));
     }
 
     private static String requestAddress() {

@@ -2,7 +2,6 @@ package dev.rapport.web;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
 
@@ -63,10 +62,7 @@ class PromisesPage {
         List<Promise> pending = promises.list(user, whose, null, List.of(PromiseStatus.OPEN,
                 PromiseStatus.RENEGOTIATED));
         model.addAttribute("whose", WhoseView.of(user, whose, accounts.members(user.teamId()), false));
-        List<Promise> closed = promises.list(user, whose, null, List.of(PromiseStatus.KEPT, PromiseStatus.BROKEN))
-                .stream().filter(p -> p.closedAt() != null)
-                .sorted(Comparator.comparing(Promise::closedAt, Comparator.reverseOrder()).thenComparing(Promise::id))
-                .limit(RECENTLY_CLOSED).toList();
+        List<Promise> closed = promises.recentlyClosed(user, whose, RECENTLY_CLOSED);
         Function<ClientId, String> names = ClientNames.of(clients, user, java.util.stream.Stream.concat(
                 pending.stream(), closed.stream()).map(Promise::clientId).toList());
         model.addAttribute("pending", PromiseView.ordered(pending).stream()

@@ -190,4 +190,33 @@ abstract class DealContract extends AppTestBase {
                 .isEqualTo(404);
         assertThat(stranger.post("/api/v1/clients/" + ada + "/deals", json("{'title':'x'}")).status()).isEqualTo(404);
     }
+
+    /** The deals listing is paged like every other: oldest first, ties in the order they were made. */
+    @Test
+    void dealsComeInPagesOldestFirstForTheMemberAndTheWholeTeam() {
+        Session owner = newTeam(Role.OWNER);
+        Session ann = newMember(owner.user().teamId(), Role.MEMBER);
+        long acme = ann.api().post("/api/v1/clients", json("{'name':'ACME'}")).json().get("id").asLong();
+        List<Long> anns = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            anns.add(ann.api().post("/api/v1/clients/" + acme + "/deals", json("{'title':'Unit " + i + "'}")).json()
+                    .get("id").asLong());
+            clock.advance(Duration.ofMinutes(i % 2));
+        }
+        long mine = owner.api().post("/api/v1/clients", json("{'name':'Bravo'}")).json().get("id").asLong();
+        long ownersDeal = owner.api().post("/api/v1/clients/" + mine + "/deals", json("{'title':'Oak Ave'}")).json()
+                .get("id").asLong();
+
+        assertThat(PromiseContract.allPages(ann.api(), "/api/v1/deals", 2)).containsExactlyElementsOf(anns);
+        assertThat(PromiseContract.allPages(owner.api(), "/api/v1/deals?userId=" + ann.userId().value(), 1))
+                .containsExactlyElementsOf(anns);
+        List<Long> team = new ArrayList<>(anns);
+        team.add(ownersDeal);
+        assertThat(PromiseContract.allPages(owner.api(), "/api/v1/deals?team=true&status=open", 3))
+                .containsExactlyElementsOf(team);
+        assertThat(PromiseContract.allPages(ann.api(), "/api/v1/deals?status=won", 2)).isEmpty();
+        assertThat(fields(ann.api().get("/api/v1/deals?limit=500"))).containsExactly("limit");
+        assertThat(ann.api().get("/api/v1/deals?team=true&limit=1").status()).as("still a manager's read")
+                .isEqualTo(403);
+    }
 }

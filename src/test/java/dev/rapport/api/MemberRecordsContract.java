@@ -52,12 +52,12 @@ abstract class MemberRecordsContract extends AppTestBase {
         Api manager = t.manager().api();
         long ann = t.ann().userId().value();
 
-        JsonNode deals = manager.get("/api/v1/deals?userId=" + ann).json();
+        JsonNode deals = manager.get("/api/v1/deals?userId=" + ann).json().get("items");
         assertThat(deals.size()).isEqualTo(1);
         assertThat(deals.get(0).get("title").asString()).isEqualTo("Elm St 4");
         assertThat(deals.get(0).get("userId").asLong()).isEqualTo(ann);
-        assertThat(manager.get("/api/v1/deals?team=true&status=open").json().size()).isEqualTo(2);
-        assertThat(manager.get("/api/v1/deals").json().size()).as("the manager's own: none").isZero();
+        assertThat(manager.get("/api/v1/deals?team=true&status=open").json().get("items").size()).isEqualTo(2);
+        assertThat(manager.get("/api/v1/deals").json().get("items").size()).as("the manager's own: none").isZero();
         JsonNode pipeline = manager.get("/api/v1/deals/pipeline?team=true").json();
         assertThat(pipeline.size()).isEqualTo(2);
         assertThat(pipeline.findValuesAsString("name")).containsExactlyInAnyOrder("listing agreement signed", "not started");
@@ -66,7 +66,7 @@ abstract class MemberRecordsContract extends AppTestBase {
         assertThat(manager.get("/api/v1/deals/" + t.annDeal()).json().get("stage").asString())
                 .isEqualTo("listing agreement signed");
 
-        JsonNode promises = manager.get("/api/v1/promises?userId=" + ann + "&status=pending").json();
+        JsonNode promises = manager.get("/api/v1/promises?userId=" + ann + "&status=pending").json().get("items");
         assertThat(promises.size()).isEqualTo(1);
         assertThat(promises.get(0).get("text").asString()).isEqualTo("send the survey");
         assertThat(promises.get(0).get("userId").asLong()).isEqualTo(ann);
@@ -111,7 +111,7 @@ abstract class MemberRecordsContract extends AppTestBase {
             Api viewer = newMember(t.manager().user().teamId(), Role.VIEWER).api();
             assertThat(viewer.get(path).status()).as("a viewer: %s", path).isEqualTo(403);
         }
-        assertThat(bob.get("/api/v1/deals?userId=" + t.bob().userId().value()).json().size())
+        assertThat(bob.get("/api/v1/deals?userId=" + t.bob().userId().value()).json().get("items").size())
                 .as("their own, asked for by id").isEqualTo(1);
         for (String path : new String[]{"/api/v1/deals/" + t.annDeal(), "/api/v1/promises/" + t.promise(),
                 "/api/v1/plans/" + t.plan(), "/api/v1/plans/" + t.plan() + "/adherence"}) {
@@ -127,7 +127,7 @@ abstract class MemberRecordsContract extends AppTestBase {
             assertThat(r.status()).as("another team: %s", path).isEqualTo(404);
             assertThat(r.body()).doesNotContain("Elm St 4", "send the survey", "ACME");
         }
-        assertThat(outsider.get("/api/v1/deals?team=true").json().size()).as("their own team's").isZero();
+        assertThat(outsider.get("/api/v1/deals?team=true").json().get("items").size()).as("their own team's").isZero();
         assertThat(outsider.get("/api/v1/deals/pipeline?team=true").json().size()).isZero();
 
         Api.Response both = t.manager().api().get("/api/v1/deals?team=true&userId=" + ann);

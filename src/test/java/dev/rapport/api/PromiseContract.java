@@ -102,14 +102,14 @@ abstract class PromiseContract extends AppTestBase {
                 json("{'dueOn':'2026-12-04','reason':'bank is slow'}"));
         assertThat(moved.json().get("status").asString()).isEqualTo("renegotiated");
         assertThat(moved.json().get("originalDueOn").asString()).isEqualTo("2026-11-27");
-        assertThat(api.get("/api/v1/promises?status=pending").json().size()).isEqualTo(1);
+        assertThat(api.get("/api/v1/promises?status=pending").json().get("items").size()).isEqualTo(1);
 
         assertThat(api.post("/api/v1/promises/" + id + "/keep", null).json().get("status").asString())
                 .isEqualTo("kept");
         Response again = api.post("/api/v1/promises/" + id + "/break", json("{'reason':'oops'}"));
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.json().get("detail").asString()).contains("is kept");
-        assertThat(api.get("/api/v1/promises?status=pending").json().isEmpty()).isTrue();
+        assertThat(api.get("/api/v1/promises?status=pending").json().get("items").isEmpty()).isTrue();
     }
 
     @Test
@@ -179,5 +179,60 @@ abstract class PromiseContract extends AppTestBase {
         s.api().post("/api/v1/promises/" + fine + "/keep", null);
         assertThat(s.api().get("/api/v1/promises/kept-rate?from=2026-11-01&to=2026-11-30").json().get("keptPercent")
                 .asDouble()).isEqualTo(50.0);
+    }
+
+    /** Reads every page of a listing, limit at a time, and returns the ids in the order the pages gave them. */
+    static List<Long> allPages(Api api, String path, int limit) {
+        return pagesFrom(api, path, limit, null);
+    }
+
+    /** Like {@link #allPages}, from a cursor on. */
+    static List<Long> pagesFrom(Api api, String path, int limit, String from) {
+        List<Long> ids = new ArrayList<>();
+        String cursor = from;
+        int pages = 0;
+        do {
+            JsonNode page = api.get(path + (path.contains("?") ? "&" : "?") + "limit=" + limit
+                    + (cursor == null ? "" : "&cursor=" + cursor)).json();
+            assertThat(page.get("items").size()).isLessThanOrEqualTo(limit);
+            page.get("items").forEach(p -> ids.add(p.get("id").asLong()));
+            cursor = page.hasNonNull("nextCursor") ? page.get("nextCursor").asString() : null;
+            assertThat(++pages).as("pages end").isLessThan(100);
+        } while (cursor != null);
+        return ids;
+    }
+
+    /** PRODUCT.md: the API's lists are cursor-paginated; the pages together are the whole list, in its order. */
+    @Test
+    void promisesComeInPagesSoonestDueFirst() {
+        Api api = newTeam(Role.OWNER).api();
+        long ada = client(api, "Ada");
+        List<Long> ids = new ArrayList<>();
+        for (String due : List.of("2026-12-10", "2026-12-12", "2026-12-10", "2026-12-09", "2026-12-10")) {
+            ids.add(promise(api, ada, "promise due " + due, due).json().get("id").asLong());
+        }
+        // due date first; promises due the same day in the order they were made
+        List<Long> expected = List.of(ids.get(3), ids.get(0), ids.get(2), ids.get(4), ids.get(1));
+        assertThat(allPages(api, "/api/v1/promises", 2)).containsExactlyElementsOf(expected);
+        assertThat(allPages(api, "/api/v1/promises?status=pending", 1)).containsExactlyElementsOf(expected);
+        JsonNode whole = api.get("/api/v1/promises?limit=5").json();
+        assertThat(whole.get("items").size()).isEqualTo(5);
+        assertThat(whole.hasNonNull("nextCursor")).as("a page that ends the list says so").isFalse();
+        assertThat(api.get("/api/v1/promises").json().get("items").size()).as("default page").isEqualTo(5);
+
+        JsonNode first = api.get("/api/v1/promises?limit=2").json();
+        String cursor = first.get("nextCursor").asString();
+        api.post("/api/v1/promises/" + ids.get(3) + "/keep", null);
+        assertThat(pagesFrom(api, "/api/v1/promises?status=pending", 2, cursor))
+                .as("a cursor is a position, not a snapshot").containsExactly(ids.get(2), ids.get(4), ids.get(1));
+
+        for (String bad : List.of("limit=0", "limit=201", "cursor=nope", "cursor=" + dev.rapport.shared.Cursor
+                .after("not a date", 1))) {
+            Response r = api.get("/api/v1/promises?" + bad);
+            assertThat(r.status()).as(bad).isEqualTo(422);
+            assertThat(fields(r)).as(bad).containsExactly(bad.substring(0, bad.indexOf('=')));
+        }
+        assertThat(fields(api.get("/api/v1/deals?cursor=" + cursor))).as("a promise's cursor on deals")
+                .containsExactly("cursor");
     }
 }

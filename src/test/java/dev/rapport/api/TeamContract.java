@@ -171,7 +171,7 @@ abstract class TeamContract extends AppTestBase {
         assertThat(moved.get("ownerId").asLong()).isEqualTo(successor.userId().value());
         assertThat(successor.api().get("/api/v1/clients/" + ada + "/timeline").json().get("items").size())
                 .isEqualTo(1);
-        assertThat(successor.api().get("/api/v1/promises?status=pending").json().valueStream()
+        assertThat(successor.api().get("/api/v1/promises?status=pending").json().get("items").valueStream()
                 .map(p -> p.get("id").asLong()).toList()).containsExactly(promise);
         assertThat(successor.api().get("/api/v1/queue").json().toString()).contains("Ada");
     }
@@ -205,9 +205,9 @@ abstract class TeamContract extends AppTestBase {
         Response given = mia.api().post("/api/v1/clients/" + mine + "/transfer", json("{'ownerId':"
                 + max.userId().value() + "}"));
         assertThat(given.json().get("ownerId").asLong()).isEqualTo(max.userId().value());
-        assertThat(max.api().get("/api/v1/promises?status=pending").json().valueStream()
+        assertThat(max.api().get("/api/v1/promises?status=pending").json().get("items").valueStream()
                 .map(p -> p.get("id").asLong()).toList()).containsExactly(promise);
-        assertThat(mia.api().get("/api/v1/promises?status=pending").json().size()).isZero();
+        assertThat(mia.api().get("/api/v1/promises?status=pending").json().get("items").size()).isZero();
         assertThat(manager.api().post("/api/v1/clients/" + theirs + "/transfer", json("{'ownerId':999999}"))
                 .status()).isEqualTo(422);
         JsonNode audit = newMember(manager.user().teamId(), Role.OWNER).api().get("/api/v1/team/audit").json();

@@ -278,6 +278,12 @@ abstract class CliContract extends AppTestBase {
         assertThat(rapport("promise", "keep", id).out()).contains("kept");
         assertThat(rapport("promise", "keep", id).err()).contains("error 409");
         assertThat(rapport("promise", "list").out()).contains("100% (1 kept, 0 broken)");
+        Run firstPage = rapport("promise", "list", "--all", "--limit", "1");
+        assertThat(firstPage.out()).contains("call about the survey").doesNotContain("send the revised quote")
+                .contains("more: the same command with --cursor ");
+        String cursor = firstPage.out().replaceAll("(?s).*--cursor (\\S+).*", "$1");
+        assertThat(rapport("promise", "list", "--all", "--limit", "1", "--cursor", cursor).out())
+                .contains("send the revised quote").doesNotContain("call about the survey", "--cursor");
 
         Run deal = rapport("deal", "add", "acme", "Sale of Elm St 4", "--value", "450000");
         assertThat(deal.out()).contains("(10 milestones)");
