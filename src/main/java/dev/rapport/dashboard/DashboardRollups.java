@@ -133,6 +133,7 @@ class DashboardRollups {
     /** New clients (an import): their rows from what they were created with, no touches, no deals yet. */
     @EventListener
     void clientsCreated(ClientsCreated event) {
+        repo.shareRollups(event.teamId());
         AttentionPolicy policy = policy(event.teamId());
         ZoneId zone = repo.teamZone(event.teamId());
         List<CadenceRow> rows = new ArrayList<>();
@@ -163,6 +164,7 @@ class DashboardRollups {
         if (clients.isEmpty()) {
             return;
         }
+        repo.shareRollups(team);
         Map<ClientId, ClientKind> before = new HashMap<>();
         repo.cadences(team, clients).forEach(r -> before.put(r.id(), r.kind()));
         AttentionPolicy policy = policy(team);
@@ -188,11 +190,14 @@ class DashboardRollups {
 
     @EventListener
     void cadencesChanged(CadencesChanged event) {
+        // no client's writer between this read and the replacement: a row written meanwhile would be lost
+        repo.lockRollups(event.teamId());
         repo.replaceCadences(event.teamId(), rawCadences(event.teamId()));
     }
 
     /** Recomputes one client's cadence dates, holding its row lock so concurrent writers queue up. */
     private Optional<LockedInput> refresh(TeamId team, ClientId client, TouchProbe probe) {
+        repo.shareRollups(team);
         Optional<LockedInput> locked = repo.lockCadenceInput(team, client, probe);
         locked.ifPresent(l -> {
             boolean listed = !deals.activeListings(team, List.of(client)).isEmpty();
@@ -315,14 +320,24 @@ class DashboardRollups {
 
     /** Replaces the rollups of a team with the raw recomputation (existing data, bulk loads, imports). */
     void rebuild(TeamId team) {
-        repo.lockMembers(team); // before reading: a touch written meanwhile waits instead of being lost
+        lockForRebuild(team);
         replace(team, rawTouchDays(team));
     }
 
     /** {@link #rebuild(TeamId)} with the team's touches counted by the writer that wrote them all. */
     void rebuild(TeamId team, TouchDays touches) {
-        repo.lockMembers(team);
+        lockForRebuild(team);
         replace(team, touches);
+    }
+
+    /**
+     * Before reading, so that nothing written meanwhile is lost: the members (journal writers and timed
+     * touches take their member's row first), then every client's rollup writer (they take the gate
+     * after any member row, so this order cannot deadlock with them).
+     */
+    private void lockForRebuild(TeamId team) {
+        repo.lockMembers(team);
+        repo.lockRollups(team);
     }
 
     private void replace(TeamId team, TouchDays touches) {

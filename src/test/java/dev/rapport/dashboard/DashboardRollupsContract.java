@@ -69,6 +69,8 @@ abstract class DashboardRollupsContract extends AppTestBase {
     RollupBackfill backfill;
     @Autowired
     org.springframework.jdbc.core.JdbcTemplate jdbc;
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactions;
 
     private final Random random = new Random(20261123);
 
@@ -221,6 +223,57 @@ abstract class DashboardRollupsContract extends AppTestBase {
         months = repo.userMonths(team);
         assertThat(months).isEqualTo(rollups.rawUserMonths(team)).hasSizeGreaterThan(1);
         assertThat(flatten(repo.userDays(team))).isEqualTo(flatten(rollups.rawUserDays(team)));
+    }
+
+    /**
+     * A client edit in flight while the team's cadence settings change: the recomputation of every
+     * client's row waits for the edit's commit. Without that it read the client before the edit, waited
+     * on the row the edit had written, then put back the row it computed from the old tier (PostgreSQL;
+     * H2 runs one writer at a time).
+     */
+    @Test
+    void aCadenceChangeWaitsForAClientEditInFlightAndKeepsItsRow() throws Exception {
+        Session owner = newTeam(Role.OWNER);
+        CurrentUser me = owner.user();
+        TeamId team = me.teamId();
+        List<CurrentUser> people = List.of(me);
+        Client client = clients.create(me, tiered(details(null, people), "A"), clock.instant().minus(Duration.ofDays(
+                20)));
+        var tx = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        var edited = new java.util.concurrent.CountDownLatch(1);
+        var release = new java.util.concurrent.CountDownLatch(1);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var edit = pool.submit(() -> tx.executeWithoutResult(status -> {
+                clients.update(me, client.id(), tiered(client.details(), "C"));
+                edited.countDown();
+                try {
+                    assertThat(release.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            }));
+            assertThat(edited.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            List<TierCadence> changed = TierCadence.defaults().stream().map(t -> t.tier().equals("B")
+                    ? new TierCadence("B", t.rank(), 10, 20, t.richEveryDays()) : t).toList();
+            var settings = pool.submit(() -> attention.replaceCadences(me, changed));
+            Thread.sleep(500); // long enough for the settings change to read the team's clients, if it could
+            assertThat(settings.isDone()).as("the settings change waits for the edit").isFalse();
+            release.countDown();
+            edit.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            settings.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
+        // the raw recomputation reads tier C: a row left from the read before the edit has tier A's dates
+        assertThat(repo.cadences(team)).containsExactlyInAnyOrderElementsOf(rollups.rawCadences(team));
+    }
+
+    private static ClientDetails tiered(ClientDetails d, String tier) {
+        return new ClientDetails(d.name(), d.organisation(), d.emails(), d.phones(), d.addresses(), d.tags(),
+                d.ownerId(), tier, d.status(), d.kind(), d.signedOn(), d.depthCurrent(), d.depthTarget(),
+                CadenceOverride.NONE, d.notes(), d.competitors());
     }
 
     /** Adds, moves or deletes a journal entry (timed or duration-only); overlaps are simply refused. */
