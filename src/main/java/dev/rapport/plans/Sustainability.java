@@ -70,11 +70,12 @@ public record Sustainability(double requiredHours, double capacityHours, String 
         }
         cuts.sort(Comparator.comparingDouble(Cut::saves).reversed());
         if (capacity <= 0) {
-            out.add("No client-facing capacity measured or declared: log your time for a few weeks or declare your "
-                    + "capacity.");
+            // worded for whoever reads it: the member, or their owner or manager (the same check)
+            out.add("No client-facing capacity measured or declared: a few weeks of logged time, or a declared "
+                    + "capacity, will give one.");
         } else {
-            out.add(String.format(Locale.ROOT, "The plans need %.1f h a month more than the %.1f h you have.", excess,
-                    capacity));
+            out.add(String.format(Locale.ROOT, "The plans need %.1f h a month more than the %.1f h of client-facing "
+                    + "time available.", excess, capacity));
         }
         cuts.stream().limit(3).forEach(c -> out.add(c.text()));
         return out;

@@ -58,7 +58,7 @@ class SustainabilityTest {
         assertThat(s.plans().get(0).overflows()).isFalse();
         assertThat(s.plans().get(1).overflows()).isTrue();
         assertThat(s.sustainable()).isFalse();
-        assertThat(s.suggestions().get(0)).startsWith("The plans need 1.4 h a month more than the 2.5 h you have");
+        assertThat(s.suggestions().get(0)).startsWith("The plans need 1.4 h a month more than the 2.5 h of client-facing time available");
         assertThat(Sustainability.of(List.of(new Sustainability.Input(acme, "ACME", 3)), 0, "none").plans().get(0)
                 .overflows()).isTrue();
     }
