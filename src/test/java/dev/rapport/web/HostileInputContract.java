@@ -572,6 +572,34 @@ abstract class HostileInputContract extends MailAppTestBase {
         }
     }
 
+    /**
+     * Requests Tomcat refuses before any servlet runs (an encoded NUL in the path, a bad character in
+     * the request line, a Host header that is no host name, no HTTP at all): a problem document like
+     * every other error, not Tomcat's HTML page.
+     */
+    @Test
+    void requestsTheServerCannotReadAreAnsweredWithAProblem() throws IOException {
+        for (String request : List.of("GET /api/v1/clients%00x HTTP/1.1\r\nHost: localhost\r\n",
+                "GET /clients%00x HTTP/1.1\r\nHost: localhost\r\nAccept: text/html\r\n",
+                "GET /api/v1/clients|x HTTP/1.1\r\nHost: localhost\r\n",
+                "GET /api/v1/clients HTTP/1.1\r\nHost: local host\r\n", "GARBAGE\r\n")) {
+            String response = raw(request + "Connection: close\r\n\r\n");
+            String what = request.substring(0, request.indexOf('\r'));
+            assertThat(response).as(what).startsWith("HTTP/1.1 400")
+                    .containsIgnoringCase("Content-Type: application/problem+json")
+                    .contains("\"status\":400", "\"title\":\"Bad Request\"")
+                    .doesNotContain("<html", "Tomcat");
+        }
+    }
+
+    private String raw(String request) throws IOException {
+        try (Socket s = new Socket("localhost", port)) {
+            s.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            s.getOutputStream().flush();
+            return new String(s.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+        }
+    }
+
     // ---- no internals in errors -------------------------------------------------------------
 
     @Test
