@@ -98,8 +98,8 @@ class DealCommand {
             if (client != null && (team || member.given())) {
                 throw new CliException("--client lists every deal with the client: not with --member or --team");
             }
-            if (client != null && pages.cursor != null) {
-                throw new CliException("--client lists every deal with the client on one page: no --cursor");
+            if (client != null && pages.given()) {
+                throw new CliException("--client lists every deal with the client at once: no --limit or --cursor");
             }
             // a client's deals are few and come whole; the others are paged
             JsonNode page = client == null ? api.get("/api/v1/deals", pages.query(Scope.query(api, member, team,

@@ -148,6 +148,9 @@ class PromiseCommand implements Callable<Integer> {
             if (member.given()) {
                 throw new CliException("--client lists every promise to the client: not with --member");
             }
+            if (pages.given()) {
+                throw new CliException("--client lists every promise to the client at once: no --limit or --cursor");
+            }
             JsonNode list = api.get("/api/v1/clients/" + ClientRef.resolve(api, client) + "/promises", Map.of());
             if (json.json) {
                 Output.json(ctx.out(), list);

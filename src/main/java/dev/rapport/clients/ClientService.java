@@ -16,6 +16,7 @@ import dev.rapport.shared.NotFoundException;
 import dev.rapport.shared.Page;
 import dev.rapport.shared.Problems;
 import dev.rapport.shared.QueueVersions;
+import dev.rapport.shared.RollupGate;
 import dev.rapport.shared.TeamId;
 import dev.rapport.shared.UserId;
 import dev.rapport.teams.AccountService;
@@ -32,15 +33,17 @@ public class ClientService {
     private final KnownTiers tiers;
     private final AccountService accounts;
     private final QueueVersions versions;
+    private final RollupGate gate;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     ClientService(ClientRepository clients, KnownTiers tiers, AccountService accounts, QueueVersions versions,
-                  ApplicationEventPublisher events, Clock clock) {
+                  RollupGate gate, ApplicationEventPublisher events, Clock clock) {
         this.clients = clients;
         this.tiers = tiers;
         this.accounts = accounts;
         this.versions = versions;
+        this.gate = gate;
         this.events = events;
         this.clock = clock;
     }
@@ -379,6 +382,9 @@ public class ClientService {
             // the journal will recompute the user's day under this lock: take it before any other
             clients.lockMember(user.teamId(), user.userId());
         }
+        // the rollup gate before the client's row (RollupGate's lock order): the touch's rollups take it
+        // anyway, and a recomputation holding it waits for this client's row
+        gate.share(user.teamId());
         // one statement checks that the caller may see the client and locks it
         UserId owner = clients.lockClient(user.teamId(), viewer(user), clientId)
                 .orElseThrow(() -> new NotFoundException("client", clientId));

@@ -431,8 +431,8 @@ class JdbcClientRepository implements ClientRepository {
                 throw new dev.rapport.shared.InvalidInputException("cursor", "belongs to another sort order");
             }
             try {
-                p.put("afterAt", ts(Instant.parse(parts.get(1))));
-            } catch (java.time.format.DateTimeParseException e) {
+                p.put("afterAt", ts(Cursor.instant(parts.get(1))));
+            } catch (java.time.DateTimeException e) {
                 throw new dev.rapport.shared.InvalidInputException("cursor", "is not a cursor returned by this API");
             }
             p.put("afterId", parseId(parts.get(2)));
@@ -512,7 +512,7 @@ class JdbcClientRepository implements ClientRepository {
         p.put("client", client.value());
         p.put("team", team.value());
         if (cursor != null) {
-            Cursor.After<Instant> before = Cursor.after(cursor, Instant::parse);
+            Cursor.After<Instant> before = Cursor.after(cursor, Cursor::instant);
             p.put("beforeAt", ts(before.key()));
             p.put("beforeId", before.id());
             sql.append(" AND (at < :beforeAt OR (at = :beforeAt AND id < :beforeId))");

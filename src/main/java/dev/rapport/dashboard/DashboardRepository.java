@@ -141,16 +141,6 @@ interface DashboardRepository {
      */
     void lockMembers(TeamId team);
 
-    /**
-     * Taken by every writer of one client's rollups before it writes them, until its transaction ends:
-     * {@link #lockRollups} waits for the writers holding it and keeps new ones waiting, so a whole-team
-     * recomputation never reads a client before a writer's commit and overwrites its newer rows after it.
-     */
-    void shareRollups(TeamId team);
-
-    /** The whole team's rollups to one recomputation until the transaction ends (see {@link #shareRollups}). */
-    void lockRollups(TeamId team);
-
     /** Sets a day's time totals (as journal_day has them). */
     void setTime(TeamId team, DayKey day, long loggedSeconds, long externalSeconds, long contributesSeconds);
 

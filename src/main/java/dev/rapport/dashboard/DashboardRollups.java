@@ -38,6 +38,7 @@ import dev.rapport.deals.DealChanged;
 import dev.rapport.deals.DealService;
 import dev.rapport.journal.JournalDayTallied;
 import dev.rapport.shared.ClientId;
+import dev.rapport.shared.RollupGate;
 import dev.rapport.shared.TeamId;
 import dev.rapport.shared.UserId;
 
@@ -52,13 +53,15 @@ class DashboardRollups {
     private final DashboardRepository repo;
     private final AttentionService attention;
     private final DealService deals;
+    private final RollupGate gate;
     /** Each team's zone as the last touch found it: the next touch's guess (checked, never trusted). */
     private final Map<TeamId, ZoneId> lastZones = new java.util.concurrent.ConcurrentHashMap<>();
 
-    DashboardRollups(DashboardRepository repo, AttentionService attention, DealService deals) {
+    DashboardRollups(DashboardRepository repo, AttentionService attention, DealService deals, RollupGate gate) {
         this.repo = repo;
         this.attention = attention;
         this.deals = deals;
+        this.gate = gate;
     }
 
     @EventListener
@@ -133,7 +136,7 @@ class DashboardRollups {
     /** New clients (an import): their rows from what they were created with, no touches, no deals yet. */
     @EventListener
     void clientsCreated(ClientsCreated event) {
-        repo.shareRollups(event.teamId());
+        gate.share(event.teamId());
         AttentionPolicy policy = policy(event.teamId());
         ZoneId zone = repo.teamZone(event.teamId());
         List<CadenceRow> rows = new ArrayList<>();
@@ -164,7 +167,7 @@ class DashboardRollups {
         if (clients.isEmpty()) {
             return;
         }
-        repo.shareRollups(team);
+        gate.share(team);
         Map<ClientId, ClientKind> before = new HashMap<>();
         repo.cadences(team, clients).forEach(r -> before.put(r.id(), r.kind()));
         AttentionPolicy policy = policy(team);
@@ -191,13 +194,13 @@ class DashboardRollups {
     @EventListener
     void cadencesChanged(CadencesChanged event) {
         // no client's writer between this read and the replacement: a row written meanwhile would be lost
-        repo.lockRollups(event.teamId());
+        gate.lock(event.teamId());
         repo.replaceCadences(event.teamId(), rawCadences(event.teamId()));
     }
 
     /** Recomputes one client's cadence dates, holding its row lock so concurrent writers queue up. */
     private Optional<LockedInput> refresh(TeamId team, ClientId client, TouchProbe probe) {
-        repo.shareRollups(team);
+        gate.share(team);
         Optional<LockedInput> locked = repo.lockCadenceInput(team, client, probe);
         locked.ifPresent(l -> {
             boolean listed = !deals.activeListings(team, List.of(client)).isEmpty();
@@ -332,12 +335,12 @@ class DashboardRollups {
 
     /**
      * Before reading, so that nothing written meanwhile is lost: the members (journal writers and timed
-     * touches take their member's row first), then every client's rollup writer (they take the gate
-     * after any member row, so this order cannot deadlock with them).
+     * touches take their member's row first), then the gate every client's rollup writer shares (in
+     * the order RollupGate gives).
      */
     private void lockForRebuild(TeamId team) {
         repo.lockMembers(team);
-        repo.lockRollups(team);
+        gate.lock(team);
     }
 
     private void replace(TeamId team, TouchDays touches) {

@@ -15,7 +15,6 @@ import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -49,11 +48,7 @@ class JdbcDashboardRepository implements DashboardRepository {
             id, owner_id, kind, archived_at, tier, ideal_days, max_days, rich_every_days, created_at, last_touch_at
             """;
 
-    /** The first key of the rollup gate's advisory locks ("RapC"): other advisory locks use other keys. */
-    private static final int ROLLUP_GATE = 0x52617043;
-
     private final JdbcClient jdbc;
-    private volatile Boolean postgres;
     /** Streams big reads in chunks (PostgreSQL honours a fetch size inside a transaction). */
     private final JdbcTemplate streaming;
     private final DataSource dataSource;
@@ -468,38 +463,6 @@ class JdbcDashboardRepository implements DashboardRepository {
     }
 
     @Override
-    public void shareRollups(TeamId team) {
-        rollupGate(team, "pg_advisory_xact_lock_shared");
-    }
-
-    @Override
-    public void lockRollups(TeamId team) {
-        rollupGate(team, "pg_advisory_xact_lock");
-    }
-
-    /**
-     * A PostgreSQL advisory lock of the transaction, on (ROLLUP_GATE, team); a team id that does not fit
-     * the key's int only shares its lock with another team (more waiting, never less). H2 runs one
-     * writing transaction at a time (shared.H2SerialWrites), so there no writer can interleave anyway.
-     */
-    private void rollupGate(TeamId team, String function) {
-        if (postgres()) {
-            jdbc.sql("SELECT " + function + "(?, ?)").params(ROLLUP_GATE, Long.hashCode(team.value()))
-                    .query((rs, n) -> n).list(); // the function returns void: nothing to read
-        }
-    }
-
-    private boolean postgres() {
-        Boolean known = postgres;
-        if (known == null) {
-            known = Boolean.TRUE.equals(streaming.execute((ConnectionCallback<Boolean>) c ->
-                    c.getMetaData().getDatabaseProductName().equals("PostgreSQL")));
-            postgres = known;
-        }
-        return known;
-    }
-
-    @Override
     public void lockMembers(TeamId team) {
         // in user id order, so that two rebuilds of a team (two instances starting) cannot deadlock
         jdbc.sql("SELECT user_id FROM membership WHERE team_id = ? ORDER BY user_id FOR UPDATE").param(team.value())
@@ -591,7 +554,7 @@ class JdbcDashboardRepository implements DashboardRepository {
             p.put("kind", kind.code());
         }
         if (cursor != null) {
-            Cursor.After<LocalDate> after = Cursor.after(cursor, LocalDate::parse);
+            Cursor.After<LocalDate> after = Cursor.after(cursor, Cursor::date);
             p.put("afterDate", after.key());
             p.put("afterId", after.id());
             sql.append(" AND (overdue_after > :afterDate OR (overdue_after = :afterDate AND client_id > :afterId))");

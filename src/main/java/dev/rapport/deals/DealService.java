@@ -133,7 +133,7 @@ public class DealService {
                            int limit) {
         UserId member = accounts.reading(user, whose).orElse(null);
         return repo.page(user.teamId(), member, client, status, cursor == null ? null
-                : Cursor.after(cursor, Instant::parse), Page.limit(limit));
+                : Cursor.after(cursor, Cursor::instant), Page.limit(limit));
     }
 
     /**

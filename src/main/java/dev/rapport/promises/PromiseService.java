@@ -104,7 +104,7 @@ public class PromiseService {
             clients.require(user, client);
         }
         return repo.page(user.teamId(), member, client, statuses.isEmpty() ? List.of(PromiseStatus.values())
-                : statuses, cursor == null ? null : Cursor.after(cursor, LocalDate::parse), Page.limit(limit));
+                : statuses, cursor == null ? null : Cursor.after(cursor, Cursor::date), Page.limit(limit));
     }
 
     /** The user's (or, for owners and managers, a member's) most recently kept or broken promises. */

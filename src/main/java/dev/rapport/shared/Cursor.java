@@ -1,6 +1,9 @@
 package dev.rapport.shared;
 
 import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
 import java.util.function.Function;
@@ -8,6 +11,8 @@ import java.util.function.Function;
 /** Opaque keyset cursor: a few string parts, URL-safe base64 encoded. */
 public final class Cursor {
     private static final String SEP = "\u001f";
+    private static final Instant FIRST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant AFTER_LAST = Instant.parse("+10000-01-01T00:00:00Z");
 
     private Cursor() {
     }
@@ -43,6 +48,24 @@ public final class Cursor {
         } catch (RuntimeException e) {
             throw new InvalidInputException("cursor", "is not a cursor returned by this API");
         }
+    }
+
+    /** An instant read from a cursor, in the years a database column holds (1 to 9999), or an exception. */
+    public static Instant instant(String text) {
+        Instant at = Instant.parse(text);
+        if (at.isBefore(FIRST) || !at.isBefore(AFTER_LAST)) {
+            throw new DateTimeException("out of range: " + text);
+        }
+        return at;
+    }
+
+    /** A date read from a cursor, in the years a database column holds (1 to 9999), or an exception. */
+    public static LocalDate date(String text) {
+        LocalDate day = LocalDate.parse(text);
+        if (day.getYear() < 1 || day.getYear() > 9999) {
+            throw new DateTimeException("out of range: " + text);
+        }
+        return day;
     }
 
     /** Decodes a cursor with the expected number of parts or reports the field as invalid. */

@@ -51,6 +51,9 @@ interface AccountRepository {
 
     Optional<Role> role(TeamId team, UserId user);
 
+    /** {@link #role}, locking the membership row until the transaction ends. */
+    Optional<Role> lockRole(TeamId team, UserId user);
+
     void setRole(TeamId team, UserId user, Role role);
 
     void removeMember(TeamId team, UserId user);

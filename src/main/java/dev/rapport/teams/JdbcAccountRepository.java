@@ -161,6 +161,12 @@ class JdbcAccountRepository implements AccountRepository {
     }
 
     @Override
+    public Optional<Role> lockRole(TeamId team, UserId user) {
+        return jdbc.sql("SELECT role FROM membership WHERE team_id = ? AND user_id = ? FOR UPDATE")
+                .params(team.value(), user.value()).query(String.class).optional().map(Role::fromCode);
+    }
+
+    @Override
     public void setRole(TeamId team, UserId user, Role role) {
         jdbc.sql("UPDATE membership SET role = ? WHERE team_id = ? AND user_id = ?")
                 .params(role.code(), team.value(), user.value()).update();

@@ -174,7 +174,9 @@ public class MembershipService {
     @Transactional
     public void remove(CurrentUser owner, UserId member, UserId successor) {
         owner.requireOwner();
-        Role role = accounts.role(owner.teamId(), member).orElseThrow(() -> new NotFoundException("member", member));
+        // the member's row first: handing their clients over takes the rollup gate (RollupGate's order)
+        Role role = accounts.lockRole(owner.teamId(), member)
+                .orElseThrow(() -> new NotFoundException("member", member));
         if (role == Role.OWNER && accounts.countOwners(owner.teamId()) <= 1) {
             throw new ConflictException("the last owner cannot be removed; make someone else owner first");
         }

@@ -227,12 +227,16 @@ abstract class PromiseContract extends AppTestBase {
                 .as("a cursor is a position, not a snapshot").containsExactly(ids.get(2), ids.get(4), ids.get(1));
 
         for (String bad : List.of("limit=0", "limit=201", "cursor=nope", "cursor=" + dev.rapport.shared.Cursor
-                .after("not a date", 1))) {
+                .after("not a date", 1), "cursor=" + dev.rapport.shared.Cursor.after("+300000-01-01", 1))) {
             Response r = api.get("/api/v1/promises?" + bad);
             assertThat(r.status()).as(bad).isEqualTo(422);
             assertThat(fields(r)).as(bad).containsExactly(bad.substring(0, bad.indexOf('=')));
         }
         assertThat(fields(api.get("/api/v1/deals?cursor=" + cursor))).as("a promise's cursor on deals")
                 .containsExactly("cursor");
+        assertThat(fields(api.get("/api/v1/deals?cursor=" + dev.rapport.shared.Cursor.after(
+                "+300000-01-01T00:00:00Z", 1)))).as("a year no database holds").containsExactly("cursor");
+        assertThat(fields(api.get("/api/v1/clients/" + ada + "/timeline?cursor=" + dev.rapport.shared.Cursor.after(
+                "-5000-01-01T00:00:00Z", 1)))).containsExactly("cursor");
     }
 }

@@ -284,6 +284,8 @@ abstract class CliContract extends AppTestBase {
         String cursor = firstPage.out().replaceAll("(?s).*--cursor (\\S+).*", "$1");
         assertThat(rapport("promise", "list", "--all", "--limit", "1", "--cursor", cursor).out())
                 .contains("send the revised quote").doesNotContain("call about the survey", "--cursor");
+        assertThat(rapport("promise", "list", "--client", "acme", "--limit", "1").err())
+                .contains("no --limit or --cursor");
 
         Run deal = rapport("deal", "add", "acme", "Sale of Elm St 4", "--value", "450000");
         assertThat(deal.out()).contains("(10 milestones)");

@@ -59,8 +59,13 @@ class SustainabilityTest {
         assertThat(s.plans().get(1).overflows()).isTrue();
         assertThat(s.sustainable()).isFalse();
         assertThat(s.suggestions().get(0)).startsWith("The plans need 1.4 h a month more than the 2.5 h of client-facing time available");
-        assertThat(Sustainability.of(List.of(new Sustainability.Input(acme, "ACME", 3)), 0, "none").plans().get(0)
-                .overflows()).isTrue();
+        Sustainability none = Sustainability.of(List.of(new Sustainability.Input(acme, "ACME", 3)), 0, "none");
+        assertThat(none.plans().get(0).overflows()).isTrue();
+        // worded for a member and for their manager alike
+        assertThat(none.suggestions().get(0)).isEqualTo("No client-facing capacity measured or declared: a few "
+                + "weeks of logged time, or a declared capacity, will give one.");
+        assertThat(String.join(" ", s.suggestions()) + String.join(" ", none.suggestions()))
+                .doesNotContainIgnoringCase("you");
     }
 
     @Test
