@@ -40,6 +40,8 @@ import dev.rapport.shared.TeamId;
 import dev.rapport.shared.UserId;
 import dev.rapport.teams.AccountService;
 import dev.rapport.teams.CurrentUser;
+import dev.rapport.teams.MemberRemoving;
+import dev.rapport.teams.NameChanged;
 import dev.rapport.teams.TeamCreated;
 
 /** The attention queue, snoozes and the tier cadences that drive them. */
@@ -415,6 +417,18 @@ public class AttentionService {
                     .check(c.rank() >= 0 && c.rank() <= 100, at + ".rank", "must be 0 to 100");
         }
         problems.throwIfAny();
+    }
+
+    /** A kept queue may name the member as a promise's or deal's maker: every colleague's is computed again. */
+    @EventListener
+    void nameChanged(NameChanged event) {
+        accounts.teams(event.userId()).forEach(t -> versions.teamChanged(t.teamId()));
+    }
+
+    /** The removed member's name leaves the colleagues' kept queues with the open work they handed over. */
+    @EventListener
+    void memberRemoving(MemberRemoving event) {
+        versions.teamChanged(event.teamId());
     }
 
     @EventListener

@@ -287,6 +287,9 @@ public class AccountService {
         if (!java.util.Objects.equals(before.timeZone(), id)) {
             events.publishEvent(new TimeZoneChanged(user.userId()));
         }
+        if (!before.name().equals(name.strip())) {
+            events.publishEvent(new NameChanged(user.userId()));
+        }
         return profile(user);
     }
 

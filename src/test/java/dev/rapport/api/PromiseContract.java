@@ -79,6 +79,11 @@ abstract class PromiseContract extends AppTestBase {
                 "by " + colleague.user().displayName() + ", who keeps it").doesNotContain("/promises/" + id + "/keep");
         assertThat(owner.api().post("/api/v1/promises/" + id + "/keep", null).status()).isEqualTo(404);
 
+        // the owner's kept queue names the maker as they are now called
+        assertThat(colleague.api().put("/api/v1/me/profile", json("{'name':'Ann Renamed'}")).status()).isEqualTo(200);
+        assertThat(promiseReasons(owner.api(), shared)).containsExactly(
+                "Ann Renamed promised “send the survey” by 2026-11-24 — due tomorrow");
+
         // the owner's kept queue lets it go when its maker keeps it
         assertThat(colleague.api().post("/api/v1/promises/" + id + "/keep", null).status()).isEqualTo(200);
         assertThat(promiseReasons(owner.api(), shared)).isEmpty();
