@@ -222,7 +222,7 @@ class ClientCommand {
         String tier;
 
         @Mixin
-        PageOption page;
+        PageOption pages;
 
         @Mixin
         JsonOption json;
@@ -237,7 +237,7 @@ class ClientCommand {
             query.put("q", search);
             query.put("tag", tag);
             query.put("tier", tier);
-            JsonNode found = ApiClient.from(ctx).get("/api/v1/clients", page.query(query));
+            JsonNode found = ApiClient.from(ctx).get("/api/v1/clients", pages.query(query));
             if (json.json) {
                 Output.json(ctx.out(), found);
                 return 0;
