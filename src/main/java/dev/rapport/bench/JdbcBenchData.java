@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -17,6 +18,7 @@ import dev.rapport.journal.Category;
 import dev.rapport.journal.DayTally;
 import dev.rapport.journal.JournalEntry;
 import dev.rapport.journal.TimeSpan;
+import dev.rapport.shared.Sql;
 import dev.rapport.shared.TeamId;
 import dev.rapport.shared.UserId;
 
@@ -268,8 +270,7 @@ class JdbcBenchData {
     }
 
     boolean isPostgres() {
-        return Boolean.TRUE.equals(template.execute((java.sql.Connection c) ->
-                c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres")));
+        return Boolean.TRUE.equals(template.execute((ConnectionCallback<Boolean>) Sql::isPostgres));
     }
 
     /**

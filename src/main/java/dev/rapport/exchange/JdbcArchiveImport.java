@@ -40,6 +40,7 @@ import dev.rapport.exchange.ArchiveSchema.Column;
 import dev.rapport.exchange.ArchiveSchema.Planned;
 import dev.rapport.shared.PgBinaryRows;
 import dev.rapport.shared.PostgresBulkLoad;
+import dev.rapport.shared.Sql;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -71,7 +72,7 @@ final class JdbcArchiveImport {
     JdbcArchiveImport(Connection c) throws SQLException {
         this.c = c;
         this.schema = JdbcArchiveSchema.read(c);
-        this.postgres = c.getMetaData().getDatabaseProductName().equals("PostgreSQL") && c.isWrapperFor(PGConnection.class);
+        this.postgres = Sql.isPostgres(c) && c.isWrapperFor(PGConnection.class);
     }
 
     /** Refuses an archive that this database's schema cannot hold without losing or inventing data. */

@@ -135,7 +135,8 @@ class JdbcPromiseRepository implements PromiseRepository {
                  FROM promise WHERE team_id = :team AND user_id = :owner AND NOT for_colleague
                    AND status IN ('open', 'renegotiated') AND due_on BETWEEN :from AND :to
                 UNION ALL
-                """ + COLLEAGUES_PENDING + " AND p.due_on BETWEEN :from AND :to ORDER BY due_on, id").param("team", team.value()).param("owner", owner.value()).param("from", from).param("to", to)
+                """ + COLLEAGUES_PENDING + " AND p.due_on BETWEEN :from AND :to ORDER BY due_on, id")
+                .param("team", team.value()).param("owner", owner.value()).param("from", from).param("to", to)
                 .query(JdbcPromiseRepository::promise).list();
     }
 

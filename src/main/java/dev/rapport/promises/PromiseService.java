@@ -88,23 +88,27 @@ public class PromiseService {
 
     /** The user's promises, or (owners and managers) one member's; not the whole team's. */
     public List<Promise> list(CurrentUser user, Whose whose, ClientId client, List<PromiseStatus> statuses) {
-        UserId member = member(user, whose);
-        if (client != null) {
-            clients.require(user, client);
-        }
-        return repo.list(user.teamId(), member, client, statuses.isEmpty()
-                ? List.of(PromiseStatus.values()) : statuses);
+        return repo.list(user.teamId(), reading(user, whose, client), client, orAll(statuses));
     }
 
     /** A page of {@link #list(CurrentUser, Whose, ClientId, List)}, soonest due first (the API's listing). */
     public Page<Promise> page(CurrentUser user, Whose whose, ClientId client, List<PromiseStatus> statuses,
                               String cursor, int limit) {
+        return repo.page(user.teamId(), reading(user, whose, client), client, orAll(statuses),
+                cursor == null ? null : Cursor.after(cursor, Cursor::date), Page.limit(limit));
+    }
+
+    /** The member whose promises the user reads, after checking the user may see the client (if any). */
+    private UserId reading(CurrentUser user, Whose whose, ClientId client) {
         UserId member = member(user, whose);
         if (client != null) {
             clients.require(user, client);
         }
-        return repo.page(user.teamId(), member, client, statuses.isEmpty() ? List.of(PromiseStatus.values())
-                : statuses, cursor == null ? null : Cursor.after(cursor, Cursor::date), Page.limit(limit));
+        return member;
+    }
+
+    private static List<PromiseStatus> orAll(List<PromiseStatus> statuses) {
+        return statuses.isEmpty() ? List.of(PromiseStatus.values()) : statuses;
     }
 
     /** The user's (or, for owners and managers, a member's) most recently kept or broken promises. */

@@ -75,8 +75,7 @@ class JdbcRollupGate implements RollupGate {
     private boolean postgres() {
         Boolean known = postgres;
         if (known == null) {
-            known = Boolean.TRUE.equals(template.execute((ConnectionCallback<Boolean>) c ->
-                    c.getMetaData().getDatabaseProductName().equals("PostgreSQL")));
+            known = Boolean.TRUE.equals(template.execute((ConnectionCallback<Boolean>) Sql::isPostgres));
             postgres = known;
         }
         return known;

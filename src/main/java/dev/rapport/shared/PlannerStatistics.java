@@ -25,7 +25,7 @@ public final class PlannerStatistics {
     public static void refresh(JdbcTemplate template, String... tables) {
         try {
             template.execute((ConnectionCallback<Void>) c -> {
-                if (c.getMetaData().getDatabaseProductName().equals("PostgreSQL")) {
+                if (Sql.isPostgres(c)) {
                     try (Statement s = c.createStatement()) {
                         s.execute("ANALYZE " + String.join(", ", tables));
                     }

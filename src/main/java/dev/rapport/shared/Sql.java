@@ -23,6 +23,11 @@ public final class Sql {
     }
 
     /** Escapes LIKE metacharacters so user search text matches literally. */
+    /** Whether this connection is to PostgreSQL (the other database Rapport runs on is H2). */
+    public static boolean isPostgres(java.sql.Connection c) throws java.sql.SQLException {
+        return c.getMetaData().getDatabaseProductName().equals("PostgreSQL");
+    }
+
     public static String likeContains(String text) {
         String escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
         return "%" + escaped + "%";
