@@ -44,6 +44,8 @@ import dev.rapport.teams.Role;
 @Component
 public class HotPathBenchmark {
     private static final int PAGE = 50;
+    /** The name of the client each run's write case creates, before a suffix. */
+    private static final String WRITTEN_CLIENT = "Bench hot paths ";
     /** Timed touches the write case logs per day (see touchTime). */
     private static final int TOUCHES_PER_DAY = 20;
     static final String[] CASES = {"attention queue, one member (cached)", "client list, first page (member)",
@@ -221,8 +223,10 @@ public class HotPathBenchmark {
      * dashboard rollups, so they are measured first and deleted again before the real writes.
      */
     private Written recordTouch(Context c) {
-        CurrentUser member = c.member(0);
-        String name = "Bench hot paths " + Long.toString(clock.millis(), 36);
+        // each run writes as the next member: one member's days would pile up every run's touches, and
+        // each write re-tallies its day (after 13 runs on one member: 200-290 timed touches a day)
+        CurrentUser member = c.member(naive.countNamed(c.g().team(), WRITTEN_CLIENT));
+        String name = WRITTEN_CLIENT + Long.toString(clock.millis(), 36);
         Client client = clients.create(member, new ClientDetails(name, null, List.of(), List.of(), List.of(),
                 List.of("bench"), member.userId(), "B", ClientStatus.ACTIVE, ClientKind.EXTERNAL, null, null, null,
                 null, "Written to by `rapport bench run`", null));
@@ -247,7 +251,7 @@ public class HotPathBenchmark {
     /**
      * A working day's worth of timed touches per day, going back from base: each write re-tallies its
      * day, so piling a run's writes into one hour would time a day no one logs (hundreds of overlapping
-     * touches) and grow with the run count. Runs on the same team still add up (20 a day each).
+     * touches) and grow with the run count. Each run writes as another member (see recordTouch).
      */
     private static Instant touchTime(Instant base, int i) {
         return base.minus(i / TOUCHES_PER_DAY, ChronoUnit.DAYS).minus(i % TOUCHES_PER_DAY * 20L, ChronoUnit.MINUTES);

@@ -141,6 +141,12 @@ class JdbcHotPathData {
         return n;
     }
 
+    /** How many clients earlier runs wrote their touches to (named with this prefix). */
+    int countNamed(TeamId team, String prefix) {
+        return jdbc.sql("SELECT COUNT(*) FROM client WHERE team_id = ? AND name LIKE ?")
+                .params(team.value(), prefix + "%").query(Integer.class).single();
+    }
+
     /** Clients of one owner, for rotating the timeline case over different clients. */
     List<ClientId> clientsOf(TeamId team, UserId owner, int limit) {
         return jdbc.sql("SELECT id FROM client WHERE team_id = ? AND owner_id = ? AND archived_at IS NULL ORDER BY id "
