@@ -455,6 +455,9 @@ public class ClientService {
         weights.forEach((c, w) -> problems.check(w != null && w >= 0 && w <= 10, "weights." + c.code(),
                 "must be 0 to 10"));
         problems.throwIfAny();
+        // a touch in flight folded its rich flag from the old weights, and the recomputation below cannot
+        // see it: wait for it (touches share the gate before they read the weights), keep new ones waiting
+        gate.lock(user.teamId());
         ChannelWeights before = clients.weights(user.teamId());
         ChannelWeights after = new ChannelWeights(weights);
         clients.saveWeights(user.teamId(), after);

@@ -122,7 +122,17 @@ class JdbcJournalRepository implements JournalRepository {
     @Override
     public List<JournalEntry> entries(TeamId team, UserId user, TimeSpan window, LocalDate firstDay,
                                       LocalDate lastDay) {
-        List<JournalEntry> rows = jdbc.sql("SELECT " + ENTRY_COLUMNS + """
+        return withTags(team, untagged(team, user, window, firstDay, lastDay));
+    }
+
+    @Override
+    public List<JournalEntry> untaggedEntries(TeamId team, UserId user, TimeSpan window, LocalDate day) {
+        return untagged(team, user, window, day, day);
+    }
+
+    private List<JournalEntry> untagged(TeamId team, UserId user, TimeSpan window, LocalDate firstDay,
+                                        LocalDate lastDay) {
+        return jdbc.sql("SELECT " + ENTRY_COLUMNS + """
                  FROM journal_entry
                 WHERE team_id = :team AND user_id = :user
                   AND ((start_at > :earliest AND start_at < :end AND end_at > :start)
@@ -132,7 +142,6 @@ class JdbcJournalRepository implements JournalRepository {
                 .param("earliest", ts(window.start().minus(LONGEST))).param("end", ts(window.end()))
                 .param("start", ts(window.start())).param("firstDay", firstDay).param("lastDay", lastDay)
                 .query(JdbcJournalRepository::entry).list();
-        return withTags(team, rows);
     }
 
     @Override

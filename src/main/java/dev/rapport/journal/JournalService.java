@@ -329,7 +329,7 @@ public class JournalService {
                                  List<Category> categories) {
         for (LocalDate day : days) {
             TimeSpan window = DayTally.window(day, zone);
-            List<JournalEntry> entries = repo.entries(team, user, window, day, day);
+            List<JournalEntry> entries = repo.untaggedEntries(team, user, window, day);
             List<TimeSpan> touches = clients.timedTouches(team, user, window.start(), window.end()).stream()
                     .map(t -> new TimeSpan(t.at(), t.at().plusSeconds(t.minutes() * 60L))).toList();
             DayTally tally = DayTally.of(day, zone, entries, touches);

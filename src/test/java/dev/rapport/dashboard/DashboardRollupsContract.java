@@ -259,8 +259,32 @@ abstract class DashboardRollupsContract extends AppTestBase {
         assertThat(flatten(repo.userDays(me.teamId()))).isEqualTo(flatten(rollups.rawUserDays(me.teamId())));
     }
 
+    /**
+     * A touch in flight while the team makes its channel rich: the touch folded its rich flag from the
+     * old weights and the recomputation of every client's last rich touch could not see it, so the
+     * client kept no rich touch (PostgreSQL) until the change learnt to wait for it.
+     */
+    @Test
+    void aChannelWeightChangeWaitsForATouchInFlightAndCountsIt() throws Exception {
+        Session owner = newTeam(Role.OWNER);
+        CurrentUser me = owner.user();
+        Client client = clients.create(me, details(null, List.of(me)), clock.instant().minus(Duration.ofDays(20)));
+        Instant at = clock.instant().minus(Duration.ofHours(1));
+        assertThat(clients.channelWeights(me.teamId()).rich(Channel.EMAIL)).isFalse();
+        whileInFlight(() -> clients.recordTouch(me, client.id(), new NewTouch(at, Channel.EMAIL, Direction.OUTBOUND,
+                null, null, null, false, false)), () -> clients.setChannelWeights(me, Map.of(Channel.EMAIL, 4)));
+        assertThat(clients.get(me, client.id()).lastRichAt()).isEqualTo(at);
+    }
+
     /** Runs the write in a transaction held open while the team's cadence settings change; both must succeed. */
     private void whileInFlight(CurrentUser owner, Runnable write) throws Exception {
+        List<TierCadence> changed = TierCadence.defaults().stream().map(t -> t.tier().equals("B")
+                ? new TierCadence("B", t.rank(), 10, 20, t.richEveryDays()) : t).toList();
+        whileInFlight(write, () -> attention.replaceCadences(owner, changed));
+    }
+
+    /** Runs the write in a transaction held open while the settings change; the change waits, both succeed. */
+    private void whileInFlight(Runnable write, Runnable change) throws Exception {
         var tx = new org.springframework.transaction.support.TransactionTemplate(transactions);
         var written = new java.util.concurrent.CountDownLatch(1);
         var release = new java.util.concurrent.CountDownLatch(1);
@@ -276,9 +300,7 @@ abstract class DashboardRollupsContract extends AppTestBase {
                 }
             }));
             assertThat(written.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
-            List<TierCadence> changed = TierCadence.defaults().stream().map(t -> t.tier().equals("B")
-                    ? new TierCadence("B", t.rank(), 10, 20, t.richEveryDays()) : t).toList();
-            var settings = pool.submit(() -> attention.replaceCadences(owner, changed));
+            var settings = pool.submit(change);
             Thread.sleep(500); // long enough for the settings change to read the team's clients, if it could
             assertThat(settings.isDone()).as("the settings change waits for the write").isFalse();
             release.countDown();
