@@ -73,6 +73,16 @@ interface ClientRepository {
      */
     Optional<UserId> lockClient(TeamId team, UserId viewer, ClientId client);
 
+    /**
+     * {@link #lockClient} with the team's channel weights read in the same statement (one round trip
+     * less for every touch). Current only for a caller that shares the rollup gate first: a change of
+     * weights holds it exclusively, so none can commit between this statement's snapshot and its lock.
+     */
+    Optional<LockedClient> lockClientAndWeights(TeamId team, UserId viewer, ClientId client);
+
+    record LockedClient(UserId owner, ChannelWeights weights) {
+    }
+
     Page<Touch> timeline(TeamId team, ClientId client, String cursor, int limit);
 
     List<CadenceFacts> cadenceFacts(TeamId team, UserId owner);

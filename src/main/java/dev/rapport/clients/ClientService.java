@@ -385,12 +385,12 @@ public class ClientService {
         // the rollup gate before the client's row (RollupGate's lock order): the touch's rollups take it
         // anyway, and a recomputation holding it waits for this client's row
         gate.share(user.teamId());
-        // one statement checks that the caller may see the client and locks it
-        UserId owner = clients.lockClient(user.teamId(), viewer(user), clientId)
+        // one statement checks that the caller may see the client, locks it and reads the channel weights
+        ClientRepository.LockedClient locked = clients.lockClientAndWeights(user.teamId(), viewer(user), clientId)
                 .orElseThrow(() -> new NotFoundException("client", clientId));
         problems.throwIfAny();
-        versions.changed(user.teamId(), owner);
-        ChannelWeights weights = clients.weights(user.teamId());
+        versions.changed(user.teamId(), locked.owner());
+        ChannelWeights weights = locked.weights();
         List<Touch> recorded = touches.stream().map(touch -> {
             NewTouch t = touch.at() != null ? touch : new NewTouch(now, touch.channel(), touch.direction(),
                     touch.minutes(), touch.note(), touch.rating(), touch.updateRequest(), touch.automated());
