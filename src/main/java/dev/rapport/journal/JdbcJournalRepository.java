@@ -160,17 +160,22 @@ class JdbcJournalRepository implements JournalRepository {
     public void replaceDay(TeamId team, UserId user, DayTally tally, List<Category> categories) {
         jdbc.sql("DELETE FROM journal_day WHERE team_id = ? AND user_id = ? AND local_day = ?")
                 .params(team.value(), user.value(), tally.day()).update();
+        if (tally.seconds().isEmpty()) {
+            return;
+        }
         Map<String, CategoryClass> classes = new HashMap<>();
         categories.forEach(c -> classes.put(c.code(), c.categoryClass()));
+        // one statement for the day's categories: every timed touch and entry rewrites its day
+        List<Object> params = new ArrayList<>();
         for (Map.Entry<String, Long> e : tally.seconds().entrySet()) {
-            long contributes = tally.contributes().getOrDefault(e.getKey(), 0L);
-            jdbc.sql("""
-                    INSERT INTO journal_day (team_id, user_id, local_day, category, category_class, seconds,
-                        contributes_seconds) VALUES (?, ?, ?, ?, ?, ?, ?)
-                    """).params(team.value(), user.value(), tally.day(), e.getKey(),
-                    classes.getOrDefault(e.getKey(), CategoryClass.INTERNAL).code(), e.getValue(), contributes)
-                    .update();
+            params.addAll(List.of(team.value(), user.value(), tally.day(), e.getKey(),
+                    classes.getOrDefault(e.getKey(), CategoryClass.INTERNAL).code(), e.getValue(),
+                    tally.contributes().getOrDefault(e.getKey(), 0L)));
         }
+        jdbc.sql("INSERT INTO journal_day (team_id, user_id, local_day, category, category_class, seconds, "
+                + "contributes_seconds) VALUES " + String.join(", ",
+                java.util.Collections.nCopies(tally.seconds().size(), "(?, ?, ?, ?, ?, ?, ?)")))
+                .params(params).update();
     }
 
     @Override

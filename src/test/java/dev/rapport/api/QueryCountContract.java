@@ -25,6 +25,7 @@ import dev.rapport.teams.Role;
  */
 @Import(SqlLog.Config.class)
 abstract class QueryCountContract extends AppTestBase {
+    private static final String[] CATEGORIES = {"client_interaction", "email", "firefighting", "internal_admin"};
     private static final String TIMED_TOUCH = "POST /api/v1/clients/{id}/touches (timed)";
     /** The most statements one request of these may run, authentication included. */
     private static final int BUDGET = 20;
@@ -97,8 +98,10 @@ abstract class QueryCountContract extends AppTestBase {
             created(member, "/api/v1/clients/" + c + "/deals", "{'title':'Deal " + k + "'}");
             created(member, "/api/v1/clients/" + c + "/plans", "{'name':'Plan " + k + "','objectives':['grow'],"
                     + "'activities':[{'name':'review','frequency':'monthly','minutes':60}]}");
-            created(member, "/api/v1/journal/entries", "{'day':'2026-11-20','minutes':15,'category':'client_interaction','clientId':"
-                    + c + "}");
+            // on the timed touch's day, in a category more per client up to four: a day's tally is rewritten
+            // with every timed touch, in statements that must not follow its number of categories
+            created(member, "/api/v1/journal/entries", "{'day':'2026-11-23','minutes':15,'category':'"
+                    + CATEGORIES[Math.min(k, CATEGORIES.length - 1)] + "','clientId':" + c + "}");
         }
     }
 
