@@ -73,15 +73,8 @@ interface ClientRepository {
      */
     Optional<UserId> lockClient(TeamId team, UserId viewer, ClientId client);
 
-    /**
-     * {@link #lockClient} with the team's channel weights read in the same statement (one round trip
-     * less for every touch). Current only for a caller that shares the rollup gate first: a change of
-     * weights holds it exclusively, so none can commit between this statement's snapshot and its lock.
-     */
-    Optional<LockedClient> lockClientAndWeights(TeamId team, UserId viewer, ClientId client);
-
-    record LockedClient(UserId owner, ChannelWeights weights) {
-    }
+    /** Locks every client row of the team until the transaction ends (a recomputation of them all). */
+    void lockClients(TeamId team);
 
     Page<Touch> timeline(TeamId team, ClientId client, String cursor, int limit);
 

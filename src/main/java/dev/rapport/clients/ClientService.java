@@ -385,12 +385,13 @@ public class ClientService {
         // the rollup gate before the client's row (RollupGate's lock order): the touch's rollups take it
         // anyway, and a recomputation holding it waits for this client's row
         gate.share(user.teamId());
-        // one statement checks that the caller may see the client, locks it and reads the channel weights
-        ClientRepository.LockedClient locked = clients.lockClientAndWeights(user.teamId(), viewer(user), clientId)
+        // one statement checks that the caller may see the client and locks it
+        UserId owner = clients.lockClient(user.teamId(), viewer(user), clientId)
                 .orElseThrow(() -> new NotFoundException("client", clientId));
         problems.throwIfAny();
-        versions.changed(user.teamId(), locked.owner());
-        ChannelWeights weights = locked.weights();
+        versions.changed(user.teamId(), owner);
+        // after the lock: a change of the rich channels holds every client's row until it commits
+        ChannelWeights weights = clients.weights(user.teamId());
         List<Touch> recorded = touches.stream().map(touch -> {
             NewTouch t = touch.at() != null ? touch : new NewTouch(now, touch.channel(), touch.direction(),
                     touch.minutes(), touch.note(), touch.rating(), touch.updateRequest(), touch.automated());
@@ -455,13 +456,14 @@ public class ClientService {
         weights.forEach((c, w) -> problems.check(w != null && w >= 0 && w <= 10, "weights." + c.code(),
                 "must be 0 to 10"));
         problems.throwIfAny();
-        // a touch in flight folded its rich flag from the old weights, and the recomputation below cannot
-        // see it: wait for it (touches share the gate before they read the weights), keep new ones waiting
-        gate.lock(user.teamId());
         ChannelWeights before = clients.weights(user.teamId());
         ChannelWeights after = new ChannelWeights(weights);
         clients.saveWeights(user.teamId(), after);
         if (!before.richChannels().equals(after.richChannels())) {
+            // a touch in flight holds its client's row and folded its rich flag from the old weights: wait
+            // for it before recomputing (in a statement of its own, which then sees it); a touch after
+            // this waits for the commit and reads the new weights after its own lock
+            clients.lockClients(user.teamId());
             clients.recomputeLastRich(user.teamId(), after.richChannels());
             versions.teamChanged(user.teamId());
         }

@@ -460,26 +460,8 @@ class JdbcClientRepository implements ClientRepository {
     }
 
     @Override
-    public Optional<LockedClient> lockClientAndWeights(TeamId team, UserId viewer, ClientId client) {
-        return jdbc.sql("SELECT c.owner_id, (SELECT STRING_AGG(w.channel || '=' || w.weight, ',') FROM channel_weight w"
-                        + " WHERE w.team_id = c.team_id) AS weights FROM client c WHERE c.team_id = :team AND c.id = :id"
-                        + visible(viewer) + " FOR UPDATE")
-                .param("team", team.value()).param("id", client.value()).param("viewer", viewerId(viewer))
-                .query((rs, n) -> new LockedClient(new UserId(rs.getLong("owner_id")),
-                        weights(rs.getString("weights"))))
-                .optional();
-    }
-
-    /** "email=1,phone=3": the weights a team set (channels it did not set, and unknown codes, as default). */
-    private static ChannelWeights weights(String pairs) {
-        Map<Channel, Integer> weights = new HashMap<>();
-        if (pairs != null) {
-            for (String pair : pairs.split(",")) {
-                String[] kv = pair.split("=", 2);
-                Channel.fromCode(kv[0]).ifPresent(c -> weights.put(c, Integer.parseInt(kv[1])));
-            }
-        }
-        return new ChannelWeights(weights);
+    public void lockClients(TeamId team) {
+        jdbc.sql("SELECT id FROM client WHERE team_id = ? FOR UPDATE").param(team.value()).query(rs -> { });
     }
 
     @Override

@@ -262,7 +262,7 @@ abstract class DashboardRollupsContract extends AppTestBase {
     /**
      * A touch in flight while the team makes its channel rich: the touch folded its rich flag from the
      * old weights and the recomputation of every client's last rich touch could not see it, so the
-     * client kept no rich touch (PostgreSQL) until the change learnt to wait for it.
+     * client kept no rich touch (PostgreSQL) until the change learnt to wait for every client's row.
      */
     @Test
     void aChannelWeightChangeWaitsForATouchInFlightAndCountsIt() throws Exception {
@@ -274,6 +274,25 @@ abstract class DashboardRollupsContract extends AppTestBase {
         whileInFlight(() -> clients.recordTouch(me, client.id(), new NewTouch(at, Channel.EMAIL, Direction.OUTBOUND,
                 null, null, null, false, false)), () -> clients.setChannelWeights(me, Map.of(Channel.EMAIL, 4)));
         assertThat(clients.get(me, client.id()).lastRichAt()).isEqualTo(at);
+    }
+
+    /**
+     * A client edit in flight while the team changes its rich channels: the edit holds its client's row
+     * and then writes its rollups, the change waits for the row. (A first version took the rollup gate
+     * for the change, which could wait in a cycle with an edit between its row and its rollups: by
+     * reasoning, no test reaches that instant. The change now takes no gate.)
+     */
+    @Test
+    void aChannelWeightChangeWaitsForAClientEditInFlightWithoutADeadlock() throws Exception {
+        Session owner = newTeam(Role.OWNER);
+        CurrentUser me = owner.user();
+        Client client = clients.create(me, tiered(details(null, List.of(me)), "A"), clock.instant().minus(
+                Duration.ofDays(20)));
+        whileInFlight(() -> clients.update(me, client.id(), tiered(client.details(), "C")),
+                () -> clients.setChannelWeights(me, Map.of(Channel.EMAIL, 4)));
+        assertThat(clients.get(me, client.id()).details().tier()).isEqualTo("C");
+        assertThat(clients.channelWeights(me.teamId()).rich(Channel.EMAIL)).isTrue();
+        assertThat(repo.cadences(me.teamId())).containsExactlyInAnyOrderElementsOf(rollups.rawCadences(me.teamId()));
     }
 
     /** Runs the write in a transaction held open while the team's cadence settings change; both must succeed. */
